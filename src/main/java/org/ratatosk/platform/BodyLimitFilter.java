@@ -1,0 +1,55 @@
+package org.ratatosk.platform;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Refuses bodies over 1 MiB with 413, whether or not the client announced the length. */
+@Provider
+@PreMatching
+public class BodyLimitFilter implements ContainerRequestFilter {
+
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        request.setEntityStream(new Limited(request.getEntityStream()));
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(413, "PAYLOAD_TOO_LARGE", "Request body exceeds " + MAX_BODY_BYTES + " bytes");
+    }
+
+    private static final class Limited extends FilterInputStream {
+        private long read;
+
+        Limited(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && ++read > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0 && (read += n) > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            return n;
+        }
+    }
+}

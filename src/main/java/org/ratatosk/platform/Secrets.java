@@ -1,0 +1,81 @@
+package org.ratatosk.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.logging.Logger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Mailbox tokens are derived from a server secret that lives in a file, never in the database,
+ * so the database holds only their hashes while the server can still render a mailbox's uri.
+ * Nodes behind one load balancer share the file.
+ */
+@ApplicationScoped
+public class Secrets {
+
+    private static final Logger LOG = Logger.getLogger(Secrets.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    Config config;
+
+    private byte[] serverSecret;
+
+    @PostConstruct
+    void load() {
+        Path file = Path.of(config.get("hermod.secret-file", config.dataDir().resolve("server-secret").toString()));
+        serverSecret = loadOrCreate(file);
+    }
+
+    static byte[] loadOrCreate(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
+            }
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            byte[] secret = new byte[32];
+            RANDOM.nextBytes(secret);
+            Files.writeString(file, Base64.getEncoder().encodeToString(secret), StandardCharsets.US_ASCII,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                LOG.warning("Cannot restrict permissions of " + file);
+            }
+            LOG.info("Created a new server secret in " + file);
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the server secret " + file, e);
+        }
+    }
+
+    /** The token of a mailbox, derived from its id and its random salt. */
+    public String mailboxToken(String bid, String salt) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(serverSecret, "HmacSHA256"));
+            byte[] token = mac.doFinal(("mailbox:" + bid + ":" + salt).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String randomSalt() {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(salt);
+    }
+}
