@@ -1,11 +1,13 @@
 package org.ratatosk.platform;
 
+import jakarta.ejb.ApplicationException;
 import java.util.Map;
 
 /**
  * A client's mistake or a refused request: carries the HTTP status and the contract's error code.
  * The one exception mapper turns it into {"code","message","details"}.
  */
+@ApplicationException(rollback = true)
 public class ApiException extends RuntimeException {
 
     private final int status;

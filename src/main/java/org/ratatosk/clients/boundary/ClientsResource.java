@@ -1,0 +1,48 @@
+package org.ratatosk.clients.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.ratatosk.clients.control.ApiClients;
+import org.ratatosk.platform.JsonBodies;
+
+/** Operator API for API clients; the operator filter guards everything under admin/. */
+@Path("admin/clients")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+@Consumes(MediaType.APPLICATION_JSON)
+public class ClientsResource {
+
+    @Inject
+    ApiClients clients;
+
+    @PUT
+    @Path("{clientId}")
+    public JsonObject put(@PathParam("clientId") String clientId, String body) {
+        return clients.put(clientId, JsonBodies.parseObject(body));
+    }
+
+    @GET
+    public JsonArray list() {
+        return clients.list();
+    }
+
+    @GET
+    @Path("{clientId}")
+    public JsonObject get(@PathParam("clientId") String clientId) {
+        return clients.get(clientId);
+    }
+
+    @DELETE
+    @Path("{clientId}")
+    public void delete(@PathParam("clientId") String clientId) {
+        clients.delete(clientId);
+    }
+}

@@ -1,0 +1,130 @@
+package org.ratatosk.clients.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.logging.Logger;
+import org.ratatosk.clients.entity.ApiClient;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Hashes;
+import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Secrets;
+
+/** API clients: registration by the operator and authentication of their requests. */
+@Stateless
+public class ApiClients {
+
+    private static final Logger LOG = Logger.getLogger(ApiClients.class.getName());
+    static final int MIN_KEY_LENGTH = 16;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AttestationKeys attestationKeys;
+
+    /** Resolves {@code X-Api-Key: base64(clientId:key)}; 401 for anything that does not match. */
+    public ApiClient authenticate(String header) {
+        if (header == null || header.isBlank()) {
+            throw ApiException.unauthorized("X-Api-Key header required");
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unauthorized("X-Api-Key is not base64(clientId:key)");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            throw ApiException.unauthorized("X-Api-Key is not base64(clientId:key)");
+        }
+        ApiClient client = em.find(ApiClient.class, decoded.substring(0, colon));
+        if (client == null || !Hashes.matches(client.keyHash(), client.keySalt(), decoded.substring(colon + 1))) {
+            throw ApiException.unauthorized("Unknown API client or wrong key");
+        }
+        return client;
+    }
+
+    public JsonObject put(String clientId, JsonObject body) {
+        if (clientId.length() > 128 || !clientId.matches("[A-Za-z0-9._@-]+")) {
+            throw ApiException.badRequest("INVALID_FIELD", "clientId must be 1-128 of A-Z a-z 0-9 . _ @ -");
+        }
+        String key = JsonBodies.requireString(body, "key");
+        if (key.length() < MIN_KEY_LENGTH) {
+            throw ApiException.badRequest("INVALID_FIELD", "key must have at least " + MIN_KEY_LENGTH + " characters");
+        }
+        String callbackUrl = JsonBodies.optionalString(body, "callbackUrl").orElse(null);
+        if (callbackUrl != null && !callbackUrl.matches("https?://.+")) {
+            throw ApiException.badRequest("INVALID_FIELD", "callbackUrl must be an http or https URL");
+        }
+        String basicAuth = JsonBodies.optionalString(body, "callbackBasicAuth").orElse(null);
+        if (basicAuth != null && !basicAuth.contains(":")) {
+            throw ApiException.badRequest("INVALID_FIELD", "callbackBasicAuth must be user:password");
+        }
+        JsonArray keys = JsonBodies.optionalArray(body, "attestationKeys").orElse(JsonValue.EMPTY_JSON_ARRAY);
+        List<String> thumbprints = new ArrayList<>();
+        for (JsonValue value : keys) {
+            thumbprints.add(attestationKeys.thumbprint(value));
+        }
+        ApiClient client = em.find(ApiClient.class, clientId);
+        boolean created = client == null;
+        if (created) {
+            client = new ApiClient(clientId);
+        }
+        String salt = Secrets.randomSalt();
+        client.replace(salt, Hashes.saltedHash(salt, key), callbackUrl, basicAuth, keys.toString(),
+                String.join(" ", thumbprints), Instant.now());
+        if (created) {
+            em.persist(client);
+        }
+        LOG.info((created ? "Created" : "Replaced") + " API client " + clientId);
+        return view(client);
+    }
+
+    public JsonObject get(String clientId) {
+        return view(find(clientId));
+    }
+
+    public JsonArray list() {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        em.createQuery("SELECT c FROM ApiClient c ORDER BY c.clientId", ApiClient.class)
+                .getResultList().forEach(c -> all.add(view(c)));
+        return all.build();
+    }
+
+    public void delete(String clientId) {
+        em.remove(find(clientId));
+        LOG.info("Deleted API client " + clientId);
+    }
+
+    private ApiClient find(String clientId) {
+        ApiClient client = em.find(ApiClient.class, clientId);
+        if (client == null) {
+            throw ApiException.notFound("API client " + clientId);
+        }
+        return client;
+    }
+
+    /** The client as the operator sees it: never the key, nor the callback password. */
+    private static JsonObject view(ApiClient client) {
+        var view = Json.createObjectBuilder().add("clientId", client.clientId());
+        if (client.callbackUrl() != null) {
+            view.add("callbackUrl", client.callbackUrl());
+        }
+        view.add("callbackBasicAuth", client.callbackBasicAuth() != null);
+        view.add("attestationKeys", JsonBodies.parseStored("{\"k\":" + client.attestationKeys() + "}").getJsonArray("k"));
+        view.add("updatedAt", client.updatedAt().toString());
+        return view.build();
+    }
+}

@@ -1,0 +1,37 @@
+package org.ratatosk.messaging.boundary;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import org.ratatosk.messaging.control.Expiry;
+import org.ratatosk.messaging.control.ExpiryDestinations;
+import org.ratatosk.messaging.control.ExpiryScheduler;
+
+/** Receives deadlines from the expiry queue when their delivery delay has passed. */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ExpiryDestinations.EXPIRY_QUEUE),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
+})
+public class ExpiryListener implements MessageListener {
+
+    @Inject
+    Expiry expiry;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            String id = message.getBody(String.class);
+            String kind = message.getStringProperty(ExpiryScheduler.KIND);
+            if (ExpiryScheduler.COMMAND_TIMEOUT.equals(kind)) {
+                expiry.commandTimedOut(id);
+            } else if (ExpiryScheduler.MESSAGE_LIFESPAN.equals(kind)) {
+                expiry.lifespanEnded(id);
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("Unreadable expiry message", e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.ratatosk.messaging.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.ratatosk.messaging.entity.CommandType;
+import org.ratatosk.messaging.entity.Mailbox;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Hashes;
+import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Secrets;
+import org.ratatosk.provisioning.control.Profiles;
+import org.ratatosk.provisioning.entity.Profile;
+
+/**
+ * Resolves a command's {@code to}: {@code @tmp} opens a new temporary mailbox, {@code @<userid>}
+ * reaches every active profile of that user, anything else names one profile.
+ */
+@Stateless
+public class Addressing {
+
+    public static final String TEMPORARY = "@tmp";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Profiles profiles;
+
+    @Inject
+    Secrets secrets;
+
+    /** The addresses of a command; provisioning defaults to a temporary mailbox. */
+    public static List<String> addresses(JsonObject header, JsonObject body, CommandType type) {
+        JsonArray to = JsonBodies.optionalArray(header, "to").orElse(null);
+        List<String> addresses = new ArrayList<>();
+        if (to == null || to.isEmpty()) {
+            if (type == CommandType.PROV) {
+                return List.of(TEMPORARY);
+            }
+            String profileId = JsonBodies.optionalString(body, "profileid").orElseThrow(() ->
+                    ApiException.badRequest("INVALID_FIELD", "commandHeader.to is required"));
+            return List.of(profileId);
+        }
+        for (JsonValue value : to) {
+            if (!(value instanceof JsonString string) || string.getString().isBlank() || string.getString().length() > 160) {
+                throw ApiException.badRequest("INVALID_FIELD", "commandHeader.to items must be non-empty strings");
+            }
+            addresses.add(string.getString());
+        }
+        if (type == CommandType.PROV && !addresses.equals(List.of(TEMPORARY))) {
+            throw ApiException.badRequest("INVALID_FIELD", "provision is addressed to @tmp only");
+        }
+        if (type != CommandType.PROV && addresses.contains(TEMPORARY)) {
+            throw ApiException.badRequest("INVALID_FIELD", "@tmp is for provision only");
+        }
+        return addresses;
+    }
+
+    /** Resolves the addresses to profiles and mailboxes; 422 when nothing active is found. */
+    public List<Target> resolve(String clientId, List<String> addresses, String profileIdForNewProfile) {
+        Map<String, Target> targets = new LinkedHashMap<>();
+        for (String address : addresses) {
+            if (address.equals(TEMPORARY)) {
+                Mailbox temporary = newMailbox(clientId, true, profileIdForNewProfile, Mailbox.State.ACTIVE);
+                targets.put(temporary.bid(), new Target(TEMPORARY, profileIdForNewProfile, temporary));
+            } else if (address.startsWith("@")) {
+                List<Profile> ofUser = profiles.activeOfUser(clientId, address.substring(1));
+                if (ofUser.isEmpty()) {
+                    throw ApiException.unprocessable("UNKNOWN_RECIPIENT", "User " + address.substring(1) + " has no active profile");
+                }
+                ofUser.forEach(p -> targets.putIfAbsent(p.id(), new Target(address, p.id(), mailboxOf(p))));
+            } else {
+                Profile profile = profiles.active(clientId, address).orElseThrow(() ->
+                        ApiException.unprocessable("UNKNOWN_RECIPIENT", "No active profile " + address));
+                targets.putIfAbsent(profile.id(), new Target(address, profile.id(), mailboxOf(profile)));
+            }
+        }
+        return List.copyOf(targets.values());
+    }
+
+    public Mailbox newMailbox(String clientId, boolean temporary, String profileId, Mailbox.State state) {
+        String bid = UUID.randomUUID().toString();
+        String salt = Secrets.randomSalt();
+        Mailbox mailbox = new Mailbox(bid, clientId, temporary, profileId, salt,
+                Hashes.saltedHash(salt, secrets.mailboxToken(bid, salt)), state, Instant.now());
+        em.persist(mailbox);
+        return mailbox;
+    }
+
+    private Mailbox mailboxOf(Profile profile) {
+        Mailbox mailbox = em.find(Mailbox.class, profile.mailboxId());
+        if (mailbox == null || !mailbox.isOpen()) {
+            throw ApiException.unprocessable("UNKNOWN_RECIPIENT", "Profile " + profile.id() + " has no open mailbox");
+        }
+        return mailbox;
+    }
+}

@@ -1,0 +1,124 @@
+package org.ratatosk.messaging.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.ratatosk.clients.entity.ApiClient;
+import org.ratatosk.messaging.entity.Command;
+import org.ratatosk.messaging.entity.CommandType;
+import org.ratatosk.messaging.entity.Mailbox;
+import org.ratatosk.messaging.entity.MailboxMessage;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Config;
+import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.provisioning.control.AnswerRejected;
+import org.ratatosk.provisioning.control.Profiles;
+import org.ratatosk.provisioning.control.ProvisioningAnswerValidator;
+import org.ratatosk.provisioning.control.ProvisioningRequest;
+import org.ratatosk.provisioning.control.ValidatedProvisioning;
+
+/**
+ * A device's answer to a message. The command is locked while the answer is checked, so that of
+ * several answers (one user, several devices) exactly one ends the command.
+ */
+@Stateless
+public class Answers {
+
+    private static final Logger LOG = Logger.getLogger(Answers.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Config config;
+
+    @Inject
+    Mailboxes mailboxes;
+
+    @Inject
+    Commands commands;
+
+    @Inject
+    Envelopes envelopes;
+
+    @Inject
+    Profiles profiles;
+
+    public AnswerOutcome answer(String bid, String token, String mid, String rawBody) {
+        Mailbox mailbox = mailboxes.open(bid, token);
+        MailboxMessage message = mailboxes.message(mailbox, mid);
+        JsonObject answer = JsonBodies.parseObject(rawBody);
+        Command command = em.find(Command.class, message.commandId(), LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(message);
+        if (message.state() == MailboxMessage.State.ANSWERED) {
+            throw ApiException.conflict("ALREADY_ANSWERED", "Message " + mid + " was already answered");
+        }
+        if (command.state().isFinal() || message.state() == MailboxMessage.State.WITHDRAWN) {
+            throw ApiException.gone("COMMAND_ENDED", "Command " + command.id() + " is " + command.state());
+        }
+        JsonObject response = JsonBodies.requireObject(answer, command.type().responseKey());
+        long code = JsonBodies.optionalLong(response, "code")
+                .orElseThrow(() -> ApiException.badRequest("INVALID_FIELD", command.type().responseKey() + ".code is required"));
+
+        Instant now = Instant.now();
+        message.answered();
+        JsonObject responseHeader = envelopes.responseHeader(envelopes.location(message));
+        if (code != 0) {
+            command.fail(mid, response.toString(), "DEVICE_ERROR", "The device answered with code " + code, now);
+            commands.closeOut(command);
+            LOG.info("Command " + command.id() + " FAILED: device answered with code " + code);
+            return AnswerOutcome.accepted(responseHeader);
+        }
+        try {
+            check(command, response);
+        } catch (AnswerRejected rejected) {
+            command.fail(mid, response.toString(), rejected.code(), rejected.getMessage(), now);
+            commands.closeOut(command);
+            LOG.info("Command " + command.id() + " FAILED: answer rejected, " + rejected.code() + ": " + rejected.getMessage());
+            return AnswerOutcome.rejected(ApiException.unprocessable(rejected.code(), rejected.getMessage()));
+        }
+        command.complete(mid, response.toString(), now);
+        commands.closeOut(command);
+        LOG.info("Command " + command.id() + " COMPLETED by the answer to message " + mid);
+        return AnswerOutcome.accepted(responseHeader);
+    }
+
+    private void check(Command command, JsonObject response) throws AnswerRejected {
+        if (command.type() == CommandType.PROV) {
+            checkProvisioning(command, response);
+        }
+    }
+
+    private void checkProvisioning(Command command, JsonObject response) throws AnswerRejected {
+        ProvisioningRequest request = ProvisioningRequest.from(JsonBodies.parseStored(command.body()));
+        String jws = resultData(response, "jws");
+        ApiClient client = em.find(ApiClient.class, command.clientId());
+        if (client == null) {
+            throw new AnswerRejected("CLIENT_GONE", "The API client of this command no longer exists");
+        }
+        ValidatedProvisioning validated = ProvisioningAnswerValidator.validate(jws, request, command.newProfileId(),
+                config.mailboxUrl(command.newMailboxId()), client::trustsAttestationKey);
+        profiles.store(command.id(), command.clientId(), command.newProfileId(), command.newMailboxId(), request, validated);
+        em.find(Mailbox.class, command.newMailboxId()).activate();
+    }
+
+    /** {@code result.data} of an answer, which must be of the expected content type. */
+    static String resultData(JsonObject response, String contentType) throws AnswerRejected {
+        JsonValue result = response.get("result");
+        if (!(result instanceof JsonObject object) || !(object.get("data") instanceof JsonString data)) {
+            throw new AnswerRejected("MALFORMED_ANSWER", "The answer has no result.data");
+        }
+        JsonValue type = object.get("contenttype");
+        if (type instanceof JsonString string && !string.getString().equalsIgnoreCase(contentType)) {
+            throw new AnswerRejected("WRONG_FORMAT", "result.contenttype is '" + string.getString() + "', expected " + contentType);
+        }
+        return data.getString();
+    }
+}

@@ -1,0 +1,133 @@
+package org.ratatosk.messaging.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.ratatosk.clients.entity.ApiClient;
+import org.ratatosk.messaging.entity.Command;
+import org.ratatosk.messaging.entity.CommandType;
+import org.ratatosk.messaging.entity.Mailbox;
+import org.ratatosk.messaging.entity.MailboxMessage;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Config;
+import org.ratatosk.platform.Hashes;
+import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.provisioning.control.Profiles;
+import org.ratatosk.provisioning.control.ProvisioningRequest;
+
+/**
+ * Accepts a command: validates it completely before writing anything, then in one transaction
+ * stores it, puts one message in each addressed mailbox and schedules its deadlines.
+ */
+@Stateless
+public class CommandSubmission {
+
+    private static final Logger LOG = Logger.getLogger(CommandSubmission.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Config config;
+
+    @Inject
+    Addressing addressing;
+
+    @Inject
+    Profiles profiles;
+
+    @Inject
+    Commands commands;
+
+    @Inject
+    ExpiryScheduler expiry;
+
+    @Inject
+    WakeUps wakeUps;
+
+    public JsonObject submit(ApiClient client, String typePath, String rawBody) {
+        CommandType type = CommandType.fromPath(typePath)
+                .filter(t -> t == CommandType.PROV || t == CommandType.CERT)
+                .orElseThrow(() -> new ApiException(404, "UNKNOWN_COMMAND_TYPE", "No command type '" + typePath + "'"));
+        JsonObject request = JsonBodies.parseObject(rawBody);
+        JsonObject header = JsonBodies.requireObject(request, "commandHeader");
+        JsonObject body = JsonBodies.requireObject(request, type.bodyKey());
+        CommandHeader limits = CommandHeader.read(header, config.maxLifespanSeconds(), config.maxTimeoutSeconds());
+        String requestHash = Hashes.sha256Hex(type.name() + ":" + request);
+        if (limits.externalId() != null) {
+            Command existing = existing(client, type, limits.externalId());
+            if (existing != null) {
+                if (!existing.requestHash().equals(requestHash)) {
+                    throw ApiException.conflict("EXTERNAL_ID_CONFLICT",
+                            "externalId " + limits.externalId() + " was used for a different " + type + " command");
+                }
+                return commands.envelope(existing);
+            }
+        }
+        List<String> addresses = Addressing.addresses(header, body, type);
+        if (type == CommandType.PROV) {
+            ProvisioningRequest.from(body);
+        }
+
+        Instant now = Instant.now();
+        String commandId = UUID.randomUUID().toString();
+        Command command = new Command(commandId, client.clientId(), type, limits.externalId(), requestHash,
+                body.toString(), limits.lifespan(), now, now.plusSeconds(limits.timeout()));
+        String newProfileId = null;
+        if (type == CommandType.PROV) {
+            newProfileId = UUID.randomUUID().toString();
+            Mailbox permanent = addressing.newMailbox(client.clientId(), false, newProfileId, Mailbox.State.PENDING);
+            command.assignProvisioning(newProfileId, permanent.bid());
+        }
+        List<Target> targets = addressing.resolve(client.clientId(), addresses, newProfileId);
+        if (type == CommandType.CERT) {
+            targets = certificateTargets(client, body, targets);
+        }
+        em.persist(command);
+        Instant expires = now.plusSeconds(limits.lifespan());
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            MailboxMessage message = new MailboxMessage(UUID.randomUUID().toString(), target.mailbox().bid(),
+                    commandId, i, target.to(), target.profileId(), type, now, expires);
+            em.persist(message);
+            expiry.messageLifespan(message.mid(), expires);
+            if (!target.mailbox().temporary()) {
+                wakeUps.afterCommit(target.mailbox().bid());
+            }
+        }
+        expiry.commandTimeout(commandId, command.timeoutAt());
+        LOG.info("Command " + commandId + " (" + type + ") from " + client.clientId() + " to " + targets.size()
+                + " destination(s), timeout " + limits.timeout() + " s");
+        return commands.envelope(command);
+    }
+
+    /** A certificate goes to the profile named in the body, if any, which must be among the addressed. */
+    private List<Target> certificateTargets(ApiClient client, JsonObject body, List<Target> targets) {
+        String profileId = JsonBodies.optionalString(body, "profileid").orElse(null);
+        List<Target> chosen = profileId == null ? targets
+                : targets.stream().filter(t -> t.profileId().equals(profileId)).toList();
+        if (chosen.isEmpty()) {
+            throw ApiException.unprocessable("UNKNOWN_RECIPIENT", "Profile " + profileId + " is not among the addressed profiles");
+        }
+        CertificateCommands.check(body, chosen.stream()
+                .map(t -> profiles.active(client.clientId(), t.profileId()).orElseThrow())
+                .toList());
+        return chosen;
+    }
+
+    private Command existing(ApiClient client, CommandType type, String externalId) {
+        return em.createQuery("SELECT c FROM Command c WHERE c.clientId = :client AND c.type = :type"
+                        + " AND c.externalId = :external", Command.class)
+                .setParameter("client", client.clientId())
+                .setParameter("type", type)
+                .setParameter("external", externalId)
+                .setMaxResults(1)
+                .getResultList().stream().findFirst().orElse(null);
+    }
+}

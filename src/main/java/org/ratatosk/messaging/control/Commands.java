@@ -1,0 +1,93 @@
+package org.ratatosk.messaging.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+import org.ratatosk.clients.entity.ApiClient;
+import org.ratatosk.messaging.entity.Command;
+import org.ratatosk.messaging.entity.Mailbox;
+import org.ratatosk.messaging.entity.MailboxMessage;
+import org.ratatosk.platform.ApiException;
+
+/** Reading and cancelling commands, and the bookkeeping every final state shares. */
+@Stateless
+public class Commands {
+
+    private static final Logger LOG = Logger.getLogger(Commands.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Envelopes envelopes;
+
+    public JsonObject envelope(ApiClient client, String commandId) {
+        return envelope(owned(client, commandId, LockModeType.NONE));
+    }
+
+    public JsonArray byExternalId(ApiClient client, String externalId) {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        em.createQuery("SELECT c FROM Command c WHERE c.clientId = :client AND c.externalId = :external"
+                        + " ORDER BY c.createdAt", Command.class)
+                .setParameter("client", client.clientId())
+                .setParameter("external", externalId)
+                .getResultList().forEach(c -> all.add(envelope(c)));
+        return all.build();
+    }
+
+    public JsonObject cancel(ApiClient client, String commandId) {
+        Command command = owned(client, commandId, LockModeType.PESSIMISTIC_WRITE);
+        if (command.state().isFinal()) {
+            throw ApiException.conflict("ALREADY_FINAL", "Command " + commandId + " is already " + command.state());
+        }
+        command.cancel(Instant.now());
+        closeOut(command);
+        LOG.info("Command " + commandId + " cancelled by " + client.clientId());
+        return envelope(command);
+    }
+
+    public JsonObject envelope(Command command) {
+        return envelopes.render(command, messages(command.id()), bid -> em.find(Mailbox.class, bid), null);
+    }
+
+    public List<MailboxMessage> messages(String commandId) {
+        return em.createQuery("SELECT m FROM MailboxMessage m WHERE m.commandId = :command ORDER BY m.position",
+                        MailboxMessage.class)
+                .setParameter("command", commandId)
+                .getResultList();
+    }
+
+    /** After a final state: no message of the command can be fetched, and unused mailboxes close. */
+    public void closeOut(Command command) {
+        for (MailboxMessage message : messages(command.id())) {
+            message.withdraw();
+            Mailbox mailbox = em.find(Mailbox.class, message.bid());
+            if (mailbox != null && mailbox.temporary()) {
+                mailbox.close();
+            }
+        }
+        if (command.newMailboxId() != null && command.state() != org.ratatosk.messaging.entity.CommandState.COMPLETED) {
+            Mailbox permanent = em.find(Mailbox.class, command.newMailboxId());
+            if (permanent != null && permanent.state() == Mailbox.State.PENDING) {
+                permanent.close();
+            }
+        }
+    }
+
+    Command owned(ApiClient client, String commandId, LockModeType lock) {
+        Command command = em.find(Command.class, commandId, lock);
+        if (command == null || !command.clientId().equals(client.clientId())) {
+            throw ApiException.notFound("Command " + commandId);
+        }
+        return command;
+    }
+}

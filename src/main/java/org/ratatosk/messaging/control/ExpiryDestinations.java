@@ -1,0 +1,20 @@
+package org.ratatosk.messaging.control;
+
+import jakarta.jms.JMSDestinationDefinition;
+import jakarta.jms.JMSDestinationDefinitions;
+
+/** The messaging destinations the application declares for itself. */
+@JMSDestinationDefinitions({
+        @JMSDestinationDefinition(name = ExpiryDestinations.EXPIRY_QUEUE,
+                interfaceName = "jakarta.jms.Queue", destinationName = "HermodExpiry"),
+        @JMSDestinationDefinition(name = ExpiryDestinations.WAKE_UP_TOPIC,
+                interfaceName = "jakarta.jms.Topic", destinationName = "HermodWakeUp")
+})
+public final class ExpiryDestinations {
+
+    public static final String EXPIRY_QUEUE = "java:app/jms/HermodExpiry";
+    public static final String WAKE_UP_TOPIC = "java:app/jms/HermodWakeUp";
+
+    private ExpiryDestinations() {
+    }
+}

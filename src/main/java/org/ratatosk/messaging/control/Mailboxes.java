@@ -1,0 +1,108 @@
+package org.ratatosk.messaging.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import org.ratatosk.messaging.entity.Command;
+import org.ratatosk.messaging.entity.Mailbox;
+import org.ratatosk.messaging.entity.MailboxMessage;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Config;
+import org.ratatosk.platform.Hashes;
+import org.ratatosk.platform.JsonBodies;
+
+/** The device's side: opening a mailbox with its token, listing and fetching its messages. */
+@Stateless
+public class Mailboxes {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Config config;
+
+    @Inject
+    Envelopes envelopes;
+
+    /** The mailbox if the token opens it: 401 for a wrong token, 410 once it was closed. */
+    public Mailbox open(String bid, String token) {
+        Mailbox mailbox = em.find(Mailbox.class, bid);
+        if (mailbox == null || token == null || !Hashes.matches(mailbox.tokenHash(), mailbox.tokenSalt(), token)) {
+            throw ApiException.unauthorized("This token does not open mailbox " + bid);
+        }
+        if (mailbox.state() == Mailbox.State.CLOSED) {
+            throw ApiException.gone("MAILBOX_CLOSED", "Mailbox " + bid + " is closed");
+        }
+        if (mailbox.state() == Mailbox.State.PENDING) {
+            throw new ApiException(403, "MAILBOX_NOT_ACTIVE", "Mailbox " + bid + " is live once its profile is provisioned");
+        }
+        return mailbox;
+    }
+
+    /** Messages not yet answered and within their lifespan; no token check, for wake-ups. */
+    public JsonObject list(String bid) {
+        Instant now = Instant.now();
+        JsonArrayBuilder messages = Json.createArrayBuilder();
+        em.createQuery("SELECT m FROM MailboxMessage m WHERE m.bid = :bid AND m.state = :state"
+                        + " AND m.expiresAt > :now ORDER BY m.createdAt", MailboxMessage.class)
+                .setParameter("bid", bid)
+                .setParameter("state", MailboxMessage.State.PENDING)
+                .setParameter("now", now)
+                .getResultList()
+                .forEach(m -> messages.add(Json.createObjectBuilder()
+                        .add("mid", m.mid())
+                        .add("commandType", m.commandType().name())
+                        .add("location", envelopes.location(m))
+                        .add("expires", m.expiresAt().toString())));
+        return Json.createObjectBuilder().add("messages", messages).build();
+    }
+
+    public JsonObject fetch(Mailbox mailbox, String mid) {
+        MailboxMessage message = message(mailbox, mid);
+        if (message.state() == MailboxMessage.State.ANSWERED) {
+            throw ApiException.conflict("ALREADY_ANSWERED", "Message " + mid + " was answered");
+        }
+        if (!message.isFetchable(Instant.now())) {
+            throw ApiException.gone("MESSAGE_GONE", "Message " + mid + " is past its lifespan or withdrawn");
+        }
+        Command command = em.find(Command.class, message.commandId());
+        JsonObject body = JsonBodies.parseStored(command.body());
+        if (command.newProfileId() != null) {
+            body = withAssignedProfile(body, command);
+        }
+        return Json.createObjectBuilder()
+                .add("header", Json.createObjectBuilder()
+                        .add("bid", message.bid())
+                        .add("mid", message.mid())
+                        .add("commandId", command.id())
+                        .add("commandType", command.type().name())
+                        .add("expires", message.expiresAt().toString())
+                        .add("fqdn", config.fqdn()))
+                .add(command.type().bodyKey(), body)
+                .build();
+    }
+
+    /** Adds the profile id and the permanent mailbox the device will use after provisioning. */
+    private JsonObject withAssignedProfile(JsonObject provCommand, Command command) {
+        Mailbox permanent = em.find(Mailbox.class, command.newMailboxId());
+        JsonObjectBuilder profile = Json.createObjectBuilder(provCommand.getJsonObject("profile"))
+                .add("id", command.newProfileId())
+                .add("boxurl", config.mailboxUrl(permanent.bid()))
+                .add("boxtoken", envelopes.token(permanent));
+        return Json.createObjectBuilder(provCommand).add("profile", profile).build();
+    }
+
+    MailboxMessage message(Mailbox mailbox, String mid) {
+        MailboxMessage message = em.find(MailboxMessage.class, mid);
+        if (message == null || !message.bid().equals(mailbox.bid())) {
+            throw ApiException.notFound("Message " + mid);
+        }
+        return message;
+    }
+}
