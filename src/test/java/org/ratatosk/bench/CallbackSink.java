@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,6 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CallbackSink implements AutoCloseable {
 
     private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "callback-sink");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicLong received = new AtomicLong();
 
     CallbackSink() throws IOException {
@@ -27,11 +33,7 @@ final class CallbackSink implements AutoCloseable {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "callback-sink");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -47,5 +49,6 @@ final class CallbackSink implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }
