@@ -72,7 +72,7 @@ public class MailboxesResource {
     @Path("{bid}/{mid}")
     public JsonObject fetch(@PathParam("bid") String bid, @PathParam("mid") String mid,
                             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("token") String token) {
-        return mailboxes.fetch(mailboxes.open(bid, token(authorization, token)), mid);
+        return mailboxes.fetch(mailboxes.openForMessage(bid, token(authorization, token)), mid);
     }
 
     @POST

@@ -52,15 +52,14 @@ public class Answers {
     Profiles profiles;
 
     public AnswerOutcome answer(String bid, String token, String mid, String rawBody) {
-        Mailbox mailbox = mailboxes.open(bid, token);
-        MailboxMessage message = mailboxes.message(mailbox, mid);
+        MailboxMessage message = mailboxes.message(mailboxes.openForMessage(bid, token), mid);
         JsonObject answer = JsonBodies.parseObject(rawBody);
         Command command = em.find(Command.class, message.commandId(), LockModeType.PESSIMISTIC_WRITE);
         em.refresh(message);
         if (message.state() == MailboxMessage.State.ANSWERED) {
             throw ApiException.conflict("ALREADY_ANSWERED", "Message " + mid + " was already answered");
         }
-        if (command.state().isFinal() || message.state() == MailboxMessage.State.WITHDRAWN) {
+        if (command.state().isFinal() || message.state() != MailboxMessage.State.PENDING) {
             throw ApiException.gone("COMMAND_ENDED", "Command " + command.id() + " is " + command.state());
         }
         JsonObject response = JsonBodies.requireObject(answer, command.type().responseKey());
@@ -69,7 +68,8 @@ public class Answers {
 
         Instant now = Instant.now();
         message.answered();
-        JsonObject responseHeader = envelopes.responseHeader(envelopes.location(message));
+        JsonObject responseHeader = jakarta.json.Json.createObjectBuilder()
+                .add("responseHeader", envelopes.responseHeader(envelopes.location(message))).build();
         if (code != 0) {
             command.fail(mid, response.toString(), "DEVICE_ERROR", "The device answered with code " + code, now);
             commands.closeOut(command);

@@ -32,12 +32,21 @@ public class Mailboxes {
 
     /** The mailbox if the token opens it: 401 for a wrong token, 410 once it was closed. */
     public Mailbox open(String bid, String token) {
+        Mailbox mailbox = openForMessage(bid, token);
+        if (mailbox.state() == Mailbox.State.CLOSED) {
+            throw ApiException.gone("MAILBOX_CLOSED", "Mailbox " + bid + " is closed");
+        }
+        return mailbox;
+    }
+
+    /**
+     * The mailbox for reaching one message, even once closed: a device that answered through a
+     * spent temporary mailbox still learns that its message was answered (409), not just gone.
+     */
+    public Mailbox openForMessage(String bid, String token) {
         Mailbox mailbox = em.find(Mailbox.class, bid);
         if (mailbox == null || token == null || !Hashes.matches(mailbox.tokenHash(), mailbox.tokenSalt(), token)) {
             throw ApiException.unauthorized("This token does not open mailbox " + bid);
-        }
-        if (mailbox.state() == Mailbox.State.CLOSED) {
-            throw ApiException.gone("MAILBOX_CLOSED", "Mailbox " + bid + " is closed");
         }
         if (mailbox.state() == Mailbox.State.PENDING) {
             throw new ApiException(403, "MAILBOX_NOT_ACTIVE", "Mailbox " + bid + " is live once its profile is provisioned");
@@ -98,7 +107,7 @@ public class Mailboxes {
         return Json.createObjectBuilder(provCommand).add("profile", profile).build();
     }
 
-    MailboxMessage message(Mailbox mailbox, String mid) {
+    public MailboxMessage message(Mailbox mailbox, String mid) {
         MailboxMessage message = em.find(MailboxMessage.class, mid);
         if (message == null || !message.bid().equals(mailbox.bid())) {
             throw ApiException.notFound("Message " + mid);

@@ -1,0 +1,82 @@
+package org.ratatosk.messaging.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ratatosk.devicesim.Mailbox;
+import org.ratatosk.devicesim.ProvisionCommands;
+import org.ratatosk.devicesim.Reply;
+
+/**
+ * Deadlines are persistent delayed messages: a command submitted before a restart still expires
+ * on time after it, and what was stored before is still there.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ExpiryRestartIT {
+
+    static final String CONTAINER = "wildfly-restartable";
+    static final String DEPLOYMENT = "hermod";
+
+    @ArquillianResource
+    ContainerController controller;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
+    @TargetsContainer(CONTAINER)
+    static WebArchive deployment() {
+        return Server.war();
+    }
+
+    @Test
+    void commandExpiresOnTimeAcrossARestart() throws Exception {
+        controller.start(CONTAINER);
+        deployer.deploy(DEPLOYMENT);
+        try {
+            Server.Client client = Server.newClient(null);
+            int timeout = 30;
+            Instant submittedAt = Instant.now();
+            Reply submitted = client.api().submit("provision",
+                    ProvisionCommands.provision().lifespan(20).timeout(timeout).build()).expectOk("submit");
+            Instant due = submittedAt.plusSeconds(timeout);
+            String commandId = submitted.string("commandId");
+            JsonObject destination = submitted.body().getJsonArray("destinations").getJsonObject(0);
+
+            controller.stop(CONTAINER);
+            controller.start(CONTAINER);
+            assertTrue(Instant.now().isBefore(due.minusSeconds(2)), "restart took too long to measure the expiry");
+
+            Mailbox box = Mailbox.fromUri(destination.getString("uri"));
+            assertEquals(200, client.device().get(destination.getString("location"), box.token()).status(),
+                    "the message survives the restart");
+            assertEquals("IN_PROGRESS", client.api().get(commandId).string("state"));
+
+            String state = "IN_PROGRESS";
+            while (state.equals("IN_PROGRESS") && Instant.now().isBefore(due.plusSeconds(10))) {
+                Thread.sleep(100);
+                state = client.api().get(commandId).string("state");
+            }
+            Duration lag = Duration.between(due, Instant.now());
+            assertEquals("EXPIRED", state);
+            System.out.println("Expired " + lag.toMillis() + " ms after its timeout, across a restart");
+            assertTrue(lag.toMillis() < 2000, "expired " + lag.toMillis() + " ms after its timeout");
+            assertEquals(410, client.device().get(destination.getString("location"), box.token()).status());
+        } finally {
+            deployer.undeploy(DEPLOYMENT);
+            controller.stop(CONTAINER);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.ratatosk.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Persistence;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ratatosk.clients.entity.ApiClient;
+import org.ratatosk.messaging.entity.Command;
+import org.ratatosk.messaging.entity.CommandState;
+import org.ratatosk.messaging.entity.CommandType;
+import org.ratatosk.messaging.entity.Mailbox;
+import org.ratatosk.messaging.entity.MailboxMessage;
+import org.ratatosk.provisioning.entity.Profile;
+import org.ratatosk.provisioning.entity.ProfileKey;
+
+/** The entities and the queries the server runs also work under EclipseLink, Payara's JPA provider. */
+class EclipseLinkMappingTest {
+
+    static EntityManagerFactory factory;
+
+    @BeforeAll
+    static void open() {
+        factory = Persistence.createEntityManagerFactory("mapping",
+                Map.of("eclipselink.persistencexml", "META-INF/eclipselink-mapping.xml"));
+    }
+
+    @AfterAll
+    static void close() {
+        factory.close();
+    }
+
+    static void inTransaction(Consumer<EntityManager> work) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            work.accept(em);
+            em.getTransaction().commit();
+        } finally {
+            em.close();
+        }
+    }
+
+    @Test
+    void commandLifecycleIsStoredThroughEntityMethods() {
+        Instant now = Instant.now();
+        inTransaction(em -> {
+            ApiClient client = new ApiClient("app");
+            client.replace("salt", "hash", "http://x/rest", null, "[]", "tp1 tp2", now);
+            em.persist(client);
+            em.persist(new Command("c1", "app", CommandType.PROV, "ext", "h", "{}", 60, now, now.plusSeconds(1)));
+            em.persist(new Mailbox("b1", "app", true, "p1", "s", "th", Mailbox.State.ACTIVE, now));
+            em.persist(new MailboxMessage("m1", "b1", "c1", 0, "@tmp", "p1", CommandType.PROV, now, now.plusSeconds(60)));
+        });
+        inTransaction(em -> {
+            Command command = em.find(Command.class, "c1", LockModeType.PESSIMISTIC_WRITE);
+            assertTrue(command.expire(now.plusSeconds(2)));
+            em.find(MailboxMessage.class, "m1").withdraw();
+            em.find(Mailbox.class, "b1").close();
+        });
+        inTransaction(em -> {
+            assertEquals(CommandState.EXPIRED, em.find(Command.class, "c1").state());
+            assertEquals(MailboxMessage.State.WITHDRAWN, em.find(MailboxMessage.class, "m1").state());
+            assertEquals(Mailbox.State.CLOSED, em.find(Mailbox.class, "b1").state());
+            assertTrue(em.find(ApiClient.class, "app").trustsAttestationKey("tp2"));
+            assertEquals(1, em.createQuery("SELECT c FROM Command c WHERE c.clientId = :client AND c.type = :type"
+                            + " AND c.externalId = :external", Command.class)
+                    .setParameter("client", "app").setParameter("type", CommandType.PROV)
+                    .setParameter("external", "ext").getResultList().size());
+            assertEquals(0, em.createQuery("SELECT m FROM MailboxMessage m WHERE m.bid = :bid AND m.state = :state"
+                            + " AND m.expiresAt > :now ORDER BY m.createdAt", MailboxMessage.class)
+                    .setParameter("bid", "b1").setParameter("state", MailboxMessage.State.PENDING)
+                    .setParameter("now", now).getResultList().size());
+        });
+    }
+
+    @Test
+    void profileKeepsItsKeys() {
+        inTransaction(em -> {
+            Profile profile = new Profile("p9", "app", "userA", "TestProfile", "srv", "b9", "{\"model\":\"x\"}", Instant.now());
+            profile.addKey(new ProfileKey("k9", profile, "signer", "SIG", "active", "{\"kty\":\"RSA\"}", "thumb", null));
+            em.persist(profile);
+        });
+        inTransaction(em -> {
+            var found = em.createQuery("SELECT p FROM Profile p WHERE p.clientId = :client AND p.userId = :user"
+                            + " AND p.state = :state ORDER BY p.createdAt", Profile.class)
+                    .setParameter("client", "app").setParameter("user", "userA")
+                    .setParameter("state", Profile.State.ACTIVE).getResultList();
+            assertEquals(1, found.size());
+            assertEquals("thumb", found.get(0).key("signer").orElseThrow().thumbprint());
+            found.get(0).markDeleted();
+        });
+        inTransaction(em -> assertEquals(Profile.State.DELETED, em.find(Profile.class, "p9").state()));
+    }
+}
