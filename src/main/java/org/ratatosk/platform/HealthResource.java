@@ -4,6 +4,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,16 @@ public class HealthResource {
 
     @GET
     public Response health() {
+        JsonObject report = report(checks);
+        return Response.status(status(report)).entity(report.toString()).build();
+    }
+
+    static int status(JsonObject report) {
+        return "UP".equals(report.getString("status")) ? 200 : 503;
+    }
+
+    /** UP when every check passes, else DOWN with each failing check DOWN and the kind of its failure. */
+    static JsonObject report(Iterable<HealthCheck> checks) {
         JsonObjectBuilder results = Json.createObjectBuilder();
         boolean up = true;
         for (HealthCheck check : checks) {
@@ -38,7 +49,6 @@ public class HealthResource {
                 results.add(check.name(), Json.createObjectBuilder().add("status", "DOWN").add("reason", reason));
             }
         }
-        var body = Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", results).build();
-        return Response.status(up ? 200 : 503).entity(body.toString()).build();
+        return Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", results).build();
     }
 }

@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 public class OperatorFilter implements ContainerRequestFilter {
 
     private static final Logger LOG = Logger.getLogger(OperatorFilter.class.getName());
-    private static final List<String> GUARDED = List.of("admin/", "v1/key", "v1/certificate");
+    static final List<String> GUARDED = List.of("admin/", "v1/key", "v1/certificate");
 
     @Inject
     Config config;

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Persistence;
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,15 +20,17 @@ import org.ratatosk.messaging.entity.MailboxMessage;
 import org.ratatosk.provisioning.entity.Profile;
 import org.ratatosk.provisioning.entity.ProfileKey;
 
-/** The entities and the queries the server runs also work under EclipseLink, Payara's JPA provider. */
+/**
+ * The entities and the queries the server runs also work under EclipseLink, Payara's JPA provider,
+ * on the schema the migrations build.
+ */
 class EclipseLinkMappingTest {
 
     static EntityManagerFactory factory;
 
     @BeforeAll
     static void open() {
-        factory = Persistence.createEntityManagerFactory("mapping",
-                Map.of("eclipselink.persistencexml", "META-INF/eclipselink-mapping.xml"));
+        factory = new MigratedDatabase().eclipseLink();
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package org.ratatosk.clients.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -29,13 +28,11 @@ public class ApiClient {
     private String callbackBasicAuth;
 
     /** JSON array of trusted attestation public keys (JWK objects). */
-    @Lob
-    @Column(name = "attestation_keys")
+    @Column(name = "attestation_keys", columnDefinition = "TEXT")
     private String attestationKeys;
 
     /** Space-separated RFC 7638 thumbprints of the attestation keys, for quick trust checks. */
-    @Lob
-    @Column(name = "attestation_thumbprints")
+    @Column(name = "attestation_thumbprints", columnDefinition = "TEXT")
     private String attestationThumbprints;
 
     @Column(name = "updated_at", nullable = false)

@@ -13,9 +13,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.ratatosk.clients.control.ApiClients;
 import org.ratatosk.messaging.control.CommandSubmission;
 import org.ratatosk.messaging.control.Commands;
+import org.ratatosk.messaging.control.QrCodes;
 import org.ratatosk.platform.ApiException;
 
 /** The application server's API: submit, follow and cancel commands. */
@@ -34,6 +36,9 @@ public class CommandsResource {
 
     @Inject
     Commands commands;
+
+    @Inject
+    QrCodes qrCodes;
 
     @POST
     @Path("{type}")
@@ -54,6 +59,16 @@ public class CommandsResource {
             throw ApiException.badRequest("INVALID_FIELD", "Query parameter externalId is required");
         }
         return commands.byExternalId(client, externalId);
+    }
+
+    /** The {@code uri} of one destination as a QR code; {@code destination} is its index (default 0). */
+    @GET
+    @Path("{commandId}/qr")
+    @Produces({"image/png", "image/svg+xml", MediaType.APPLICATION_JSON})
+    public Response qr(@HeaderParam(API_KEY) String apiKey, @PathParam("commandId") String commandId,
+                       @QueryParam("destination") String destination, @QueryParam("format") String format) {
+        QrCodes.Image image = qrCodes.render(clients.authenticate(apiKey), commandId, destination, format);
+        return Response.ok(image.content(), image.format().mediaType).build();
     }
 
     @DELETE

@@ -6,7 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -43,8 +42,7 @@ public class Command {
     @Column(name = "request_hash", nullable = false, length = 64)
     private String requestHash;
 
-    @Lob
-    @Column(name = "body", nullable = false)
+    @Column(name = "body", nullable = false, columnDefinition = "TEXT")
     private String body;
 
     @Column(name = "lifespan_seconds", nullable = false)
@@ -69,8 +67,7 @@ public class Command {
     @Column(name = "answered_mid", length = 36)
     private String answeredMid;
 
-    @Lob
-    @Column(name = "response")
+    @Column(name = "response", columnDefinition = "TEXT")
     private String response;
 
     @Column(name = "error_code", length = 64)

@@ -7,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -42,12 +41,10 @@ public class Profile {
     @Column(name = "mailbox_id", nullable = false, length = 36)
     private String mailboxId;
 
-    @Lob
-    @Column(name = "device_info")
+    @Column(name = "device_info", columnDefinition = "TEXT")
     private String deviceInfo;
 
-    @Lob
-    @Column(name = "profile_info")
+    @Column(name = "profile_info", columnDefinition = "TEXT")
     private String profileInfo;
 
     @Enumerated(EnumType.STRING)

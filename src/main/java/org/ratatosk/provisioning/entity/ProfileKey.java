@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
@@ -31,15 +30,13 @@ public class ProfileKey {
     @Column(name = "key_state", length = 32)
     private String keyState;
 
-    @Lob
-    @Column(name = "jwk", nullable = false)
+    @Column(name = "jwk", nullable = false, columnDefinition = "TEXT")
     private String jwk;
 
     @Column(name = "thumbprint", nullable = false, length = 64)
     private String thumbprint;
 
-    @Lob
-    @Column(name = "certreq")
+    @Column(name = "certreq", columnDefinition = "TEXT")
     private String certReq;
 
     protected ProfileKey() {

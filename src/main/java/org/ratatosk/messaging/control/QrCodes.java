@@ -1,0 +1,128 @@
+package org.ratatosk.messaging.control;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import org.ratatosk.clients.entity.ApiClient;
+import org.ratatosk.platform.ApiException;
+
+/** The {@code uri} of one destination of a command as a QR code, for a device to scan. */
+@Stateless
+public class QrCodes {
+
+    static final int PNG_SIZE = 400;
+
+    public enum Format {
+        PNG("image/png"), SVG("image/svg+xml");
+
+        public final String mediaType;
+
+        Format(String mediaType) {
+            this.mediaType = mediaType;
+        }
+    }
+
+    public record Image(Format format, byte[] content) {
+    }
+
+    @Inject
+    Commands commands;
+
+    /** Same authentication and ownership as reading the command; the destination is its index. */
+    public Image render(ApiClient client, String commandId, String destination, String format) {
+        Format chosen = format(format);
+        JsonArray destinations = commands.envelope(client, commandId).getJsonArray("destinations");
+        int index = index(destination, destinations.size());
+        String uri = destinations.getJsonObject(index).getString("uri", null);
+        if (uri == null) {
+            throw ApiException.badRequest("INVALID_FIELD", "Destination " + index + " has no uri");
+        }
+        return new Image(chosen, chosen == Format.PNG ? png(uri) : svg(uri).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Format format(String format) {
+        String name = format == null || format.isBlank() ? "png" : format.trim().toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "png" -> Format.PNG;
+            case "svg" -> Format.SVG;
+            default -> throw ApiException.badRequest("INVALID_FIELD", "format must be png or svg");
+        };
+    }
+
+    static int index(String destination, int count) {
+        if (destination == null || destination.isBlank()) {
+            return 0;
+        }
+        try {
+            int index = Integer.parseInt(destination.trim());
+            if (index >= 0 && index < count) {
+                return index;
+            }
+        } catch (NumberFormatException e) {
+            // reported below like an index out of range
+        }
+        throw ApiException.badRequest("INVALID_FIELD", "destination must be an index from 0 to " + (count - 1));
+    }
+
+    static byte[] png(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            MatrixToImageWriter.writeToStream(matrix(text, PNG_SIZE), "PNG", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** One unit per module, each row's dark runs as rectangles of one path. */
+    static String svg(String text) {
+        BitMatrix matrix = matrix(text, 0);
+        int width = matrix.getWidth();
+        int height = matrix.getHeight();
+        StringBuilder path = new StringBuilder();
+        for (int y = 0; y < height; y++) {
+            int x = 0;
+            while (x < width) {
+                if (!matrix.get(x, y)) {
+                    x++;
+                    continue;
+                }
+                int start = x;
+                while (x < width && matrix.get(x, y)) {
+                    x++;
+                }
+                path.append('M').append(start).append(' ').append(y)
+                        .append('h').append(x - start).append("v1h-").append(x - start).append('z');
+            }
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" viewBox=\"0 0 " + width + " " + height
+                + "\" width=\"" + width * 8 + "\" height=\"" + height * 8 + "\" shape-rendering=\"crispEdges\">"
+                + "<rect width=\"" + width + "\" height=\"" + height + "\" fill=\"#ffffff\"/>"
+                + "<path fill=\"#000000\" d=\"" + path + "\"/></svg>\n";
+    }
+
+    private static BitMatrix matrix(String text, int size) {
+        try {
+            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, Map.of(
+                    EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
+                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                    EncodeHintType.MARGIN, 4));
+        } catch (WriterException e) {
+            throw ApiException.badRequest("INVALID_FIELD", "The uri is too long for a QR code");
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.ratatosk.platform;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * An OpenAPI 3.0 document read from the JAX-RS annotations of the resource classes, so that every
+ * resource method is described without annotations of another library. Bodies are JSON-P values,
+ * which have no static schema, so operations describe paths, parameters, media types and errors.
+ */
+public final class OpenApi {
+
+    static final String API_KEY_HEADER = "X-Api-Key";
+
+    private OpenApi() {
+    }
+
+    /** One resource method: its full path (template names only) and HTTP method. */
+    public record Endpoint(String path, String method, Class<?> resource, Method javaMethod) {
+    }
+
+    public static JsonObject describe(Collection<Class<?>> resources, String serverUrl, List<String> basicAuthPrefixes) {
+        Map<String, Map<String, JsonObject>> paths = new TreeMap<>();
+        resources.stream().flatMap(r -> endpoints(r).stream())
+                .sorted(Comparator.comparing(Endpoint::path).thenComparing(Endpoint::method))
+                .forEach(e -> paths.computeIfAbsent(e.path(), p -> new TreeMap<>())
+                        .put(e.method().toLowerCase(Locale.ROOT), operation(e, basicAuthPrefixes)));
+        JsonObjectBuilder pathsJson = Json.createObjectBuilder();
+        paths.forEach((path, operations) -> {
+            JsonObjectBuilder item = Json.createObjectBuilder();
+            operations.forEach(item::add);
+            pathsJson.add(path, item);
+        });
+        return Json.createObjectBuilder()
+                .add("openapi", "3.0.3")
+                .add("info", Json.createObjectBuilder().add("title", "Ratatosk").add("version", "1")
+                        .add("description", "Hermod-compatible messaging, mailbox, key and operator APIs"))
+                .add("servers", Json.createArrayBuilder().add(Json.createObjectBuilder().add("url", serverUrl)))
+                .add("paths", pathsJson)
+                .add("components", Json.createObjectBuilder()
+                        .add("securitySchemes", Json.createObjectBuilder()
+                                .add("apiKey", Json.createObjectBuilder().add("type", "apiKey").add("in", "header")
+                                        .add("name", API_KEY_HEADER).add("description", "base64(clientId:key)"))
+                                .add("operator", Json.createObjectBuilder().add("type", "http").add("scheme", "basic")))
+                        .add("schemas", Json.createObjectBuilder().add("Error", errorSchema())))
+                .build();
+    }
+
+    public static List<Endpoint> endpoints(Class<?> resource) {
+        Path root = resource.getAnnotation(Path.class);
+        if (root == null) {
+            return List.of();
+        }
+        return Arrays.stream(resource.getMethods())
+                .filter(m -> httpMethod(m).isPresent())
+                .map(m -> new Endpoint(join(root.value(), Optional.ofNullable(m.getAnnotation(Path.class))
+                        .map(Path::value).orElse("")), httpMethod(m).orElseThrow(), resource, m))
+                .toList();
+    }
+
+    static Optional<String> httpMethod(Method method) {
+        return Arrays.stream(method.getAnnotations())
+                .map(a -> a.annotationType().getAnnotation(HttpMethod.class))
+                .filter(h -> h != null)
+                .map(HttpMethod::value)
+                .findFirst();
+    }
+
+    /** {@code /a/{id: [0-9]+}/b} becomes {@code /a/{id}/b}, as OpenAPI writes templates. */
+    static String join(String classPath, String methodPath) {
+        String joined = ("/" + classPath + "/" + methodPath).replaceAll("/+", "/");
+        if (joined.length() > 1 && joined.endsWith("/")) {
+            joined = joined.substring(0, joined.length() - 1);
+        }
+        return joined.replaceAll("\\{\\s*([\\w.-]+)\\s*:[^/]*}", "{$1}");
+    }
+
+    private static JsonObject operation(Endpoint endpoint, List<String> basicAuthPrefixes) {
+        Method method = endpoint.javaMethod();
+        JsonArrayBuilder parameters = Json.createArrayBuilder();
+        boolean apiKey = false;
+        boolean body = false;
+        for (Parameter parameter : method.getParameters()) {
+            if (parameter.isAnnotationPresent(PathParam.class)) {
+                parameters.add(parameter("path", parameter.getAnnotation(PathParam.class).value(), true));
+            } else if (parameter.isAnnotationPresent(QueryParam.class)) {
+                parameters.add(parameter("query", parameter.getAnnotation(QueryParam.class).value(), false));
+            } else if (parameter.isAnnotationPresent(HeaderParam.class)) {
+                String name = parameter.getAnnotation(HeaderParam.class).value();
+                if (name.equalsIgnoreCase(API_KEY_HEADER)) {
+                    apiKey = true;
+                } else {
+                    parameters.add(parameter("header", name, false));
+                }
+            } else if (!parameter.isAnnotationPresent(Context.class) && !parameter.isAnnotationPresent(Suspended.class)
+                    && Arrays.stream(parameter.getAnnotations()).noneMatch(OpenApi::isJaxRsParam)) {
+                body = true;
+            }
+        }
+        JsonObjectBuilder operation = Json.createObjectBuilder()
+                .add("operationId", endpoint.resource().getSimpleName() + "_" + method.getName())
+                .add("tags", Json.createArrayBuilder().add(endpoint.resource().getSimpleName().replace("Resource", "")));
+        JsonArray parameterList = parameters.build();
+        if (!parameterList.isEmpty()) {
+            operation.add("parameters", parameterList);
+        }
+        if (body) {
+            operation.add("requestBody", Json.createObjectBuilder().add("required", true)
+                    .add("content", content(mediaTypes(method.getAnnotation(Consumes.class),
+                            endpoint.resource().getAnnotation(Consumes.class)), Json.createObjectBuilder().build())));
+        }
+        boolean empty = method.getReturnType() == void.class && Arrays.stream(method.getParameters())
+                .noneMatch(p -> p.isAnnotationPresent(Suspended.class));
+        JsonObjectBuilder responses = Json.createObjectBuilder();
+        if (empty) {
+            responses.add("204", Json.createObjectBuilder().add("description", "Done"));
+        } else {
+            responses.add("200", Json.createObjectBuilder().add("description", "Success")
+                    .add("content", content(mediaTypes(method.getAnnotation(Produces.class),
+                            endpoint.resource().getAnnotation(Produces.class)), schemaOf(method.getReturnType()))));
+        }
+        responses.add("default", Json.createObjectBuilder().add("description", "Error in the contract's shape")
+                .add("content", Json.createObjectBuilder().add(MediaType.APPLICATION_JSON, Json.createObjectBuilder()
+                        .add("schema", Json.createObjectBuilder().add("$ref", "#/components/schemas/Error")))));
+        operation.add("responses", responses);
+        if (apiKey) {
+            operation.add("security", Json.createArrayBuilder().add(Json.createObjectBuilder().add("apiKey", JsonArray.EMPTY_JSON_ARRAY)));
+        } else if (basicAuthPrefixes.stream().anyMatch(p -> endpoint.path().substring(1).startsWith(p))) {
+            operation.add("security", Json.createArrayBuilder().add(Json.createObjectBuilder().add("operator", JsonArray.EMPTY_JSON_ARRAY)));
+        }
+        return operation.build();
+    }
+
+    private static boolean isJaxRsParam(Annotation annotation) {
+        return annotation.annotationType().getPackageName().equals("jakarta.ws.rs");
+    }
+
+    private static JsonObject parameter(String in, String name, boolean required) {
+        return Json.createObjectBuilder().add("name", name).add("in", in).add("required", required)
+                .add("schema", Json.createObjectBuilder().add("type", "string")).build();
+    }
+
+    private static List<String> mediaTypes(Annotation onMethod, Annotation onClass) {
+        Annotation chosen = onMethod != null ? onMethod : onClass;
+        String[] values = chosen instanceof Produces p ? p.value() : chosen instanceof Consumes c ? c.value()
+                : new String[] {MediaType.APPLICATION_JSON};
+        return Arrays.stream(values).flatMap(v -> Arrays.stream(v.split(",")))
+                .map(v -> v.split(";")[0].trim()).distinct().toList();
+    }
+
+    private static JsonObject content(List<String> mediaTypes, JsonObject schema) {
+        JsonObjectBuilder content = Json.createObjectBuilder();
+        for (String type : mediaTypes) {
+            JsonObject typeSchema = type.startsWith("image/") || type.startsWith("application/octet")
+                    ? Json.createObjectBuilder().add("type", "string").add("format", "binary").build()
+                    : type.startsWith("text/") ? Json.createObjectBuilder().add("type", "string").build() : schema;
+            content.add(type, Json.createObjectBuilder().add("schema", typeSchema));
+        }
+        return content.build();
+    }
+
+    private static JsonObject schemaOf(Class<?> type) {
+        if (jakarta.json.JsonArray.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)) {
+            return Json.createObjectBuilder().add("type", "array").add("items", Json.createObjectBuilder()).build();
+        }
+        if (type == String.class) {
+            return Json.createObjectBuilder().add("type", "string").build();
+        }
+        return Json.createObjectBuilder().add("type", "object").build();
+    }
+
+    private static JsonObject errorSchema() {
+        return Json.createObjectBuilder().add("type", "object")
+                .add("required", Json.createArrayBuilder().add("code").add("message"))
+                .add("properties", Json.createObjectBuilder()
+                        .add("code", Json.createObjectBuilder().add("type", "string"))
+                        .add("message", Json.createObjectBuilder().add("type", "string"))
+                        .add("details", Json.createObjectBuilder().add("type", "object")))
+                .build();
+    }
+}

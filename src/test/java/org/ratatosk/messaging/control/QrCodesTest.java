@@ -1,0 +1,79 @@
+package org.ratatosk.messaging.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.ratatosk.platform.ApiException;
+
+class QrCodesTest {
+
+    static final String URI = "com.nexusgroup.plugout:///?url=https%3A%2F%2Fhermod.example%2Fhermod%2Frest%2Fms%2F"
+            + "6f1c0c1e-8d3c-4c2a-9d7e-0e2b5f3f6a11&token=Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4";
+
+    @Test
+    void pngCarriesTheText() throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(QrCodes.png(URI)));
+        assertEquals(QrCodes.PNG_SIZE, image.getWidth());
+        assertEquals(URI, decode(image));
+    }
+
+    @Test
+    void svgPathDrawsTheSameCode() throws Exception {
+        String svg = QrCodes.svg(URI);
+        Matcher box = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
+        box.find();
+        BitMatrix drawn = new BitMatrix(Integer.parseInt(box.group(1)), Integer.parseInt(box.group(2)));
+        Matcher run = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\3z").matcher(svg);
+        while (run.find()) {
+            drawn.setRegion(Integer.parseInt(run.group(1)), Integer.parseInt(run.group(2)), Integer.parseInt(run.group(3)), 1);
+        }
+        BitMatrix scaled = new BitMatrix(drawn.getWidth() * 4, drawn.getHeight() * 4);
+        for (int y = 0; y < drawn.getHeight(); y++) {
+            for (int x = 0; x < drawn.getWidth(); x++) {
+                if (drawn.get(x, y)) {
+                    scaled.setRegion(x * 4, y * 4, 4, 4);
+                }
+            }
+        }
+        assertEquals(URI, decode(MatrixToImageWriter.toBufferedImage(scaled)));
+    }
+
+    @Test
+    void formatIsPngOrSvgInAnyCase() {
+        assertEquals(QrCodes.Format.PNG, QrCodes.format(null));
+        assertEquals(QrCodes.Format.PNG, QrCodes.format(""));
+        assertEquals(QrCodes.Format.PNG, QrCodes.format("PNG"));
+        assertEquals(QrCodes.Format.SVG, QrCodes.format("svg"));
+        ApiException gif = assertThrows(ApiException.class, () -> QrCodes.format("gif"));
+        assertEquals(400, gif.status());
+        assertEquals("INVALID_FIELD", gif.code());
+    }
+
+    @Test
+    void destinationIsAnIndexWithinTheCommand() {
+        assertEquals(0, QrCodes.index(null, 1));
+        assertEquals(2, QrCodes.index(" 2 ", 3));
+        for (String bad : new String[] {"3", "-1", "one", "1.0", "99999999999"}) {
+            assertEquals(400, assertThrows(ApiException.class, () -> QrCodes.index(bad, 3)).status(), bad);
+        }
+    }
+
+    private static String decode(BufferedImage image) throws Exception {
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+    }
+}
