@@ -7,17 +7,21 @@ import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 
 /** A fresh in-memory H2 database with every migration applied, and EclipseLink on top of it. */
-final class MigratedDatabase {
+public final class MigratedDatabase {
 
-    final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
     final JdbcDataSource dataSource = new JdbcDataSource();
 
-    MigratedDatabase() {
+    public MigratedDatabase() {
         dataSource.setURL(url);
         Migrations.apply(dataSource);
     }
 
-    EntityManagerFactory eclipseLink() {
+    public JdbcDataSource dataSource() {
+        return dataSource;
+    }
+
+    public EntityManagerFactory eclipseLink() {
         return Persistence.createEntityManagerFactory("mapping", Map.of(
                 "eclipselink.persistencexml", "META-INF/eclipselink-mapping.xml",
                 "jakarta.persistence.jdbc.url", url));

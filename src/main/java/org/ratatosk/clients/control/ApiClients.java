@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.logging.Logger;
+import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Hashes;
@@ -27,12 +28,16 @@ public class ApiClients {
 
     private static final Logger LOG = Logger.getLogger(ApiClients.class.getName());
     static final int MIN_KEY_LENGTH = 16;
+    static final String OPERATOR = "operator";
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
     AttestationKeys attestationKeys;
+
+    @Inject
+    AuditTrail audit;
 
     /** Resolves {@code X-Api-Key: base64(clientId:key)}; 401 for anything that does not match. */
     public ApiClient authenticate(String header) {
@@ -88,6 +93,9 @@ public class ApiClients {
         if (created) {
             em.persist(client);
         }
+        audit.record(OPERATOR, "api-client", clientId, created ? "CREATED" : "REPLACED", Json.createObjectBuilder()
+                .add("callbackUrl", callbackUrl == null ? "" : callbackUrl)
+                .add("attestationKeys", thumbprints.size()).build().toString());
         LOG.info((created ? "Created" : "Replaced") + " API client " + clientId);
         return view(client);
     }
@@ -105,6 +113,7 @@ public class ApiClients {
 
     public void delete(String clientId) {
         em.remove(find(clientId));
+        audit.record(OPERATOR, "api-client", clientId, "DELETED", null);
         LOG.info("Deleted API client " + clientId);
     }
 

@@ -18,6 +18,7 @@ import org.ratatosk.messaging.entity.MailboxMessage;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Config;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Metrics;
 import org.ratatosk.provisioning.control.AnswerRejected;
 import org.ratatosk.provisioning.control.Profiles;
 import org.ratatosk.provisioning.control.ProvisioningAnswerValidator;
@@ -51,6 +52,9 @@ public class Answers {
     @Inject
     Profiles profiles;
 
+    @Inject
+    Metrics metrics;
+
     public AnswerOutcome answer(String bid, String token, String mid, String rawBody) {
         MailboxMessage message = mailboxes.message(mailboxes.openForMessage(bid, token), mid);
         JsonObject answer = JsonBodies.parseObject(rawBody);
@@ -79,6 +83,7 @@ public class Answers {
         try {
             check(command, response);
         } catch (AnswerRejected rejected) {
+            metrics.answerRejected(rejected.code());
             command.fail(mid, response.toString(), rejected.code(), rejected.getMessage(), now);
             commands.closeOut(command);
             LOG.info("Command " + command.id() + " FAILED: answer rejected, " + rejected.code() + ": " + rejected.getMessage());

@@ -2,6 +2,7 @@ package org.ratatosk.messaging.control;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.CommandType;
@@ -18,6 +20,7 @@ import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Config;
 import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Metrics;
 import org.ratatosk.provisioning.control.Profiles;
 import org.ratatosk.provisioning.control.ProvisioningRequest;
 
@@ -50,6 +53,12 @@ public class CommandSubmission {
 
     @Inject
     WakeUps wakeUps;
+
+    @Inject
+    Metrics metrics;
+
+    @Inject
+    AuditTrail audit;
 
     public JsonObject submit(ApiClient client, String typePath, String rawBody) {
         CommandType type = CommandType.fromPath(typePath)
@@ -102,6 +111,9 @@ public class CommandSubmission {
             }
         }
         expiry.commandTimeout(commandId, command.timeoutAt());
+        metrics.commandSubmitted(type.name());
+        audit.record(client.clientId(), "command", commandId, "SUBMITTED", Json.createObjectBuilder()
+                .add("type", type.name()).add("destinations", targets.size()).build().toString());
         LOG.info("Command " + commandId + " (" + type + ") from " + client.clientId() + " to " + targets.size()
                 + " destination(s), timeout " + limits.timeout() + " s");
         return commands.envelope(command);

@@ -12,11 +12,13 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
+import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.Mailbox;
 import org.ratatosk.messaging.entity.MailboxMessage;
 import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Metrics;
 
 /** Reading and cancelling commands, and the bookkeeping every final state shares. */
 @Stateless
@@ -29,6 +31,12 @@ public class Commands {
 
     @Inject
     Envelopes envelopes;
+
+    @Inject
+    Metrics metrics;
+
+    @Inject
+    AuditTrail audit;
 
     public JsonObject envelope(ApiClient client, String commandId) {
         return envelope(owned(client, commandId, LockModeType.NONE));
@@ -68,6 +76,12 @@ public class Commands {
 
     /** After a final state: no message of the command can be fetched, and unused mailboxes close. */
     public void closeOut(Command command) {
+        metrics.commandFinished(command.type().name(), command.state().name());
+        var detail = Json.createObjectBuilder().add("type", command.type().name());
+        if (command.errorCode() != null) {
+            detail.add("errorCode", command.errorCode());
+        }
+        audit.record(finalActor(command), "command", command.id(), command.state().name(), detail.build().toString());
         for (MailboxMessage message : messages(command.id())) {
             message.withdraw();
             Mailbox mailbox = em.find(Mailbox.class, message.bid());
@@ -81,6 +95,15 @@ public class Commands {
                 permanent.close();
             }
         }
+    }
+
+    /** Who ended the command: its client cancels, a device answers, the server expires. */
+    static String finalActor(Command command) {
+        return switch (command.state()) {
+            case CANCELLED -> command.clientId();
+            case COMPLETED, FAILED -> "device:" + command.answeredMid();
+            default -> "server";
+        };
     }
 
     Command owned(ApiClient client, String commandId, LockModeType lock) {

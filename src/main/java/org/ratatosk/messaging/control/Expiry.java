@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.logging.Logger;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.MailboxMessage;
+import org.ratatosk.platform.Metrics;
 
 /** Acts on a deadline delivered by the expiry queue. A deadline that arrives early is put back. */
 @Stateless
@@ -26,6 +27,9 @@ public class Expiry {
     @Inject
     ExpiryScheduler scheduler;
 
+    @Inject
+    Metrics metrics;
+
     public void commandTimedOut(String commandId) {
         Command command = em.find(Command.class, commandId, LockModeType.PESSIMISTIC_WRITE);
         if (command == null || command.state().isFinal()) {
@@ -38,6 +42,7 @@ public class Expiry {
         }
         command.expire(now);
         commands.closeOut(command);
+        metrics.expiryLag(Duration.between(command.timeoutAt(), now));
         LOG.info("Command " + commandId + " EXPIRED, " + Duration.between(command.timeoutAt(), now).toMillis()
                 + " ms after its timeout");
     }

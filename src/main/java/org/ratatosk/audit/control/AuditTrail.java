@@ -1,0 +1,62 @@
+package org.ratatosk.audit.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import org.ratatosk.audit.entity.AuditEntry;
+
+/**
+ * Records every state change in the audit chain, inside the transaction that makes the change:
+ * both commit or neither. Call it after taking the locks of the change itself, since appends wait
+ * for one another on the chain's head.
+ */
+@Stateless
+public class AuditTrail {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** {@code detail} is a JSON value (usually an object) or null; it must never hold a secret. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void record(String actor, String subjectType, String subjectId, String action, String detail) {
+        AuditChain.append(em, actor, subjectType, subjectId, action, detail);
+    }
+
+    public AuditChain.Verification verify() {
+        return AuditChain.verify(em);
+    }
+
+    /** Entries about one subject, newest first. */
+    public JsonArray entries(String subjectType, String subjectId, int limit) {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        em.createQuery("SELECT e FROM AuditEntry e WHERE e.subjectType = :type AND e.subjectId = :id ORDER BY e.seq DESC",
+                        AuditEntry.class)
+                .setParameter("type", subjectType)
+                .setParameter("id", subjectId)
+                .setMaxResults(limit)
+                .getResultList()
+                .forEach(e -> all.add(view(e)));
+        return all.build();
+    }
+
+    static JsonObject view(AuditEntry entry) {
+        var view = Json.createObjectBuilder()
+                .add("seq", entry.seq())
+                .add("time", entry.recordedAt().toString())
+                .add("actor", entry.actor())
+                .add("subjectType", entry.subjectType())
+                .add("subjectId", entry.subjectId())
+                .add("action", entry.action());
+        if (entry.detail() != null) {
+            view.add("detail", Json.createReader(new StringReader(entry.detail())).readValue());
+        }
+        return view.add("previousHash", entry.previousHash()).add("hash", entry.entryHash()).build();
+    }
+}

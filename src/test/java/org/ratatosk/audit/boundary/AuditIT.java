@@ -1,0 +1,76 @@
+package org.ratatosk.audit.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ratatosk.devicesim.ProvisionCommands;
+import org.ratatosk.devicesim.Reply;
+import org.ratatosk.messaging.boundary.Server;
+
+/** State changes of commands and API clients land in the chain, which the operator can verify. */
+@ExtendWith(ArquillianExtension.class)
+class AuditIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Server.war();
+    }
+
+    @Test
+    void commandAndClientChangesAreChainedAndVerified() {
+        Server.Client client = Server.newClient(null);
+        String commandId = client.api().submit("provision", ProvisionCommands.provision().build()).expectOk("submit")
+                .string("commandId");
+        assertEquals(200, client.api().cancel(commandId).status());
+
+        JsonArray command = entries("command", commandId);
+        assertEquals(2, command.size());
+        JsonObject cancelled = command.getJsonObject(0);
+        JsonObject submitted = command.getJsonObject(1);
+        assertEquals("CANCELLED", cancelled.getString("action"));
+        assertEquals(client.clientId(), cancelled.getString("actor"));
+        assertEquals("SUBMITTED", submitted.getString("action"));
+        assertEquals("PROV", submitted.getJsonObject("detail").getString("type"));
+        assertTrue(cancelled.getJsonNumber("seq").longValue() > submitted.getJsonNumber("seq").longValue());
+
+        JsonArray apiClient = entries("api-client", client.clientId());
+        assertEquals(1, apiClient.size());
+        assertEquals("CREATED", apiClient.getJsonObject(0).getString("action"));
+        assertTrue(!apiClient.getJsonObject(0).toString().contains(client.key()));
+
+        Reply verified = admin("/hermod/rest/admin/audit/verify");
+        assertEquals(200, verified.status());
+        assertEquals(true, verified.body().getBoolean("valid"));
+        assertTrue(verified.body().getJsonNumber("entries").longValue() >= 3);
+    }
+
+    @Test
+    void auditIsForOperatorsOnly() {
+        assertEquals(401, Server.send(Server.request("/hermod/rest/admin/audit/verify").GET()).status());
+        Reply noSubject = admin("/hermod/rest/admin/audit?subjectType=command");
+        assertEquals(400, noSubject.status());
+        assertEquals("INVALID_FIELD", noSubject.string("code"));
+        assertEquals(400, admin("/hermod/rest/admin/audit?subjectType=command&subjectId=x&limit=lots").status());
+    }
+
+    private static JsonArray entries(String type, String id) {
+        Reply reply = admin("/hermod/rest/admin/audit?subjectType=" + type + "&subjectId=" + id);
+        assertEquals(200, reply.status(), reply.raw());
+        return Server.array(reply.raw());
+    }
+
+    private static Reply admin(String path) {
+        String basic = Base64.getEncoder().encodeToString((Server.ADMIN_USER + ":" + Server.ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        return Server.send(Server.request(path).header("Authorization", "Basic " + basic).GET());
+    }
+}
