@@ -37,7 +37,7 @@ public class Expiry {
             return;
         }
         command.expire(now);
-        commands.closeOut(command);
+        commands.finished(command, null);
         LOG.info("Command " + commandId + " EXPIRED, " + Duration.between(command.timeoutAt(), now).toMillis()
                 + " ms after its timeout");
     }
