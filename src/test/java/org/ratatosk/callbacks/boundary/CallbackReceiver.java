@@ -65,13 +65,14 @@ public final class CallbackReceiver implements AutoCloseable {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             JsonObject body = text.isBlank() ? null : Json.createReader(new StringReader(text)).readObject();
+            long pauseMillis = pause.toMillis();
             synchronized (this) {
                 received.add(new Received(exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("X-Hermod-Delivery"),
                         exchange.getRequestHeaders().getFirst("Authorization"), body, System.nanoTime()));
                 notifyAll();
             }
-            sleep(pause.toMillis());
+            sleep(pauseMillis);
             Integer status = statuses.poll();
             exchange.sendResponseHeaders(status == null ? defaultStatus : status, -1);
             exchange.close();

@@ -92,16 +92,16 @@ class CallbacksIT {
                     .expectOk("ping").string("commandId");
             client.api().cancel(cancelled).expectOk("cancel");
 
-            JsonObject shortPing = CommandBodies.ping(profile.profileId(), profile.profileId());
-            shortPing = jakarta.json.Json.createObjectBuilder(shortPing).add("commandHeader",
-                    CommandBodies.header(List.of(profile.profileId()), 1, 1, null)).build();
-            String expired = client.api().submit("ping", shortPing).expectOk("short ping").string("commandId");
-
             String failed = client.api().submit("startpinreset", CommandBodies.startPinReset(profile.profileId(), "card-1"))
                     .expectOk("spin").string("commandId");
             SimulatedDevice.Fetched spin = fetch(client, profile, failed);
             assertEquals(200, client.device().answer(spin.location(), profile.mailbox().token(),
                     SignatureAnswers.plain("spinResponse", 7, jakarta.json.JsonValue.EMPTY_JSON_OBJECT)).status());
+
+            JsonObject shortPing = CommandBodies.ping(profile.profileId(), profile.profileId());
+            shortPing = jakarta.json.Json.createObjectBuilder(shortPing).add("commandHeader",
+                    CommandBodies.header(List.of(profile.profileId()), 1, 1, null)).build();
+            String expired = client.api().submit("ping", shortPing).expectOk("short ping").string("commandId");
 
             assertEquals("CANCELLED", only(receiver, cancelled, "/app/rest/callback/ping").getString("state"));
             assertEquals("EXPIRED", only(receiver, expired, "/app/rest/callback/ping").getString("state"));
