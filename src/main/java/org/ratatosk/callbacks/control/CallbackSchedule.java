@@ -50,11 +50,14 @@ public record CallbackSchedule(List<Duration> delays, Duration maxAge) {
     /** {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d}; a bare number is seconds. */
     static Duration duration(String text) {
         String value = text.trim().toLowerCase(Locale.ROOT);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("empty duration (use e.g. 500ms, 5s, 2m, 1h)");
+        }
         try {
             if (value.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2).trim()));
             }
-            char unit = value.isEmpty() ? ' ' : value.charAt(value.length() - 1);
+            char unit = value.charAt(value.length() - 1);
             String number = Character.isDigit(unit) ? value : value.substring(0, value.length() - 1).trim();
             long amount = Long.parseLong(number);
             return switch (unit) {

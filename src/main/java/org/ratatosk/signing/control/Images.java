@@ -15,11 +15,16 @@ final class Images {
     static void requireJpegOrPng(String base64, String where) {
         byte[] bytes;
         try {
-            bytes = Base64.getMimeDecoder().decode(base64);
+            bytes = decodeBase64(base64);
         } catch (IllegalArgumentException e) {
             throw SignRequest.invalid(where + " is not valid base64");
         }
         requireJpegOrPng(bytes, null, where);
+    }
+
+    /** Strict base64: line breaks are allowed (PEM-style wrapping), other stray characters are not. */
+    static byte[] decodeBase64(String text) {
+        return Base64.getDecoder().decode(text.replaceAll("[\\r\\n]", ""));
     }
 
     /** {@code contentType} null accepts either; {@code image/png} or {@code image/jpeg} require that one. */

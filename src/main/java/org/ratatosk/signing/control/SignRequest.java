@@ -6,7 +6,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,7 +129,7 @@ public record SignRequest(JsonArray tbs, List<byte[]> tbsData, String format, St
         byte[] bytes = switch (encoding) {
             case "base64" -> {
                 try {
-                    yield Base64.getMimeDecoder().decode(data);
+                    yield Images.decodeBase64(data);
                 } catch (IllegalArgumentException e) {
                     throw invalid(where + ".data is not valid base64");
                 }
