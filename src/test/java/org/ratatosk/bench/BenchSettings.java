@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /** The benchmark's knobs, from system properties so the Maven profile and a plain java command both work. */
 record BenchSettings(String url, int devices, int provisionings, int warmup, String adminUser, String adminPassword,
-        int wakeups, int wakeDevices, int floorRequests, String keyType, String callbackUrl, Duration phaseLimit) {
+        int wakeups, int wakeDevices, int floorRequests, String keyType, String callbackUrl, Duration phaseLimit,
+        int signatures, int pacedAnswers, int answerRate) {
 
     static BenchSettings fromSystemProperties() {
         int devices = integer("bench.devices", 32);
@@ -24,7 +25,10 @@ record BenchSettings(String url, int devices, int provisionings, int warmup, Str
                 integer("bench.floor.requests", 5000),
                 System.getProperty("bench.keytype", "RSA-2048"),
                 blankToNull(System.getProperty("bench.callbackUrl")),
-                Duration.ofSeconds(integer("bench.phase.seconds", 600)));
+                Duration.ofSeconds(integer("bench.phase.seconds", 600)),
+                integer("bench.signatures", 1000),
+                integer("bench.paced.answers", 1000),
+                integer("bench.answer.rate", 100));
     }
 
     /** Refuses a non-loopback target unless explicitly allowed: a benchmark is load, and load is for your own server. */

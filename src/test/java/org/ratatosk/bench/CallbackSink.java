@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,14 +25,24 @@ final class CallbackSink implements AutoCloseable {
         return thread;
     });
     private final AtomicLong received = new AtomicLong();
+    private final Map<String, Long> receivedAt = new ConcurrentHashMap<>();
 
     CallbackSink() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         server.createContext("/", exchange -> {
+            long now = System.nanoTime();
+            String text;
             try (InputStream body = exchange.getRequestBody()) {
-                body.readAllBytes();
+                text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
             }
             received.incrementAndGet();
+            String commandId = commandId(text);
+            if (commandId != null) {
+                receivedAt.putIfAbsent(commandId, now);
+                synchronized (this) {
+                    notifyAll();
+                }
+            }
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -44,6 +57,31 @@ final class CallbackSink implements AutoCloseable {
 
     long received() {
         return received.get();
+    }
+
+    /** When the first callback for the command arrived ({@code System.nanoTime()}), or -1 after the timeout. */
+    synchronized long awaitReceipt(String commandId, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        Long at;
+        while ((at = receivedAt.get(commandId)) == null) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return -1;
+            }
+            wait(left);
+        }
+        return at;
+    }
+
+    // The envelope's first member is commandId; a full JSON parse per callback would only cost the sink time.
+    static String commandId(String envelope) {
+        int key = envelope.indexOf("\"commandId\"");
+        if (key < 0) {
+            return null;
+        }
+        int start = envelope.indexOf('"', envelope.indexOf(':', key) + 1) + 1;
+        int end = envelope.indexOf('"', start);
+        return start > 0 && end > start ? envelope.substring(start, end) : null;
     }
 
     @Override

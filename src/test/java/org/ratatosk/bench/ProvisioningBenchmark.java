@@ -62,6 +62,11 @@ public final class ProvisioningBenchmark {
             }
 
             wakeUps(settings, client, device, new ArrayList<>(provisioning.provisioned));
+            if (sink != null) {
+                signing(settings, client, device, new ArrayList<>(provisioning.provisioned), sink);
+            } else {
+                System.out.println("signing and callbacks: skipped (bench.callbackUrl is set, so no local receiver to time them)");
+            }
 
             FloorRun floor = new FloorRun(settings, client, runId);
             Workers.Outcome floorOutcome = floor.run(settings.floorRequests());
@@ -85,6 +90,34 @@ public final class ProvisioningBenchmark {
         System.out.printf(Locale.ROOT, "wake-up: %d samples over %d long-polling devices, %d failed%n",
                 outcome.ok(), provisioned.size(), outcome.failed());
         System.out.println("  " + wake.latency.line());
+    }
+
+    private static void signing(BenchSettings settings, HermodClient client, SimulatedDevice device,
+            List<ProvisioningRun.Provisioned> provisioned, CallbackSink sink) throws InterruptedException {
+        if (provisioned.isEmpty() || settings.signatures() <= 0) {
+            System.out.println("signing: skipped");
+            return;
+        }
+        SigningRun signing = new SigningRun(settings, client, device, provisioned, sink);
+        for (String format : List.of("jws", "pkcs7")) {
+            List<SigningRun.Staged> staged = signing.stage(format, settings.signatures());
+            Samples latency = new Samples("answer " + format);
+            long start = System.nanoTime();
+            Workers.Outcome outcome = signing.verifyAsFastAsPossible("verify-" + format, staged, latency);
+            System.out.printf(Locale.ROOT, "signed answers verified/s (%s): %.1f  (%d ok, %d failed, %d devices)%n",
+                    format.equals("jws") ? "JWS" : "CMS", outcome.perSecond(), outcome.ok(), outcome.failed(), provisioned.size());
+            System.out.println("  " + latency.line());
+            System.out.println("  callbacks: " + signing.callbackRate(staged, start));
+        }
+        List<SigningRun.Staged> paced = signing.stage("jws", settings.pacedAnswers());
+        Samples answer = new Samples("answer at rate");
+        Samples toCallback = new Samples("answer -> callback");
+        String offered = signing.paced(paced, settings.answerRate(), answer, toCallback);
+        System.out.printf(Locale.ROOT, "paced: %s%n", offered);
+        System.out.println("  " + answer.line());
+        System.out.println("  " + toCallback.line());
+        System.out.printf(Locale.ROOT, "callback p99 from device answer at %d answers/s: %.1f ms (target < 100 ms)%n",
+                settings.answerRate(), toCallback.percentileMillis(99));
     }
 
     private static PooledKeySource pregenerate(KeySpec spec, int count) {

@@ -46,6 +46,15 @@ public class HermodClient {
         return send(request("/command/" + commandId).GET());
     }
 
+    /** {@code GET /hermod/rest/command/{commandId}?wait=N}: the long poll. */
+    public Reply await(String commandId, int waitSeconds) {
+        return send(HttpRequest.newBuilder(URI.create(rest + "/command/" + commandId + "?wait=" + waitSeconds))
+                .timeout(REQUEST_TIMEOUT.plusSeconds(Math.max(0, waitSeconds)))
+                .header("X-Api-Key", apiKey)
+                .header("Accept", "application/json")
+                .GET());
+    }
+
     /** {@code GET /hermod/rest/command?externalId=...}. */
     public Reply byExternalId(String externalId) {
         return send(request("/command?externalId=" + URLEncoder.encode(externalId, StandardCharsets.UTF_8)).GET());
@@ -81,11 +90,20 @@ public class HermodClient {
      */
     public static Reply createClient(HttpClient http, String baseUrl, String adminUser, String adminPassword,
             String clientId, String key, String callbackUrl, List<JsonObject> attestationJwks) {
+        return createClient(http, baseUrl, adminUser, adminPassword, clientId, key, callbackUrl, null, attestationJwks);
+    }
+
+    /** As above, with {@code callbackBasicAuth} ({@code user:password}) when not null. */
+    public static Reply createClient(HttpClient http, String baseUrl, String adminUser, String adminPassword,
+            String clientId, String key, String callbackUrl, String callbackBasicAuth, List<JsonObject> attestationJwks) {
         JsonArrayBuilder keys = Json.createArrayBuilder();
         attestationJwks.forEach(keys::add);
         JsonObjectBuilder body = Json.createObjectBuilder().add("key", key).add("attestationKeys", keys);
         if (callbackUrl != null) {
             body.add("callbackUrl", callbackUrl);
+        }
+        if (callbackBasicAuth != null) {
+            body.add("callbackBasicAuth", callbackBasicAuth);
         }
         String basic = Base64.getEncoder().encodeToString((adminUser + ":" + adminPassword).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(restRoot(baseUrl) + "/admin/clients/"

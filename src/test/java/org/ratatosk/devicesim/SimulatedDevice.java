@@ -7,7 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.security.KeyPair;
 import java.time.Duration;
+import jakarta.json.JsonValue;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The Smart ID credential app as the server sees it, written from the wire contract alone so that
@@ -87,6 +90,52 @@ public class SimulatedDevice {
     public Reply answerCertificate(String location, String token) {
         return answer(location, token, Json.createObjectBuilder()
                 .add("certResponse", Json.createObjectBuilder().add("code", 0)).build());
+    }
+
+    /** A message waiting in a mailbox, fetched: where to answer it and what it says. */
+    public record Fetched(String location, JsonObject message) {
+
+        public String commandType() {
+            return message.getJsonObject("header").getString("commandType");
+        }
+    }
+
+    /** Waits up to {@code waitSeconds} for the first message of the box and fetches it. */
+    public Fetched next(Mailbox box, int waitSeconds) {
+        List<MailboxEntry> entries = listMessages(box, null);
+        if (entries.isEmpty()) {
+            entries = listMessages(box, waitSeconds);
+        }
+        if (entries.isEmpty()) {
+            throw new IllegalStateException("no message in " + box.url() + " within " + waitSeconds + " s");
+        }
+        String location = entries.get(0).location();
+        return new Fetched(location, fetch(location, box.token()));
+    }
+
+    /**
+     * Answers a fetched message the way the app would: signs sign/authenticate with the profile key
+     * {@code keyid}, reports itself to a ping, and acknowledges delete, startpinreset (with a nonce)
+     * and endpinreset.
+     */
+    public Reply answer(Mailbox box, Fetched fetched, String profileId, Map<String, KeyPair> keys, String keyid,
+                        boolean detached, Set<SignFault> faults) {
+        JsonObject body = switch (fetched.commandType()) {
+            case "SIGN", "AUTH" -> SignatureAnswers.build(fetched.message(), keys, keyid, detached, faults);
+            case "PING" -> SignatureAnswers.ping(fetched.message(), profileId, AnswerOptions.DEFAULT_DEVICEINFO);
+            case "DELETE" -> SignatureAnswers.plain("deleteResponse", 0, JsonValue.EMPTY_JSON_OBJECT);
+            case "SPIN" -> SignatureAnswers.plain("spinResponse", 0,
+                    Json.createObjectBuilder().add("nonce", java.util.UUID.randomUUID().toString().replace("-", "")).build());
+            case "EPIN" -> SignatureAnswers.plain("epinResponse", 0, JsonValue.EMPTY_JSON_OBJECT);
+            case "CERT" -> SignatureAnswers.plain("certResponse", 0, JsonValue.EMPTY_JSON_OBJECT);
+            default -> throw new IllegalArgumentException("cannot answer " + fetched.commandType());
+        };
+        return answer(fetched.location(), box.token(), body);
+    }
+
+    /** A valid answer with the profile key {@code keyid}. */
+    public Reply answer(Mailbox box, Fetched fetched, ProvisioningResult profile, String keyid) {
+        return answer(box, fetched, profile.profileId(), profile.keys(), keyid, false, Set.of());
     }
 
     /** POSTs any answer body to a message location. */

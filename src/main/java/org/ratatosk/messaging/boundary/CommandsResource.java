@@ -12,12 +12,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.TimeUnit;
+import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.clients.control.ApiClients;
 import org.ratatosk.messaging.control.CommandSubmission;
+import org.ratatosk.messaging.control.CommandWaiters;
 import org.ratatosk.messaging.control.Commands;
 import org.ratatosk.messaging.control.QrCodes;
+import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.platform.ApiException;
 
 /** The application server's API: submit, follow and cancel commands. */
@@ -27,6 +33,7 @@ import org.ratatosk.platform.ApiException;
 public class CommandsResource {
 
     static final String API_KEY = "X-Api-Key";
+    static final int MAX_WAIT_SECONDS = 60;
 
     @Inject
     ApiClients clients;
@@ -40,16 +47,49 @@ public class CommandsResource {
     @Inject
     QrCodes qrCodes;
 
+    @Inject
+    CommandWaiters waiters;
+
     @POST
     @Path("{type}")
     public JsonObject submit(@HeaderParam(API_KEY) String apiKey, @PathParam("type") String type, String body) {
         return submission.submit(clients.authenticate(apiKey), type, body);
     }
 
+    /** With {@code wait} (seconds, at most 60) the answer comes as soon as the command is final. */
     @GET
     @Path("{commandId}")
-    public JsonObject get(@HeaderParam(API_KEY) String apiKey, @PathParam("commandId") String commandId) {
-        return commands.envelope(clients.authenticate(apiKey), commandId);
+    public void get(@HeaderParam(API_KEY) String apiKey, @PathParam("commandId") String commandId,
+                    @QueryParam("wait") Integer wait, @Suspended AsyncResponse response) {
+        try {
+            ApiClient client = clients.authenticate(apiKey);
+            if (wait != null && (wait < 0 || wait > MAX_WAIT_SECONDS)) {
+                throw ApiException.badRequest("INVALID_FIELD", "wait must be 0 to " + MAX_WAIT_SECONDS + " seconds");
+            }
+            JsonObject envelope = commands.envelope(client, commandId);
+            if (wait == null || wait == 0 || isFinal(envelope)) {
+                response.resume(envelope.toString());
+                return;
+            }
+            waiters.add(commandId, response);
+            response.setTimeout(wait, TimeUnit.SECONDS);
+            response.setTimeoutHandler(timedOut -> {
+                waiters.remove(commandId, timedOut);
+                timedOut.resume(commands.envelope(client, commandId).toString());
+            });
+            JsonObject again = commands.envelope(client, commandId);
+            if (isFinal(again)) {
+                waiters.remove(commandId, response);
+                response.resume(again.toString());
+            }
+        } catch (RuntimeException e) {
+            waiters.remove(commandId, response);
+            response.resume(e);
+        }
+    }
+
+    private static boolean isFinal(JsonObject envelope) {
+        return !CommandState.IN_PROGRESS.name().equals(envelope.getString("state"));
     }
 
     @GET

@@ -24,6 +24,8 @@ import org.ratatosk.provisioning.control.Profiles;
 import org.ratatosk.provisioning.control.ProvisioningAnswerValidator;
 import org.ratatosk.provisioning.control.ProvisioningRequest;
 import org.ratatosk.provisioning.control.ValidatedProvisioning;
+import org.ratatosk.signing.control.SignRequest;
+import org.ratatosk.signing.control.SignedAnswers;
 
 /**
  * A device's answer to a message. The command is locked while the answer is checked, so that of
@@ -76,28 +78,49 @@ public class Answers {
                 .add("responseHeader", envelopes.responseHeader(envelopes.location(message))).build();
         if (code != 0) {
             command.fail(mid, response.toString(), "DEVICE_ERROR", "The device answered with code " + code, now);
-            commands.closeOut(command);
+            commands.finished(command, message.profileId());
             LOG.info("Command " + command.id() + " FAILED: device answered with code " + code);
             return AnswerOutcome.accepted(responseHeader);
         }
         try {
-            check(command, response);
+            check(command, message, response);
         } catch (AnswerRejected rejected) {
             metrics.answerRejected(rejected.code());
             command.fail(mid, response.toString(), rejected.code(), rejected.getMessage(), now);
-            commands.closeOut(command);
+            commands.finished(command, message.profileId());
             LOG.info("Command " + command.id() + " FAILED: answer rejected, " + rejected.code() + ": " + rejected.getMessage());
             return AnswerOutcome.rejected(ApiException.unprocessable(rejected.code(), rejected.getMessage()));
         }
         command.complete(mid, response.toString(), now);
-        commands.closeOut(command);
+        commands.finished(command, message.profileId());
+        afterCompletion(command, message);
         LOG.info("Command " + command.id() + " COMPLETED by the answer to message " + mid);
         return AnswerOutcome.accepted(responseHeader);
     }
 
-    private void check(Command command, JsonObject response) throws AnswerRejected {
-        if (command.type() == CommandType.PROV) {
-            checkProvisioning(command, response);
+    private void check(Command command, MailboxMessage message, JsonObject response) throws AnswerRejected {
+        switch (command.type()) {
+            case PROV -> checkProvisioning(command, response);
+            case SIGN, AUTH -> {
+                SignRequest request = SignRequest.from(JsonBodies.parseStored(command.body()));
+                String keyId = SignedAnswers.verify(request, response, profiles.keysOf(message.profileId()));
+                LOG.fine("Command " + command.id() + ": answer verified with key '" + keyId + "'");
+            }
+            case PING -> profiles.recordPing(message.profileId(), PingAnswers.deviceInfo(response),
+                    PingAnswers.profileInfo(response));
+            default -> {
+                // CERT, DELETE, SPIN and EPIN answers are relayed as the device sent them
+            }
+        }
+    }
+
+    /** A confirmed delete that the device carried out removes the profile and closes its mailbox. */
+    private void afterCompletion(Command command, MailboxMessage message) {
+        if (command.type() == CommandType.DELETE && message.profileId() != null
+                && CommandBodies.confirmedDelete(JsonBodies.parseStored(command.body()))) {
+            String bid = profiles.delete(message.profileId());
+            mailboxes.delete(bid);
+            LOG.info("Command " + command.id() + ": profile " + message.profileId() + " deleted, mailbox " + bid + " closed");
         }
     }
 

@@ -22,7 +22,6 @@ import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Metrics;
 import org.ratatosk.provisioning.control.Profiles;
-import org.ratatosk.provisioning.control.ProvisioningRequest;
 
 /**
  * Accepts a command: validates it completely before writing anything, then in one transaction
@@ -62,13 +61,12 @@ public class CommandSubmission {
 
     public JsonObject submit(ApiClient client, String typePath, String rawBody) {
         CommandType type = CommandType.fromPath(typePath)
-                .filter(t -> t == CommandType.PROV || t == CommandType.CERT)
                 .orElseThrow(() -> new ApiException(404, "UNKNOWN_COMMAND_TYPE", "No command type '" + typePath + "'"));
         JsonObject request = JsonBodies.parseObject(rawBody);
         JsonObject header = JsonBodies.requireObject(request, "commandHeader");
         JsonObject body = JsonBodies.requireObject(request, type.bodyKey());
         CommandHeader limits = CommandHeader.read(header, config.maxLifespanSeconds(), config.maxTimeoutSeconds());
-        String requestHash = Hashes.sha256Hex(type.name() + ":" + request);
+        String requestHash = Hashes.sha256Hex(type.name() + ":" + CanonicalJson.of(request));
         if (limits.externalId() != null) {
             Command existing = existing(client, type, limits.externalId());
             if (existing != null) {
@@ -80,9 +78,7 @@ public class CommandSubmission {
             }
         }
         List<String> addresses = Addressing.addresses(header, body, type);
-        if (type == CommandType.PROV) {
-            ProvisioningRequest.from(body);
-        }
+        CommandBodies.check(type, body);
 
         Instant now = Instant.now();
         String commandId = UUID.randomUUID().toString();
@@ -97,6 +93,8 @@ public class CommandSubmission {
         List<Target> targets = addressing.resolve(client.clientId(), addresses, newProfileId);
         if (type == CommandType.CERT) {
             targets = certificateTargets(client, body, targets);
+        } else if (type == CommandType.DELETE) {
+            targets = namedProfile(body, targets);
         }
         em.persist(command);
         Instant expires = now.plusSeconds(limits.lifespan());
@@ -121,15 +119,21 @@ public class CommandSubmission {
 
     /** A certificate goes to the profile named in the body, if any, which must be among the addressed. */
     private List<Target> certificateTargets(ApiClient client, JsonObject body, List<Target> targets) {
+        List<Target> chosen = namedProfile(body, targets);
+        CertificateCommands.check(body, chosen.stream()
+                .map(t -> profiles.active(client.clientId(), t.profileId()).orElseThrow())
+                .toList());
+        return chosen;
+    }
+
+    /** Only the profile the body names (its {@code profileid}, if any), which must be among the addressed. */
+    private static List<Target> namedProfile(JsonObject body, List<Target> targets) {
         String profileId = JsonBodies.optionalString(body, "profileid").orElse(null);
         List<Target> chosen = profileId == null ? targets
                 : targets.stream().filter(t -> t.profileId().equals(profileId)).toList();
         if (chosen.isEmpty()) {
             throw ApiException.unprocessable("UNKNOWN_RECIPIENT", "Profile " + profileId + " is not among the addressed profiles");
         }
-        CertificateCommands.check(body, chosen.stream()
-                .map(t -> profiles.active(client.clientId(), t.profileId()).orElseThrow())
-                .toList());
         return chosen;
     }
 

@@ -1,20 +1,27 @@
 package org.ratatosk.messaging.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.entity.Command;
+import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.messaging.entity.Mailbox;
 import org.ratatosk.messaging.entity.MailboxMessage;
 import org.ratatosk.platform.ApiException;
@@ -33,6 +40,13 @@ public class Commands {
     Envelopes envelopes;
 
     @Inject
+    Event<CommandFinished> finishedEvent;
+
+    @Inject
+    @Any
+    Instance<EnvelopeSection> sections;
+
+    @Inject
     Metrics metrics;
 
     @Inject
@@ -40,6 +54,12 @@ public class Commands {
 
     public JsonObject envelope(ApiClient client, String commandId) {
         return envelope(owned(client, commandId, LockModeType.NONE));
+    }
+
+    /** The envelope of a command whose owner was already checked; empty when it is gone. */
+    public java.util.Optional<JsonObject> envelopeOf(String commandId) {
+        Command command = em.find(Command.class, commandId);
+        return command == null ? java.util.Optional.empty() : java.util.Optional.of(envelope(command));
     }
 
     public JsonArray byExternalId(ApiClient client, String externalId) {
@@ -58,13 +78,41 @@ public class Commands {
             throw ApiException.conflict("ALREADY_FINAL", "Command " + commandId + " is already " + command.state());
         }
         command.cancel(Instant.now());
-        closeOut(command);
+        finished(command, null);
         LOG.info("Command " + commandId + " cancelled by " + client.clientId());
         return envelope(command);
     }
 
     public JsonObject envelope(Command command) {
-        return envelopes.render(command, messages(command.id()), bid -> em.find(Mailbox.class, bid), null);
+        Map<String, JsonValue> extra = new LinkedHashMap<>();
+        for (EnvelopeSection section : sections) {
+            section.render(command).ifPresent(value -> extra.put(section.key(), value));
+        }
+        return envelopes.render(command, messages(command.id()), bid -> em.find(Mailbox.class, bid), extra);
+    }
+
+    /** The envelope without the sections of other components: what a callback delivers. */
+    public JsonObject finalEnvelope(Command command) {
+        return envelopes.render(command, messages(command.id()), bid -> em.find(Mailbox.class, bid), Map.of());
+    }
+
+    /**
+     * Every final state passes through here, inside the transaction that made it final: the
+     * command's messages are withdrawn and {@link CommandFinished} is fired.
+     */
+    public void finished(Command command, String answeredProfileId) {
+        if (!command.state().isFinal()) {
+            throw new IllegalStateException("Command " + command.id() + " is not final");
+        }
+        closeOut(command);
+        metrics.commandFinished(command.type().name(), command.state().name());
+        var detail = Json.createObjectBuilder().add("type", command.type().name());
+        if (command.errorCode() != null) {
+            detail.add("errorCode", command.errorCode());
+        }
+        audit.record(finalActor(command), "command", command.id(), command.state().name(), detail.build().toString());
+        finishedEvent.fire(new CommandFinished(command.id(), command.clientId(), command.type(), command.state(),
+                answeredProfileId));
     }
 
     public List<MailboxMessage> messages(String commandId) {
@@ -75,13 +123,7 @@ public class Commands {
     }
 
     /** After a final state: no message of the command can be fetched, and unused mailboxes close. */
-    public void closeOut(Command command) {
-        metrics.commandFinished(command.type().name(), command.state().name());
-        var detail = Json.createObjectBuilder().add("type", command.type().name());
-        if (command.errorCode() != null) {
-            detail.add("errorCode", command.errorCode());
-        }
-        audit.record(finalActor(command), "command", command.id(), command.state().name(), detail.build().toString());
+    private void closeOut(Command command) {
         for (MailboxMessage message : messages(command.id())) {
             message.withdraw();
             Mailbox mailbox = em.find(Mailbox.class, message.bid());
@@ -89,7 +131,7 @@ public class Commands {
                 mailbox.close();
             }
         }
-        if (command.newMailboxId() != null && command.state() != org.ratatosk.messaging.entity.CommandState.COMPLETED) {
+        if (command.newMailboxId() != null && command.state() != CommandState.COMPLETED) {
             Mailbox permanent = em.find(Mailbox.class, command.newMailboxId());
             if (permanent != null && permanent.state() == Mailbox.State.PENDING) {
                 permanent.close();

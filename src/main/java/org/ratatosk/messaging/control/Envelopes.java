@@ -6,9 +6,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.CommandState;
@@ -29,7 +31,7 @@ public class Envelopes {
     Secrets secrets;
 
     public JsonObject render(Command command, List<MailboxMessage> messages, Function<String, Mailbox> mailboxes,
-                             JsonObject callback) {
+                             Map<String, JsonValue> sections) {
         JsonObjectBuilder envelope = Json.createObjectBuilder().add("commandId", command.id());
         if (command.externalId() != null) {
             envelope.add("externalId", command.externalId());
@@ -53,9 +55,7 @@ public class Envelopes {
                     .add("code", command.errorCode())
                     .add("message", command.errorMessage() == null ? command.errorCode() : command.errorMessage()));
         }
-        if (callback != null) {
-            envelope.add("callback", callback);
-        }
+        sections.forEach(envelope::add);
         return envelope.build();
     }
 

@@ -41,7 +41,7 @@ public class Expiry {
             return;
         }
         command.expire(now);
-        commands.closeOut(command);
+        commands.finished(command, null);
         metrics.expiryLag(Duration.between(command.timeoutAt(), now));
         LOG.info("Command " + commandId + " EXPIRED, " + Duration.between(command.timeoutAt(), now).toMillis()
                 + " ms after its timeout");

@@ -107,6 +107,20 @@ public class Mailboxes {
         return Json.createObjectBuilder(provCommand).add("profile", profile).build();
     }
 
+    /** Closes a deleted profile's mailbox: its token opens nothing and its messages are withdrawn. */
+    public void delete(String bid) {
+        Mailbox mailbox = em.find(Mailbox.class, bid);
+        if (mailbox == null) {
+            return;
+        }
+        mailbox.close();
+        em.createQuery("SELECT m FROM MailboxMessage m WHERE m.bid = :bid AND m.state = :state", MailboxMessage.class)
+                .setParameter("bid", bid)
+                .setParameter("state", MailboxMessage.State.PENDING)
+                .getResultList()
+                .forEach(MailboxMessage::withdraw);
+    }
+
     public MailboxMessage message(Mailbox mailbox, String mid) {
         MailboxMessage message = em.find(MailboxMessage.class, mid);
         if (message == null || !message.bid().equals(mailbox.bid())) {

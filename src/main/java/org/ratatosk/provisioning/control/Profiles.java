@@ -4,7 +4,9 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -33,6 +35,30 @@ public class Profiles {
                 .setParameter("user", userId)
                 .setParameter("state", Profile.State.ACTIVE)
                 .getResultList();
+    }
+
+    /** The profile's proven keys as JWK JSON, by keyid; empty when the profile is unknown. */
+    public Map<String, String> keysOf(String profileId) {
+        Profile profile = profileId == null ? null : em.find(Profile.class, profileId);
+        Map<String, String> keys = new LinkedHashMap<>();
+        if (profile != null) {
+            profile.keys().forEach(key -> keys.put(key.keyId(), key.jwk()));
+        }
+        return keys;
+    }
+
+    public void recordPing(String profileId, String deviceInfo, String profileInfo) {
+        Profile profile = profileId == null ? null : em.find(Profile.class, profileId);
+        if (profile != null) {
+            profile.recordPing(deviceInfo, profileInfo);
+        }
+    }
+
+    /** Marks the profile deleted and returns its mailbox id. */
+    public String delete(String profileId) {
+        Profile profile = em.find(Profile.class, profileId);
+        profile.markDeleted();
+        return profile.mailboxId();
     }
 
     /** Stores the profile and its proven keys once its provisioning answer was found valid. */

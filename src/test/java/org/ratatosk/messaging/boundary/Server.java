@@ -43,10 +43,15 @@ public final class Server {
 
     /** A new API client whose devices attest with the returned simulator's key. */
     public static Client newClient(String callbackUrl) {
+        return newClient(callbackUrl, null);
+    }
+
+    /** As {@link #newClient(String)}, with the callback's Basic credentials ({@code user:password}). */
+    public static Client newClient(String callbackUrl, String callbackBasicAuth) {
         KeyPair attestation = AttestationKeys.generate();
         String clientId = "client-" + UUID.randomUUID();
         String key = UUID.randomUUID().toString();
-        HermodClient.createClient(HTTP, baseUrl(), ADMIN_USER, ADMIN_PASSWORD, clientId, key, callbackUrl,
+        HermodClient.createClient(HTTP, baseUrl(), ADMIN_USER, ADMIN_PASSWORD, clientId, key, callbackUrl, callbackBasicAuth,
                 List.of(AttestationKeys.publicJwk(attestation))).expectOk("create client");
         return new Client(clientId, key, new HermodClient(HTTP, baseUrl(), clientId, key),
                 new SimulatedDevice(attestation, HTTP));

@@ -1,0 +1,77 @@
+package org.ratatosk.callbacks.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.ratatosk.callbacks.entity.CallbackDelivery;
+import org.ratatosk.clients.entity.ApiClient;
+import org.ratatosk.messaging.control.Commands;
+import org.ratatosk.messaging.entity.Command;
+
+/**
+ * One attempt at a delivery, in the transaction of the queue message that asked for it: the
+ * outcome, and the next attempt when there is one, commit together, and a crash mid-attempt
+ * brings the message back.
+ */
+@Stateless
+public class CallbackDeliveries {
+
+    private static final Logger LOG = Logger.getLogger(CallbackDeliveries.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Commands commands;
+
+    @Inject
+    CallbackSender sender;
+
+    @Inject
+    CallbackScheduler scheduler;
+
+    @Inject
+    CallbackSettings settings;
+
+    public void attempt(String commandId) {
+        CallbackDelivery delivery = em.find(CallbackDelivery.class, commandId, LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null || delivery.state() != CallbackDelivery.State.PENDING) {
+            return;
+        }
+        Command command = em.find(Command.class, commandId);
+        ApiClient client = command == null ? null : em.find(ApiClient.class, command.clientId());
+        Instant now = Instant.now();
+        Optional<String> error;
+        String url = null;
+        if (client == null || client.callbackUrl() == null) {
+            error = Optional.of("The API client or its callback URL was removed");
+        } else {
+            url = CallbackSender.url(client.callbackUrl(), command.type().path());
+            error = sender.post(url, client.callbackBasicAuth(), delivery.deliveryId(),
+                    commands.finalEnvelope(command).toString());
+        }
+        now = Instant.now();
+        if (error.isEmpty()) {
+            delivery.delivered(now);
+            LOG.info("Command " + commandId + ": callback delivered to " + url + " (attempt " + delivery.attempts() + ")");
+            return;
+        }
+        delivery.failed(error.get(), now);
+        Optional<Instant> next = client == null || client.callbackUrl() == null ? Optional.empty()
+                : settings.schedule().next(delivery.createdAt(), delivery.attempts(), now);
+        if (next.isPresent()) {
+            scheduler.attemptAt(commandId, next.get());
+            LOG.info("Command " + commandId + ": callback attempt " + delivery.attempts() + " to " + url + " failed ("
+                    + error.get() + "); next at " + next.get());
+        } else {
+            delivery.dead();
+            LOG.warning("Command " + commandId + ": callback dead-lettered after " + delivery.attempts()
+                    + " attempt(s); last error: " + error.get());
+        }
+    }
+}

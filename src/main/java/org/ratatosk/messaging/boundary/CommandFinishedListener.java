@@ -1,0 +1,42 @@
+package org.ratatosk.messaging.boundary;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.ws.rs.container.AsyncResponse;
+import java.util.Set;
+import org.ratatosk.messaging.control.CommandWaiters;
+import org.ratatosk.messaging.control.Commands;
+import org.ratatosk.messaging.control.ExpiryDestinations;
+
+/** Every node hears every finished command and answers the long polls it holds on it. */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ExpiryDestinations.COMMAND_FINISHED_TOPIC),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic")
+})
+public class CommandFinishedListener implements MessageListener {
+
+    @Inject
+    CommandWaiters waiters;
+
+    @Inject
+    Commands commands;
+
+    @Override
+    public void onMessage(Message message) {
+        String commandId;
+        try {
+            commandId = message.getBody(String.class);
+        } catch (JMSException e) {
+            return;
+        }
+        if (!waiters.hasWaiters(commandId)) {
+            return;
+        }
+        Set<AsyncResponse> woken = waiters.take(commandId);
+        commands.envelopeOf(commandId).ifPresent(envelope -> woken.forEach(response -> response.resume(envelope.toString())));
+    }
+}

@@ -1,0 +1,47 @@
+package org.ratatosk.signing.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.Map;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jws.JsonWebSignature;
+import org.ratatosk.provisioning.control.AnswerRejected;
+import org.ratatosk.provisioning.control.JwsChecks;
+
+/** A JWS answer: {@code kid} names the profile key, the payload is {@code {"tbs":[...]}} by value. */
+final class JwsAnswers {
+
+    private static final String WHAT = "The signed answer";
+
+    private JwsAnswers() {
+    }
+
+    static String verify(String compact, SignRequest request, Map<String, PublicJsonWebKey> keys) throws AnswerRejected {
+        JsonWebSignature jws = JwsChecks.parse(compact, WHAT);
+        String alg = JwsChecks.algorithm(jws, WHAT);
+        if (request.mechanism() != null && !request.mechanism().equals(alg)) {
+            throw new AnswerRejected("WRONG_MECHANISM", WHAT + " uses " + alg + ", the command asked for " + request.mechanism());
+        }
+        String kid = jws.getKeyIdHeaderValue();
+        if (kid == null || !keys.containsKey(kid)) {
+            throw new AnswerRejected("UNKNOWN_KEY", WHAT + " names key '" + kid + "', which the profile "
+                    + (request.keyId() == null ? "does not hold" : "may not use here"));
+        }
+        JwsChecks.verify(compact, jws, keys.get(kid), null, WHAT);
+        JsonValue tbs;
+        try (JsonReader reader = Json.createReader(new StringReader(jws.getUnverifiedPayload()))) {
+            JsonObject payload = reader.readObject();
+            tbs = payload.get("tbs");
+        } catch (JsonException | IllegalStateException | ClassCastException e) {
+            throw new AnswerRejected("TBS_MISMATCH", WHAT + ": the payload is not a JSON object with tbs");
+        }
+        if (!request.tbs().equals(tbs)) {
+            throw new AnswerRejected("TBS_MISMATCH", WHAT + " signs other data than the command's tbs");
+        }
+        return kid;
+    }
+}
