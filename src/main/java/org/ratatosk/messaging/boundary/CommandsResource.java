@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.concurrent.TimeUnit;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.clients.control.ApiClients;
-import org.ratatosk.messaging.control.CommandSubmission;
+import org.ratatosk.messaging.control.IdempotentSubmission;
 import org.ratatosk.messaging.control.CommandWaiters;
 import org.ratatosk.messaging.control.Commands;
 import org.ratatosk.messaging.entity.CommandState;
@@ -37,7 +37,7 @@ public class CommandsResource {
     ApiClients clients;
 
     @Inject
-    CommandSubmission submission;
+    IdempotentSubmission submission;
 
     @Inject
     Commands commands;
