@@ -11,3 +11,6 @@ CREATE TABLE callback_delivery (
     version         BIGINT        NOT NULL,
     CONSTRAINT callback_delivery_pk PRIMARY KEY (command_id)
 );
+
+-- One command per client, type and externalId: two simultaneous retries cannot both create one.
+ALTER TABLE command ADD CONSTRAINT command_external_unique UNIQUE (client_id, command_type, external_id);

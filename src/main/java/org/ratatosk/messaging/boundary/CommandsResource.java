@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.concurrent.TimeUnit;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.clients.control.ApiClients;
-import org.ratatosk.messaging.control.CommandSubmission;
+import org.ratatosk.messaging.control.IdempotentSubmission;
 import org.ratatosk.messaging.control.CommandWaiters;
 import org.ratatosk.messaging.control.Commands;
 import org.ratatosk.messaging.control.QrCodes;
@@ -39,7 +39,7 @@ public class CommandsResource {
     ApiClients clients;
 
     @Inject
-    CommandSubmission submission;
+    IdempotentSubmission submission;
 
     @Inject
     Commands commands;

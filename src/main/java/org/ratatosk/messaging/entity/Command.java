@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
@@ -17,7 +18,9 @@ import java.time.Instant;
 @Entity
 @Table(name = "command", indexes = {
         @Index(name = "command_client_external", columnList = "client_id, external_id"),
-        @Index(name = "command_created", columnList = "created_at")})
+        @Index(name = "command_created", columnList = "created_at")},
+        uniqueConstraints = @UniqueConstraint(name = "command_external_unique",
+                columnNames = {"client_id", "command_type", "external_id"}))
 public class Command {
 
     @Id

@@ -159,6 +159,25 @@ class DeviceCommandsIT {
     }
 
     @Test
+    void simultaneousRetriesCreateOneCommand() throws Exception {
+        Server.Client client = Server.newClient(null);
+        ProvisioningResult profile = Devices.provision(client, ProvisionCommands.provision());
+        JsonObject body = withExternalId(CommandBodies.ping(profile.profileId(), profile.profileId()), "race");
+        List<CompletableFuture<Reply>> replies = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            replies.add(CompletableFuture.supplyAsync(() -> client.api().submit("ping", body)));
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        for (CompletableFuture<Reply> reply : replies) {
+            Reply r = reply.get(30, TimeUnit.SECONDS);
+            assertEquals(200, r.status(), r.raw());
+            ids.add(r.string("commandId"));
+        }
+        assertEquals(1, ids.size());
+        assertEquals(1, client.device().listMessages(profile.mailbox(), null).size());
+    }
+
+    @Test
     void longPollAnswersWhenTheCommandEnds() throws Exception {
         Server.Client client = Server.newClient(null);
         ProvisioningResult profile = Devices.provision(client, ProvisionCommands.provision());
