@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,27 +49,10 @@ class Pkcs11TokenTest {
         assertTrue(length >= 68 && length <= 72, "a DER ECDSA P-256 signature, got " + length + " bytes");
     }
 
-    /** The "Access:" line pkcs11-tool prints for the private key with the label's CKA_ID. */
     static String accessOf(String label) throws IOException, InterruptedException {
-        String id = HexFormat.of().formatHex(label.getBytes(StandardCharsets.UTF_8));
-        Process tool = new ProcessBuilder("pkcs11-tool", "--module", "/usr/lib/softhsm/libsofthsm2.so", "--login",
-                "--pin", new String(TestTokens.pin()), "--list-objects", "--type", "privkey")
-                .redirectErrorStream(true).start();
-        String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, tool.waitFor(), output);
-        String access = null;
-        boolean ours = false;
-        for (String line : output.lines().map(String::trim).toList()) {
-            if (line.startsWith("Private Key Object")) {
-                ours = false;
-            } else if (line.startsWith("ID:")) {
-                ours = line.substring(3).trim().equalsIgnoreCase(id);
-            } else if (ours && line.startsWith("Access:")) {
-                access = line.substring(line.indexOf(':') + 1).trim();
-            }
-        }
+        String access = TestTokens.privateKeyAccess(label);
         if (access == null) {
-            throw new AssertionError("no private key with id " + id + ": " + output);
+            throw new AssertionError("no private key labelled " + label + " in the token");
         }
         return access;
     }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 
 /** The SoftHSM2 token that the build initialises under target/ for the tests. */
 public final class TestTokens {
@@ -31,6 +32,30 @@ public final class TestTokens {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The "Access:" line pkcs11-tool prints for the private key whose CKA_ID is the label. */
+    public static String privateKeyAccess(String label) throws IOException, InterruptedException {
+        String id = HexFormat.of().formatHex(label.getBytes(StandardCharsets.UTF_8));
+        Process tool = new ProcessBuilder("pkcs11-tool", "--module", "/usr/lib/softhsm/libsofthsm2.so", "--login",
+                "--pin", new String(pin()), "--list-objects", "--type", "privkey")
+                .redirectErrorStream(true).start();
+        String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (tool.waitFor() != 0) {
+            throw new AssertionError("pkcs11-tool failed: " + output);
+        }
+        String access = null;
+        boolean ours = false;
+        for (String line : output.lines().map(String::trim).toList()) {
+            if (line.startsWith("Private Key Object")) {
+                ours = false;
+            } else if (line.startsWith("ID:")) {
+                ours = line.substring(3).trim().equalsIgnoreCase(id);
+            } else if (ours && line.startsWith("Access:")) {
+                access = line.substring(line.indexOf(':') + 1).trim();
+            }
+        }
+        return access;
     }
 
     public static Pkcs11Token softHsm() {
