@@ -6,19 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Persistence;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.ratatosk.platform.MigratedDatabase;
 
 /** A delivery's life under EclipseLink (Payara's JPA provider), changed only through its own methods. */
 class CallbackDeliveryMappingTest {
 
     @Test
     void deliveryIsStoredAndShownAsTheEnvelopeField() {
-        EntityManagerFactory factory = Persistence.createEntityManagerFactory("mapping",
-                Map.of("eclipselink.persistencexml", "META-INF/eclipselink-mapping.xml",
-                        "jakarta.persistence.jdbc.url", "jdbc:h2:mem:callbacks;DB_CLOSE_DELAY=-1"));
+        EntityManagerFactory factory = new MigratedDatabase().eclipseLink();
         try {
             Instant now = Instant.now();
             inTransaction(factory, em -> em.persist(new CallbackDelivery("c1", "d1", now)));
