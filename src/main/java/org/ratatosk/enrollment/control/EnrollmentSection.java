@@ -1,0 +1,45 @@
+package org.ratatosk.enrollment.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import org.ratatosk.enrollment.entity.Enrollment;
+import org.ratatosk.messaging.control.EnvelopeSection;
+import org.ratatosk.messaging.entity.Command;
+import org.ratatosk.messaging.entity.CommandType;
+
+/** Shows, on a provisioning command, the automatic enrollment that followed it. */
+@ApplicationScoped
+public class EnrollmentSection implements EnvelopeSection {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    public String key() {
+        return "enrollment";
+    }
+
+    @Override
+    public Optional<JsonValue> render(Command command) {
+        if (command.type() != CommandType.PROV) {
+            return Optional.empty();
+        }
+        Enrollment enrollment = em.find(Enrollment.class, command.id());
+        if (enrollment == null) {
+            return Optional.empty();
+        }
+        var view = Json.createObjectBuilder().add("state", enrollment.state().name());
+        if (enrollment.certificateCommandId() != null) {
+            view.add("certificateCommandId", enrollment.certificateCommandId());
+        }
+        if (enrollment.errorCode() != null) {
+            view.add("error", Json.createObjectBuilder().add("code", enrollment.errorCode())
+                    .add("message", enrollment.errorMessage() == null ? enrollment.errorCode() : enrollment.errorMessage()));
+        }
+        return Optional.of(view.build());
+    }
+}

@@ -1,0 +1,43 @@
+package org.ratatosk.enrollment.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.ratatosk.keys.control.CertificateProfile;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.JsonBodies;
+
+/**
+ * The certificate template of an enrollment policy, in the key API's names ({@code validity} in
+ * days, {@code keyUsage[]}, {@code extendedKeyUsage[]}), plus the lifespan and timeout of the
+ * certificate command that carries the result to the device.
+ */
+public record EnrollmentTemplate(CertificateProfile profile, long lifespan, long timeout, JsonObject stored) {
+
+    static final long DEFAULT_SECONDS = 3600;
+
+    public static EnrollmentTemplate parse(JsonObject body, long maxLifespan, long maxTimeout) {
+        CertificateProfile profile = CertificateProfile.parse(body, false);
+        if (profile.certificateAuthority()) {
+            throw ApiException.badRequest("INVALID_FIELD", "An enrolled device certificate cannot be a CA certificate");
+        }
+        long lifespan = seconds(body, "lifespan", maxLifespan);
+        long timeout = seconds(body, "timeout", maxTimeout);
+        var stored = Json.createObjectBuilder()
+                .add("validity", profile.validity().toDays())
+                .add("keyUsage", JsonBodies.optionalArray(body, "keyUsage").orElse(Json.createArrayBuilder().build()))
+                .add("extendedKeyUsage", JsonBodies.optionalArray(body, "extendedKeyUsage")
+                        .orElse(Json.createArrayBuilder().build()))
+                .add("lifespan", lifespan)
+                .add("timeout", timeout)
+                .build();
+        return new EnrollmentTemplate(profile, lifespan, timeout, stored);
+    }
+
+    private static long seconds(JsonObject body, String key, long max) {
+        long value = JsonBodies.optionalLong(body, key).orElse(Math.min(DEFAULT_SECONDS, max));
+        if (value < 1 || value > max) {
+            throw ApiException.badRequest("INVALID_FIELD", "'" + key + "' must be 1 to " + max + " seconds");
+        }
+        return value;
+    }
+}
