@@ -47,10 +47,10 @@ class ExpiryRestartIT {
         deployer.deploy(DEPLOYMENT);
         try {
             Server.Client client = Server.newClient(null);
-            int timeout = 30;
+            int timeout = 60;
             Instant submittedAt = Instant.now();
             Reply submitted = client.api().submit("provision",
-                    ProvisionCommands.provision().lifespan(20).timeout(timeout).build()).expectOk("submit");
+                    ProvisionCommands.provision().lifespan(timeout - 10).timeout(timeout).build()).expectOk("submit");
             Instant due = submittedAt.plusSeconds(timeout);
             String commandId = submitted.string("commandId");
             JsonObject destination = submitted.body().getJsonArray("destinations").getJsonObject(0);
