@@ -16,10 +16,17 @@ public final class Migrations {
     }
 
     public static MigrateResult apply(DataSource dataSource) {
+        return apply(dataSource, LOCATION);
+    }
+
+    static MigrateResult apply(DataSource dataSource, String... locations) {
         return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(LOCATION)
+                .locations(locations)
                 .failOnMissingLocations(true)
+                // Components number their migrations independently (messaging, keys, UEM, audit), so a
+                // lower version may arrive after a higher one was applied; each touches its own tables.
+                .outOfOrder(true)
                 .load()
                 .migrate();
     }

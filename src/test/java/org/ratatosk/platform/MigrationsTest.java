@@ -50,6 +50,14 @@ class MigrationsTest {
     }
 
     @Test
+    void aLowerVersionArrivingLaterIsStillApplied() {
+        MigratedDatabase database = new MigratedDatabase();
+        MigrateResult late = Migrations.apply(database.dataSource, Migrations.LOCATION, "classpath:db/late-migration");
+        assertEquals(1, late.migrationsExecuted);
+        assertEquals(0, countRows(database, "SELECT COUNT(*) FROM late_arrival"));
+    }
+
+    @Test
     void mappingTestCoversEveryEntityOfThePersistenceUnit() throws IOException {
         Set<String> production = classes(Path.of("src/main/resources/META-INF/persistence.xml"));
         Set<String> mapping = classes(Path.of("src/test/resources/META-INF/eclipselink-mapping.xml"));
