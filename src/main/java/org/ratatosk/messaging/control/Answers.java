@@ -92,8 +92,8 @@ public class Answers {
             return AnswerOutcome.rejected(ApiException.unprocessable(rejected.code(), rejected.getMessage()));
         }
         command.complete(mid, response.toString(), now);
-        commands.finished(command, message.profileId());
         afterCompletion(command, message);
+        commands.finished(command, message.profileId());
         LOG.info("Command " + command.id() + " COMPLETED by the answer to message " + mid);
         return AnswerOutcome.accepted(responseHeader);
     }

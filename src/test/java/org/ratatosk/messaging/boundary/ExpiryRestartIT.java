@@ -47,10 +47,10 @@ class ExpiryRestartIT {
         deployer.deploy(DEPLOYMENT);
         try {
             Server.Client client = Server.newClient(null);
-            int timeout = 75; // leaves room for a slow restart on a busy machine
+            int timeout = 90; // leaves room for a slow restart on a busy machine
             Instant submittedAt = Instant.now();
             Reply submitted = client.api().submit("provision",
-                    ProvisionCommands.provision().lifespan(60).timeout(timeout).build()).expectOk("submit");
+                    ProvisionCommands.provision().lifespan(85).timeout(timeout).build()).expectOk("submit");
             Instant due = submittedAt.plusSeconds(timeout);
             String commandId = submitted.string("commandId");
             JsonObject destination = submitted.body().getJsonArray("destinations").getJsonObject(0);
