@@ -13,6 +13,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ratatosk.callbacks.boundary.CallbackReceiver;
 import org.ratatosk.devicesim.AnswerOptions;
 import org.ratatosk.devicesim.Fault;
 import org.ratatosk.devicesim.ProvisionCommands;
@@ -20,7 +21,10 @@ import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.messaging.boundary.Server;
 
-/** The scrape reflects a provisioning that completes, one whose answer is refused, and one that expires. */
+/**
+ * The scrape reflects a provisioning that completes, one whose answer is refused, one that expires,
+ * and callbacks that are retried or dead-lettered.
+ */
 @ExtendWith(ArquillianExtension.class)
 class MetricsIT {
 
@@ -55,6 +59,41 @@ class MetricsIT {
         assertTrue(delta(before, after, "hermod_commands_finished_total{type=\"PROV\",state=\"EXPIRED\"}") >= 1);
         assertTrue(delta(before, after, "hermod_expiry_lag_seconds_count") >= 1);
         assertEquals(after.get("hermod_expiry_lag_seconds_count"), after.get("hermod_expiry_lag_seconds_bucket{le=\"+Inf\"}"));
+    }
+
+    @Test
+    void callbackAttemptsAndDeadLettersAreCounted() throws Exception {
+        Map<String, Double> before = scrape();
+        try (CallbackReceiver retried = CallbackReceiver.started().respond(500);
+             CallbackReceiver refusing = CallbackReceiver.started().alwaysRespond(500)) {
+            Server.Client patient = Server.newClient(retried.url());
+            Server.Client hopeless = Server.newClient(refusing.url());
+            String delivered = patient.api().submit("provision", ProvisionCommands.provision().build()).expectOk("submit")
+                    .string("commandId");
+            patient.api().cancel(delivered).expectOk("cancel");
+            String dead = hopeless.api().submit("provision", ProvisionCommands.provision().build()).expectOk("submit")
+                    .string("commandId");
+            hopeless.api().cancel(dead).expectOk("cancel");
+            assertEquals(2, retried.await(delivered, 2, Duration.ofSeconds(15)).size());
+            awaitCallbackState(hopeless, dead, "DEAD");
+            awaitCallbackState(patient, delivered, "DELIVERED");
+        }
+        Map<String, Double> after = scrape();
+        assertEquals(1, delta(before, after, "hermod_callback_attempts_total{outcome=\"delivered\"}"));
+        assertTrue(delta(before, after, "hermod_callback_attempts_total{outcome=\"failed\"}") >= 2);
+        assertEquals(1, delta(before, after, "hermod_dead_letters_total{kind=\"callback\"}"));
+    }
+
+    private static void awaitCallbackState(Server.Client client, String commandId, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            var callback = client.api().get(commandId).body().getJsonObject("callback");
+            if (callback != null && state.equals(callback.getString("state"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("callback of " + commandId + " never became " + state);
     }
 
     private static String uri(Reply submitted) {

@@ -12,6 +12,7 @@ import org.ratatosk.callbacks.entity.CallbackDelivery;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.control.Commands;
 import org.ratatosk.messaging.entity.Command;
+import org.ratatosk.platform.Metrics;
 
 /**
  * One attempt at a delivery, in the transaction of the queue message that asked for it: the
@@ -38,6 +39,9 @@ public class CallbackDeliveries {
     @Inject
     CallbackSettings settings;
 
+    @Inject
+    Metrics metrics;
+
     public void attempt(String commandId) {
         CallbackDelivery delivery = em.find(CallbackDelivery.class, commandId, LockModeType.PESSIMISTIC_WRITE);
         if (delivery == null || delivery.state() != CallbackDelivery.State.PENDING) {
@@ -58,10 +62,12 @@ public class CallbackDeliveries {
         now = Instant.now();
         if (error.isEmpty()) {
             delivery.delivered(now);
+            metrics.callbackAttempt("delivered");
             LOG.info("Command " + commandId + ": callback delivered to " + url + " (attempt " + delivery.attempts() + ")");
             return;
         }
         delivery.failed(error.get(), now);
+        metrics.callbackAttempt("failed");
         Optional<Instant> next = client == null || client.callbackUrl() == null ? Optional.empty()
                 : settings.schedule().next(delivery.createdAt(), delivery.attempts(), now);
         if (next.isPresent()) {
@@ -70,6 +76,7 @@ public class CallbackDeliveries {
                     + error.get() + "); next at " + next.get());
         } else {
             delivery.dead();
+            metrics.deadLetter("callback");
             LOG.warning("Command " + commandId + ": callback dead-lettered after " + delivery.attempts()
                     + " attempt(s); last error: " + error.get());
         }
