@@ -70,7 +70,11 @@ public final class Pem {
         }
         if (!text.contains("-----BEGIN")) {
             try {
-                objects.add(Base64.getMimeDecoder().decode(text.trim()));
+                byte[] der = Base64.getDecoder().decode(text.replaceAll("\\s", ""));
+                if (der.length == 0) {
+                    throw new IllegalArgumentException("empty");
+                }
+                objects.add(der);
                 return objects;
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' is neither PEM nor base64 DER");
