@@ -30,8 +30,13 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  * under a rule that needs no approval, beside the raw SunPKCS11 RSA-2048 signing rate of the same
  * token measured in this process with the same number of threads.
  *
- * <p>Run against a server whose token is the SoftHSM2 token named by {@code bench.pkcs11.config}
- * (see the keys section of the README); this process needs {@code SOFTHSM2_CONF} for the raw rate.
+ * <p>Run against a server whose token is the SoftHSM2 token named by {@code bench.pkcs11.config};
+ * this process needs the same {@code SOFTHSM2_CONF} for the raw rate:
+ * <pre>
+ * SOFTHSM2_CONF=.../softhsm2.conf mvn -o test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=org.ratatosk.bench.CaBenchmark -Dbench.url=http://127.0.0.1:8080 \
+ *     -Dbench.pkcs11.config=.../pkcs11.cfg -Dbench.pkcs11.pin-file=.../pin -Dbench.threads=8
+ * </pre>
  */
 public final class CaBenchmark {
 
