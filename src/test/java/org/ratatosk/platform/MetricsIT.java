@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.callbacks.boundary.CallbackReceiver;
 import org.ratatosk.devicesim.AnswerOptions;
+import org.ratatosk.keys.boundary.KeyApi;
 import org.ratatosk.devicesim.Fault;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
@@ -82,6 +83,18 @@ class MetricsIT {
         assertEquals(1, delta(before, after, "hermod_callback_attempts_total{outcome=\"delivered\"}"));
         assertTrue(delta(before, after, "hermod_callback_attempts_total{outcome=\"failed\"}") >= 2);
         assertEquals(1, delta(before, after, "hermod_dead_letters_total{kind=\"callback\"}"));
+    }
+
+    @Test
+    void hsmSignaturesAreTimed() throws Exception {
+        Map<String, Double> before = scrape();
+        String label = "metrics-" + java.util.UUID.randomUUID();
+        KeyApi.createRsa(label, null);
+        KeyApi.selfSignCa(label, "Metrics CA");
+        KeyApi.post("certificate/request", KeyApi.csrBody(label, "Metrics CSR")).expectOk("csr");
+        Map<String, Double> after = scrape();
+        assertEquals(2, delta(before, after, "hermod_hsm_signing_seconds_count"));
+        assertTrue(delta(before, after, "hermod_hsm_signing_seconds_sum") > 0);
     }
 
     private static void awaitCallbackState(Server.Client client, String commandId, String state) throws InterruptedException {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.logging.Logger;
 import org.ratatosk.platform.Config;
+import org.ratatosk.platform.Metrics;
 import org.ratatosk.platform.Secrets;
 
 /**
@@ -27,6 +28,9 @@ public class Tokens {
     @Inject
     Config config;
 
+    @Inject
+    Metrics metrics;
+
     private CryptoToken token;
 
     @PostConstruct
@@ -34,7 +38,7 @@ public class Tokens {
         String pkcs11 = config.get("hermod.pkcs11.config", null);
         if (pkcs11 != null && !"software".equals(config.get("hermod.keys.token", "auto"))) {
             Pkcs11Configuration configuration = Pkcs11Configuration.read(Path.of(pkcs11));
-            token = new Pkcs11Token(configuration, pin());
+            token = new MeteredToken(new Pkcs11Token(configuration, pin()), metrics::hsmSigning);
             LOG.info("Keys live in the HSM through " + configuration.library());
         } else {
             Path store = Path.of(config.get("hermod.keys.store", config.dataDir().resolve("keys.p12").toString()));

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Persistence;
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.Consumer;
+import org.ratatosk.platform.MigratedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,9 +21,7 @@ class KeyEntitiesMappingTest {
 
     @BeforeAll
     static void open() {
-        factory = Persistence.createEntityManagerFactory("mapping",
-                Map.of("eclipselink.persistencexml", "META-INF/eclipselink-mapping.xml",
-                        "jakarta.persistence.jdbc.url", "jdbc:h2:mem:keys-mapping;DB_CLOSE_DELAY=-1"));
+        factory = new MigratedDatabase().eclipseLink();
     }
 
     @AfterAll

@@ -1,0 +1,61 @@
+package org.ratatosk.keys.control;
+
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** A token whose signatures are timed for the metrics; everything else passes straight through. */
+final class MeteredToken implements CryptoToken {
+
+    private final CryptoToken token;
+    private final Consumer<Duration> signed;
+
+    MeteredToken(CryptoToken token, Consumer<Duration> signed) {
+        this.token = token;
+        this.signed = signed;
+    }
+
+    @Override
+    public String kind() {
+        return token.kind();
+    }
+
+    @Override
+    public PublicKey generate(String label, KeySpec spec, boolean extractable) {
+        return token.generate(label, spec, extractable);
+    }
+
+    @Override
+    public Optional<PublicKey> publicKey(String label) {
+        return token.publicKey(label);
+    }
+
+    @Override
+    public byte[] sign(String label, String algorithm, byte[] data) {
+        long start = System.nanoTime();
+        byte[] signature = token.sign(label, algorithm, data);
+        signed.accept(Duration.ofNanos(System.nanoTime() - start));
+        return signature;
+    }
+
+    @Override
+    public boolean privateKeyExtractable(String label) {
+        return token.privateKeyExtractable(label);
+    }
+
+    @Override
+    public boolean delete(String label) {
+        return token.delete(label);
+    }
+
+    @Override
+    public void check() {
+        token.check();
+    }
+
+    @Override
+    public void close() {
+        token.close();
+    }
+}
