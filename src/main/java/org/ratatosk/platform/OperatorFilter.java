@@ -20,6 +20,8 @@ public class OperatorFilter implements ContainerRequestFilter {
 
     private static final Logger LOG = Logger.getLogger(OperatorFilter.class.getName());
     private static final List<String> GUARDED = List.of("admin/", "v1/key", "v1/certificate");
+    /** Paths guarded only for changes: anyone holding a request's id may read it, only the operator cancels it. */
+    private static final List<String> GUARDED_CHANGES = List.of("v1/request");
 
     @Inject
     Config config;
@@ -42,7 +44,9 @@ public class OperatorFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         String relative = path.startsWith("/") ? path.substring(1) : path;
-        if (GUARDED.stream().noneMatch(relative::startsWith)) {
+        boolean change = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+        if (GUARDED.stream().noneMatch(relative::startsWith)
+                && (!change || GUARDED_CHANGES.stream().noneMatch(relative::startsWith))) {
             return;
         }
         String header = request.getHeaderString("Authorization");

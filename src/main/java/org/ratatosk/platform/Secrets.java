@@ -39,7 +39,7 @@ public class Secrets {
         serverSecret = loadOrCreate(file);
     }
 
-    static byte[] loadOrCreate(Path file) {
+    public static byte[] loadOrCreate(Path file) {
         try {
             if (Files.exists(file)) {
                 return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());

@@ -2,10 +2,12 @@ package org.ratatosk.messaging.boundary;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.ratatosk.messaging.control.Deadline;
 import org.ratatosk.messaging.control.Expiry;
 import org.ratatosk.messaging.control.ExpiryDestinations;
 import org.ratatosk.messaging.control.ExpiryScheduler;
@@ -20,6 +22,9 @@ public class ExpiryListener implements MessageListener {
     @Inject
     Expiry expiry;
 
+    @Inject
+    Event<Deadline> deadlines;
+
     @Override
     public void onMessage(Message message) {
         try {
@@ -29,6 +34,8 @@ public class ExpiryListener implements MessageListener {
                 expiry.commandTimedOut(id);
             } else if (ExpiryScheduler.MESSAGE_LIFESPAN.equals(kind)) {
                 expiry.lifespanEnded(id);
+            } else if (kind != null) {
+                deadlines.fire(new Deadline(kind, id));
             }
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable expiry message", e);

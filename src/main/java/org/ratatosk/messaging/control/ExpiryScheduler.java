@@ -34,7 +34,8 @@ public class ExpiryScheduler {
         schedule(MESSAGE_LIFESPAN, mid, due);
     }
 
-    private void schedule(String kind, String id, Instant due) {
+    /** A deadline of any kind; kinds other than the messaging ones reach observers of {@link Deadline}. */
+    public void schedule(String kind, String id, Instant due) {
         long delay = Math.max(0, Duration.between(Instant.now(), due).toMillis());
         jms.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)

@@ -1,0 +1,56 @@
+package org.ratatosk.keys.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.ratatosk.keys.control.Approvals;
+import org.ratatosk.keys.control.KeyRequests;
+import org.ratatosk.keys.control.RequestExecution;
+import org.ratatosk.platform.JsonBodies;
+
+/** Approvers' calls, authenticated by their signatures rather than by operator credentials. */
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+@Consumes(MediaType.APPLICATION_JSON)
+public class ApprovalsResource {
+
+    @Inject
+    Approvals approvals;
+
+    @Inject
+    RequestExecution execution;
+
+    @Inject
+    KeyRequests requests;
+
+    @POST
+    @Path("filteredApprovalTask")
+    public JsonObject tasks(String body) {
+        return approvals.tasks(JsonBodies.parseObject(body));
+    }
+
+    @POST
+    @Path("approval")
+    public JsonObject approve(String body) {
+        return decide(JsonBodies.parseObject(body), true);
+    }
+
+    @POST
+    @Path("rejection")
+    public JsonObject reject(String body) {
+        return decide(JsonBodies.parseObject(body), false);
+    }
+
+    /** The decision commits first; an operation it unlocks then runs in its own transaction. */
+    private JsonObject decide(JsonObject body, boolean approve) {
+        String id = JsonBodies.requireString(body, "id");
+        if (approvals.decide(body, approve)) {
+            execution.execute(id);
+        }
+        return requests.status(id);
+    }
+}

@@ -1,0 +1,39 @@
+package org.ratatosk.keys.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.ratatosk.keys.control.KeyOperations;
+import org.ratatosk.platform.JsonBodies;
+
+/** CSRs and certificates made with keys in the token (Securosys TSB /v1/certificate). */
+@Path("v1/certificate")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+@Consumes(MediaType.APPLICATION_JSON)
+public class CertificatesResource {
+
+    @Inject
+    KeyOperations operations;
+
+    @POST
+    @Path("request")
+    public JsonObject request(String body) {
+        return operations.csr(JsonBodies.parseObject(body));
+    }
+
+    @POST
+    @Path("sign")
+    public JsonObject sign(String body) {
+        return operations.sign(JsonBodies.parseObject(body));
+    }
+
+    @POST
+    @Path("selfsign")
+    public JsonObject selfSign(String body) {
+        return operations.selfSign(JsonBodies.parseObject(body));
+    }
+}

@@ -1,0 +1,85 @@
+package org.ratatosk.keys.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.ratatosk.keys.control.KeyChanges;
+import org.ratatosk.keys.control.Keys;
+import org.ratatosk.platform.JsonBodies;
+
+/** Keys in the token (Securosys TSB /v1/key); the operator filter guards it. */
+@Path("v1/key")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+@Consumes(MediaType.APPLICATION_JSON)
+public class KeysResource {
+
+    @Inject
+    Keys keys;
+
+    @Inject
+    KeyChanges changes;
+
+    @POST
+    public JsonObject create(String body) {
+        return keys.create(JsonBodies.parseObject(body));
+    }
+
+    @GET
+    public JsonArray list() {
+        return keys.list();
+    }
+
+    @GET
+    @Path("{label}")
+    public JsonObject get(@PathParam("label") String label) {
+        return keys.get(label);
+    }
+
+    @DELETE
+    @Path("{label}")
+    public void delete(@PathParam("label") String label) {
+        keys.delete(label);
+    }
+
+    /** Body {"certificate": "<PEM chain, the key's certificate first>"}. */
+    @PUT
+    @Path("{label}/certificate")
+    public JsonObject replaceCertificate(@PathParam("label") String label, String body) {
+        return keys.replaceCertificate(label, JsonBodies.requireString(JsonBodies.parseObject(body), "certificate"));
+    }
+
+    @PUT
+    @Path("{label}/certificate")
+    @Consumes({"application/x-pem-file", MediaType.TEXT_PLAIN})
+    public JsonObject replaceCertificatePem(@PathParam("label") String label, String pem) {
+        return keys.replaceCertificate(label, pem);
+    }
+
+    @POST
+    @Path("{label}/block")
+    public JsonObject block(@PathParam("label") String label) {
+        return changes.block(label);
+    }
+
+    @POST
+    @Path("{label}/unblock")
+    public JsonObject unblock(@PathParam("label") String label) {
+        return changes.unblock(label);
+    }
+
+    /** Body {"attributes": {...}}: attributes can only be made stricter. */
+    @PUT
+    @Path("{label}/attributes")
+    public JsonObject modify(@PathParam("label") String label, String body) {
+        return changes.modify(label, JsonBodies.parseObject(body));
+    }
+}

@@ -1,0 +1,32 @@
+package org.ratatosk.keys.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.ratatosk.keys.control.KeyRequests;
+
+/** Requests waiting for approval. Reading needs only the unguessable id; cancelling needs the operator. */
+@Path("v1/request")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+public class RequestsResource {
+
+    @Inject
+    KeyRequests requests;
+
+    @GET
+    @Path("{id}")
+    public JsonObject get(@PathParam("id") String id) {
+        return requests.status(id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public JsonObject cancel(@PathParam("id") String id) {
+        return requests.cancel(id);
+    }
+}

@@ -1,0 +1,194 @@
+package org.ratatosk.keys.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.ratatosk.keys.entity.ApproverClock;
+import org.ratatosk.keys.entity.KeyRequest;
+import org.ratatosk.keys.entity.RequestStatus;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Config;
+import org.ratatosk.platform.Hashes;
+import org.ratatosk.platform.JsonBodies;
+
+/**
+ * Approvers prove who they are only by signing: a fresh timestamp to see their tasks, a task's
+ * {@code approvalToBeSigned} to approve or reject it. Each approver answers a request once.
+ */
+@Stateless
+public class Approvals {
+
+    private static final Logger LOG = Logger.getLogger(Approvals.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    KeyRequests requests;
+
+    @Inject
+    Config config;
+
+    public JsonObject tasks(JsonObject body) {
+        String approver = ApproverKeys.canonical(JsonBodies.requireString(body, "approverPublicKey"), "approverPublicKey");
+        String timestampText = JsonBodies.requireString(body, "timestamp");
+        Instant timestamp = parseTimestamp(timestampText);
+        if (!ApproverKeys.verifies(approver, timestampText.getBytes(StandardCharsets.UTF_8),
+                JsonBodies.requireString(body, "timestampSignature"))) {
+            throw ApiException.unprocessable("INVALID_SIGNATURE", "'timestampSignature' does not verify with 'approverPublicKey'");
+        }
+        long skew = config.getLong("hermod.keys.approval.max-clock-skew", 300);
+        if (Duration.between(timestamp, Instant.now()).abs().getSeconds() > skew) {
+            throw ApiException.unprocessable("STALE_TIMESTAMP", "'timestamp' is more than " + skew + " seconds from the server's time");
+        }
+        advanceClock(approver, timestamp);
+        JsonArrayBuilder tasks = Json.createArrayBuilder();
+        Instant now = Instant.now();
+        for (KeyRequest request : requests.pending()) {
+            Rule rule = rule(request);
+            if (rule.approverKeys().contains(approver) && !now.isAfter(request.expiresAt())
+                    && Decisions.parse(request.decisions()).stream().noneMatch(d -> d.approverKey().equals(approver))) {
+                tasks.add(Json.createObjectBuilder()
+                        .add("id", request.id())
+                        .add("approvalToBeSigned", toBeSigned(request))
+                        .add("operation", request.operation())
+                        .add("keyLabel", request.keyLabelId())
+                        .add("notBefore", earliest(rule, approver, request.createdAt()).toString())
+                        .add("expirationTime", request.expiresAt().toString()));
+            }
+        }
+        return Json.createObjectBuilder().add("tasks", tasks).build();
+    }
+
+    private static Instant parseTimestamp(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_FIELD", "'timestamp' must be an ISO-8601 time with offset, e.g. 2024-01-23T11:27:12Z");
+        }
+    }
+
+    private void advanceClock(String approver, Instant timestamp) {
+        String id = Hashes.sha256Hex(approver);
+        ApproverClock clock = em.find(ApproverClock.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (clock == null) {
+            try {
+                em.persist(new ApproverClock(id, timestamp));
+                em.flush();
+            } catch (PersistenceException concurrentFirstUse) {
+                throw replayed();
+            }
+        } else if (!clock.advanceTo(timestamp)) {
+            throw replayed();
+        }
+    }
+
+    private static ApiException replayed() {
+        return ApiException.unprocessable("TIMESTAMP_REPLAYED", "'timestamp' is not later than the last one this approver presented");
+    }
+
+    private static Instant earliest(Rule rule, String approver, Instant requestedAt) {
+        return rule.tokens().stream()
+                .filter(t -> t.groups().stream().anyMatch(g -> g.approvals().stream().anyMatch(a -> a.publicKey().equals(approver))))
+                .map(t -> requestedAt.plusSeconds(t.timelock())).min(Instant::compareTo).orElse(requestedAt);
+    }
+
+    /**
+     * What an approver signs for a request: base64 of a JSON statement naming the request, the key,
+     * the operation and a hash of its input, so a signature fits exactly one request.
+     */
+    static String toBeSigned(KeyRequest request) {
+        String statement = Json.createObjectBuilder()
+                .add("requestId", request.id())
+                .add("keyLabel", request.keyLabelId())
+                .add("operation", request.operation())
+                .add("creationTime", request.createdAt().toString())
+                .add("payloadSha256", Base64.getEncoder().encodeToString(
+                        Hashes.sha256(request.payload().getBytes(StandardCharsets.UTF_8))))
+                .build().toString();
+        return Base64.getEncoder().encodeToString(statement.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Records an approval or rejection; true when the request became APPROVED and should run. */
+    public boolean decide(JsonObject body, boolean approve) {
+        String id = JsonBodies.requireString(body, "id");
+        String approver = ApproverKeys.canonical(JsonBodies.requireString(body, "approverPublicKey"), "approverPublicKey");
+        String presented = JsonBodies.requireString(body, "approvalToBeSigned");
+        String signature = JsonBodies.requireString(body, "signature");
+        KeyRequest request = requests.lock(id);
+        Rule rule = rule(request);
+        if (!rule.approverKeys().contains(approver)) {
+            throw new ApiException(403, "NOT_AN_APPROVER", "This key is not an approver of request " + id);
+        }
+        Instant now = Instant.now();
+        if (request.status() == RequestStatus.EXPIRED
+                || request.status() == RequestStatus.PENDING && !now.isBefore(request.expiresAt())) {
+            throw ApiException.gone("REQUEST_EXPIRED", "Request " + id + " expired at " + request.expiresAt());
+        }
+        if (request.status() != RequestStatus.PENDING) {
+            throw ApiException.conflict("REQUEST_NOT_PENDING", "Request " + id + " is already " + request.status());
+        }
+        String expected = toBeSigned(request);
+        if (!expected.equals(presented)) {
+            throw ApiException.unprocessable("STALE_APPROVAL", "'approvalToBeSigned' is not the one of request " + id);
+        }
+        if (!signs(approver, expected, signature)) {
+            throw ApiException.unprocessable("INVALID_SIGNATURE", "'signature' does not verify with 'approverPublicKey'");
+        }
+        List<Rule.Decision> decisions = new ArrayList<>(Decisions.parse(request.decisions()));
+        if (decisions.stream().anyMatch(d -> d.approverKey().equals(approver))) {
+            throw ApiException.conflict("ALREADY_DECIDED", "This approver already answered request " + id);
+        }
+        if (approve && !rule.acceptsDecisionFrom(approver, request.createdAt(), now)) {
+            Instant notBefore = earliest(rule, approver, request.createdAt());
+            throw new ApiException(409, "TIMELOCKED", "Request " + id + " cannot be approved before " + notBefore,
+                    Map.of("notBefore", notBefore.toString()));
+        }
+        decisions.add(new Rule.Decision(approver, approve, now));
+        request.recordDecisions(Decisions.format(decisions));
+        String who = rule.approverName(approver).filter(n -> !n.isEmpty()).orElse(Hashes.sha256Hex(approver).substring(0, 12));
+        LOG.info("Request " + id + " " + (approve ? "approved" : "rejected") + " by " + who);
+        switch (rule.evaluate(decisions, request.createdAt())) {
+            case APPROVED -> {
+                request.approve();
+                LOG.info("Request " + id + " APPROVED");
+                return true;
+            }
+            case REJECTED -> {
+                request.reject();
+                LOG.info("Request " + id + " REJECTED");
+                return false;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** The approver may sign the base64 text itself or the statement it encodes; both name the same request. */
+    private static boolean signs(String approver, String toBeSigned, String signature) {
+        return ApproverKeys.verifies(approver, Base64.getDecoder().decode(toBeSigned), signature)
+                || ApproverKeys.verifies(approver, toBeSigned.getBytes(StandardCharsets.UTF_8), signature);
+    }
+
+    private static Rule rule(KeyRequest request) {
+        return Rule.parse(Json.createReader(new StringReader(request.rule())).readValue(), "rule");
+    }
+}

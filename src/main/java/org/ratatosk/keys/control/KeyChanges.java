@@ -1,0 +1,105 @@
+package org.ratatosk.keys.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.ratatosk.keys.entity.KeyAttributes;
+import org.ratatosk.keys.entity.ManagedKey;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.JsonBodies;
+
+/**
+ * Blocking, unblocking and restricting a key, each under its own rule. Attributes only ever get
+ * stricter, and a key that is not modifiable refuses every change.
+ */
+@Stateless
+public class KeyChanges {
+
+    private static final Logger LOG = Logger.getLogger(KeyChanges.class.getName());
+
+    @Inject
+    Keys keys;
+
+    @Inject
+    KeyRequests requests;
+
+    public JsonObject block(String label) {
+        return submitOrApply(keys.require(label), KeyPolicy.Operation.BLOCK, JsonObject.EMPTY_JSON_OBJECT);
+    }
+
+    public JsonObject unblock(String label) {
+        return submitOrApply(keys.require(label), KeyPolicy.Operation.UNBLOCK, JsonObject.EMPTY_JSON_OBJECT);
+    }
+
+    public JsonObject modify(String label, JsonObject body) {
+        JsonObject attributes = JsonBodies.optionalObject(body, "attributes").orElse(body);
+        return submitOrApply(keys.require(label), KeyPolicy.Operation.MODIFY,
+                Json.createObjectBuilder().add("attributes", attributes).build());
+    }
+
+    private JsonObject submitOrApply(ManagedKey key, KeyPolicy.Operation operation, JsonObject payload) {
+        check(key, operation, payload);
+        Rule rule = operation.ruleOf(KeyPolicy.fromStored(key.policy()));
+        if (rule.needsApproval()) {
+            return Json.createObjectBuilder().add("requestId", requests.submit(key, operation, payload, rule)).build();
+        }
+        ManagedKey locked = keys.lock(key.label());
+        applyTo(locked, operation, payload);
+        return KeyJson.render(locked);
+    }
+
+    /** Applies an approved change in a transaction of its own; the key as it is afterwards is the result. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String apply(String keyLabelId, KeyPolicy.Operation operation, JsonObject payload) {
+        ManagedKey key = keys.lock(keyLabelId);
+        applyTo(key, operation, payload);
+        return KeyJson.render(key).toString();
+    }
+
+    private void applyTo(ManagedKey key, KeyPolicy.Operation operation, JsonObject payload) {
+        check(key, operation, payload);
+        Instant now = Instant.now();
+        switch (operation) {
+            case BLOCK -> key.block(now);
+            case UNBLOCK -> key.unblock(now);
+            case MODIFY -> key.restrict(proposed(key, payload), now);
+            default -> throw new IllegalArgumentException(operation.name());
+        }
+        LOG.info("Key '" + key.label() + "': " + operation + " applied");
+    }
+
+    static void check(ManagedKey key, KeyPolicy.Operation operation, JsonObject payload) {
+        switch (operation) {
+            case BLOCK -> {
+                if (key.blocked()) {
+                    throw ApiException.conflict("KEY_BLOCKED", "Key '" + key.label() + "' is already blocked");
+                }
+            }
+            case UNBLOCK -> {
+                if (!key.blocked()) {
+                    throw ApiException.conflict("KEY_NOT_BLOCKED", "Key '" + key.label() + "' is not blocked");
+                }
+            }
+            case MODIFY -> {
+                if (!key.attributes().modifiable()) {
+                    throw new ApiException(403, "KEY_NOT_MODIFIABLE", "Key '" + key.label() + "' is not modifiable");
+                }
+                KeyAttributes proposed = proposed(key, payload);
+                if (!key.attributes().allowsRestrictionTo(proposed)) {
+                    throw new ApiException(403, "ATTRIBUTES_LOOSENED",
+                            "Attributes of key '" + key.label() + "' can only be made stricter");
+                }
+            }
+            default -> throw new IllegalArgumentException(operation.name());
+        }
+    }
+
+    private static KeyAttributes proposed(ManagedKey key, JsonObject payload) {
+        return KeyJson.attributes(JsonBodies.requireObject(payload, "attributes"), key.attributes());
+    }
+}

@@ -1,0 +1,126 @@
+package org.ratatosk.keys.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
+import org.ratatosk.keys.entity.ManagedKey;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.JsonBodies;
+
+/**
+ * The uses of a key the certificate API offers: a CSR made by the key, a certificate issued by it,
+ * a self-signed certificate for it. Each is checked completely before it runs or waits for approval,
+ * and runs the same way either way.
+ */
+@Stateless
+public class KeyOperations {
+
+    @Inject
+    Keys keys;
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    CertificateAuthority authority;
+
+    @Inject
+    KeyRequests requests;
+
+    public JsonObject csr(JsonObject body) {
+        JsonObject request = JsonBodies.requireObject(body, "csrSignRequest");
+        ManagedKey key = keys.require(JsonBodies.requireString(request, "signKeyName"));
+        check(key, KeyPolicy.Operation.CSR, request);
+        return submitOrRun(key, KeyPolicy.Operation.CSR, request);
+    }
+
+    public JsonObject sign(JsonObject body) {
+        JsonObject request = JsonBodies.requireObject(body, "signCertificateRequest");
+        ManagedKey key = keys.require(JsonBodies.requireString(request, "signKeyName"));
+        check(key, KeyPolicy.Operation.SIGN_CERTIFICATE, request);
+        return submitOrRun(key, KeyPolicy.Operation.SIGN_CERTIFICATE, request);
+    }
+
+    public JsonObject selfSign(JsonObject body) {
+        JsonObject request = JsonBodies.requireObject(body, "selfSignCertificateRequest");
+        ManagedKey key = keys.require(JsonBodies.requireString(request, "signKeyName"));
+        check(key, KeyPolicy.Operation.SELF_SIGN, request);
+        return submitOrRun(key, KeyPolicy.Operation.SELF_SIGN, request);
+    }
+
+    private JsonObject submitOrRun(ManagedKey key, KeyPolicy.Operation operation, JsonObject request) {
+        Rule rule = operation.ruleOf(KeyPolicy.fromStored(key.policy()));
+        if (rule.needsApproval()) {
+            return Json.createObjectBuilder().add("signRequestId", requests.submit(key, operation, request, rule)).build();
+        }
+        return answer(operation, run(key, operation, request));
+    }
+
+    /** Refuses now what would fail later: malformed fields, a key that cannot be used. */
+    void check(ManagedKey key, KeyPolicy.Operation operation, JsonObject request) {
+        keys.requireUsable(key);
+        CertificateProfile profile = CertificateProfile.parse(request, operation != KeyPolicy.Operation.CSR);
+        profile.signatureAlgorithmFor(Keys.spec(key));
+        switch (operation) {
+            case CSR, SELF_SIGN -> SubjectNames.parse(request);
+            case SIGN_CERTIFICATE -> CertificationRequests.parseVerified(JsonBodies.requireString(request, "csr"));
+            default -> throw new IllegalArgumentException(operation.name());
+        }
+    }
+
+    /** Runs an approved request's operation in a transaction of its own, so a refusal cannot undo the request's record. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String runApproved(String keyLabelId, KeyPolicy.Operation operation, JsonObject request) {
+        return run(keys.require(keyLabelId), operation, request);
+    }
+
+    /** Performs a checked operation and returns its result as PEM. */
+    public String run(ManagedKey key, KeyPolicy.Operation operation, JsonObject request) {
+        CertificateProfile profile = CertificateProfile.parse(request, operation != KeyPolicy.Operation.CSR);
+        String algorithm = profile.signatureAlgorithmFor(Keys.spec(key));
+        return switch (operation) {
+            case CSR -> {
+                keys.requireUsable(key);
+                PublicKey publicKey = keys.publicKey(key);
+                yield CertificationRequests.pem(CertificationRequests.create(tokens.token(), key.labelId(), publicKey,
+                        SubjectNames.parse(request), profile, algorithm));
+            }
+            case SELF_SIGN -> Pem.certificate(authority.selfSign(key, SubjectNames.parse(request), profile));
+            case SIGN_CERTIFICATE -> {
+                JcaPKCS10CertificationRequest csr = CertificationRequests.parseVerified(JsonBodies.requireString(request, "csr"));
+                PublicKey subjectKey;
+                try {
+                    subjectKey = csr.getPublicKey();
+                } catch (java.security.GeneralSecurityException e) {
+                    throw ApiException.badRequest("INVALID_CSR", "The CSR's public key is unreadable");
+                }
+                List<X509Certificate> chain = authority.issueWith(key, new CertificateBuilder.Subject(
+                        X500Name.getInstance(csr.getSubject()), subjectKey, CertificationRequests.alternativeNames(csr),
+                        profile.validity(), profile.keyUsageBits(), profile.extendedKeyUsages(),
+                        profile.certificateAuthority(), profile.pathLength()), algorithm);
+                yield Pem.chain(chain);
+            }
+            default -> throw new IllegalArgumentException(operation.name());
+        };
+    }
+
+    /** The synchronous answer: the CSR, or the certificate (first of the PEM chain) with its chain. */
+    static JsonObject answer(KeyPolicy.Operation operation, String pem) {
+        if (operation == KeyPolicy.Operation.CSR) {
+            return Json.createObjectBuilder().add("certificateSigningRequest", pem).add("result", pem).build();
+        }
+        List<X509Certificate> chain = Pem.certificates(pem, "result");
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        chain.forEach(c -> all.add(Pem.certificate(c)));
+        return Json.createObjectBuilder().add("certificate", Pem.certificate(chain.get(0))).add("certificateChain", all).build();
+    }
+}

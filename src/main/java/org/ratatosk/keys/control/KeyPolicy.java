@@ -1,0 +1,66 @@
+package org.ratatosk.keys.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.JsonBodies;
+
+/** The four rules that govern a key: using it, blocking, unblocking and changing it. */
+public record KeyPolicy(Rule use, Rule block, Rule unblock, Rule modify) {
+
+    public static final KeyPolicy OPEN = new KeyPolicy(Rule.NONE, Rule.NONE, Rule.NONE, Rule.NONE);
+
+    /** The operation a request asks for, and the rule that governs it. */
+    public enum Operation {
+        CSR, SIGN_CERTIFICATE, SELF_SIGN, BLOCK, UNBLOCK, MODIFY;
+
+        public Rule ruleOf(KeyPolicy policy) {
+            return switch (this) {
+                case CSR, SIGN_CERTIFICATE, SELF_SIGN -> policy.use();
+                case BLOCK -> policy.block();
+                case UNBLOCK -> policy.unblock();
+                case MODIFY -> policy.modify();
+            };
+        }
+    }
+
+    public static KeyPolicy parse(JsonValue value) {
+        if (value == null || value == JsonValue.NULL) {
+            return OPEN;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiException.badRequest("INVALID_POLICY", "'policy' must be an object");
+        }
+        JsonObject policy = value.asJsonObject();
+        return new KeyPolicy(Rule.parse(policy.get("ruleUse"), "ruleUse"), Rule.parse(policy.get("ruleBlock"), "ruleBlock"),
+                Rule.parse(policy.get("ruleUnblock"), "ruleUnblock"), Rule.parse(policy.get("ruleModify"), "ruleModify"));
+    }
+
+    /** The initial blocked state from {@code policy.keyStatus.blocked}. */
+    public static boolean initiallyBlocked(JsonValue value) {
+        if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
+            return false;
+        }
+        return JsonBodies.optionalObject(value.asJsonObject(), "keyStatus")
+                .flatMap(status -> JsonBodies.optionalBoolean(status, "blocked")).orElse(false);
+    }
+
+    public static KeyPolicy fromStored(String json) {
+        return parse(JsonBodies.parseStored(json));
+    }
+
+    public JsonObject toJson() {
+        return rules().build();
+    }
+
+    public JsonObject toJson(boolean blocked) {
+        return rules().add("keyStatus", Json.createObjectBuilder().add("blocked", blocked)).build();
+    }
+
+    private JsonObjectBuilder rules() {
+        return Json.createObjectBuilder().add("ruleUse", use.toJson()).add("ruleBlock", block.toJson())
+                .add("ruleUnblock", unblock.toJson()).add("ruleModify", modify.toJson());
+    }
+}

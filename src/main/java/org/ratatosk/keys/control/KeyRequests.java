@@ -1,0 +1,144 @@
+package org.ratatosk.keys.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.ratatosk.keys.entity.KeyRequest;
+import org.ratatosk.keys.entity.ManagedKey;
+import org.ratatosk.keys.entity.RequestStatus;
+import org.ratatosk.messaging.control.ExpiryScheduler;
+import org.ratatosk.platform.ApiException;
+
+/** Requests waiting for approvers: made, shown, cancelled, and expired by their deadline. */
+@Stateless
+public class KeyRequests {
+
+    public static final String TIMEOUT = "key-request-timeout";
+    public static final String RETRY = "key-request-retry";
+
+    private static final Logger LOG = Logger.getLogger(KeyRequests.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ExpiryScheduler scheduler;
+
+    public String submit(ManagedKey key, KeyPolicy.Operation operation, JsonObject payload, Rule rule) {
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        KeyRequest request = new KeyRequest(id, key.labelId(), operation.name(), payload.toString(),
+                rule.toJson().toString(), now, rule.expiresAt(now));
+        em.persist(request);
+        scheduler.schedule(TIMEOUT, id, request.expiresAt());
+        LOG.info("Request " + id + ": " + operation + " with key '" + key.label() + "' waits for approval until "
+                + request.expiresAt());
+        return id;
+    }
+
+    public KeyRequest require(String id) {
+        KeyRequest request = id == null ? null : em.find(KeyRequest.class, id);
+        if (request == null) {
+            throw new ApiException(404, "REQUEST_NOT_FOUND", "No request " + id);
+        }
+        return request;
+    }
+
+    public KeyRequest lock(String id) {
+        KeyRequest request = require(id);
+        em.lock(request, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(request);
+        return request;
+    }
+
+    public JsonObject status(String id) {
+        return render(require(id));
+    }
+
+    public JsonObject cancel(String id) {
+        KeyRequest request = lock(id);
+        if (!request.cancel()) {
+            throw ApiException.conflict("REQUEST_FINAL", "Request " + id + " is already " + request.status());
+        }
+        LOG.info("Request " + id + " CANCELLED");
+        return render(request);
+    }
+
+    /** The timeout deadline: a request nobody approved in time ends EXPIRED; an early delivery is put back. */
+    public void timedOut(String id) {
+        KeyRequest request = em.find(KeyRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || request.status() != RequestStatus.PENDING) {
+            return;
+        }
+        Instant now = Instant.now();
+        if (now.isBefore(request.expiresAt())) {
+            scheduler.schedule(TIMEOUT, id, request.expiresAt());
+            return;
+        }
+        request.expire(now);
+        LOG.info("Request " + id + " EXPIRED");
+    }
+
+    /** Pending requests of every key, for approvers to pick theirs from. */
+    public List<KeyRequest> pending() {
+        return em.createQuery("SELECT r FROM KeyRequest r WHERE r.status = :status ORDER BY r.createdAt", KeyRequest.class)
+                .setParameter("status", RequestStatus.PENDING).getResultList();
+    }
+
+    /** Cancels what is still waiting on a key that goes away. */
+    public void cancelAllOf(String keyLabelId) {
+        em.createQuery("SELECT r FROM KeyRequest r WHERE r.keyLabelId = :key AND r.status = :status", KeyRequest.class)
+                .setParameter("key", keyLabelId).setParameter("status", RequestStatus.PENDING)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().forEach(KeyRequest::cancel);
+    }
+
+    public static JsonObject render(KeyRequest request) {
+        Rule rule = Rule.parse(jakarta.json.Json.createReader(new java.io.StringReader(request.rule())).readValue(), "rule");
+        List<Rule.Decision> decisions = Decisions.parse(request.decisions());
+        JsonArrayBuilder approved = Json.createArrayBuilder();
+        JsonArrayBuilder rejected = Json.createArrayBuilder();
+        JsonArrayBuilder waiting = Json.createArrayBuilder();
+        for (String approver : rule.approverKeys()) {
+            var decision = decisions.stream().filter(d -> d.approverKey().equals(approver)).findFirst();
+            if (decision.isEmpty()) {
+                waiting.add(approver);
+            } else if (decision.get().approve()) {
+                approved.add(approver);
+            } else {
+                rejected.add(approver);
+            }
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", request.id())
+                .add("status", request.status().name())
+                .add("operation", request.operation())
+                .add("keyLabel", request.keyLabelId())
+                .add("creationTime", request.createdAt().toString())
+                .add("expirationTime", request.expiresAt().toString());
+        if (request.executionTime() != null) {
+            json.add("executionTime", request.executionTime().toString());
+        } else {
+            json.addNull("executionTime");
+        }
+        json.add("approvedBy", approved).add("notYetApprovedBy", waiting).add("rejectedBy", rejected);
+        if (request.result() != null) {
+            json.add("result", request.result());
+        } else {
+            json.addNull("result");
+        }
+        if (request.failure() != null) {
+            json.add("failure", request.failure());
+        }
+        return json.build();
+    }
+}

@@ -1,0 +1,161 @@
+package org.ratatosk.keys.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+import org.ratatosk.keys.entity.KeyAttributes;
+import org.ratatosk.keys.entity.ManagedKey;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.JsonBodies;
+
+/** Creating, reading and removing keys, and the certificates they are known by. */
+@Stateless
+public class Keys {
+
+    private static final Logger LOG = Logger.getLogger(Keys.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    KeyRequests requests;
+
+    public ManagedKey require(String label) {
+        ManagedKey key = label == null ? null : em.find(ManagedKey.class, ManagedKey.idOf(label));
+        if (key == null) {
+            throw new ApiException(404, "KEY_NOT_FOUND", "No key labelled '" + label + "'");
+        }
+        return key;
+    }
+
+    public ManagedKey lock(String label) {
+        ManagedKey key = require(label);
+        em.lock(key, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(key);
+        return key;
+    }
+
+    public JsonObject create(JsonObject body) {
+        String label = JsonBodies.requireString(body, "label");
+        KeyJson.requireValidLabel(label);
+        KeySpec spec = spec(body);
+        KeyAttributes attributes = KeyJson.attributes(
+                JsonBodies.optionalObject(body, "attributes").orElse(JsonValue.EMPTY_JSON_OBJECT), KeyJson.defaults());
+        JsonValue policyJson = body.get("policy");
+        KeyPolicy policy = KeyPolicy.parse(policyJson);
+        boolean blocked = KeyPolicy.initiallyBlocked(policyJson);
+        if (em.find(ManagedKey.class, ManagedKey.idOf(label)) != null) {
+            throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists");
+        }
+        CryptoToken token = tokens.token();
+        String alias = ManagedKey.idOf(label);
+        PublicKey publicKey = token.generate(alias, spec, attributes.extractable());
+        ManagedKey key = new ManagedKey(label, spec.algorithm(), spec.keySize(), spec.curveOid(), token.kind(), attributes,
+                policy.toJson().toString(), blocked, Base64.getEncoder().encodeToString(publicKey.getEncoded()), Instant.now());
+        try {
+            em.persist(key);
+            em.flush();
+        } catch (RuntimeException e) {
+            token.delete(alias);
+            throw e;
+        }
+        LOG.info("Key '" + label + "' created: " + spec.algorithm() + " " + spec.keySize() + " in the " + token.kind() + " token");
+        return KeyJson.render(key);
+    }
+
+    static KeySpec spec(JsonObject body) {
+        String algorithm = JsonBodies.optionalString(body, "algorithm").orElse("RSA").toUpperCase(Locale.ROOT);
+        Long size = JsonBodies.optionalLong(body, "keySize").orElse(null);
+        return switch (algorithm) {
+            case "RSA" -> KeySpec.rsa(size == null ? 2048 : size.intValue());
+            case "EC" -> KeySpec.ec(JsonBodies.optionalString(body, "curveOid").orElse(null),
+                    size == null ? null : size.intValue());
+            default -> throw ApiException.badRequest("INVALID_ALGORITHM", "'algorithm' must be RSA or EC");
+        };
+    }
+
+    public static KeySpec spec(ManagedKey key) {
+        return "EC".equals(key.algorithm()) ? KeySpec.ec(key.curveOid(), key.keySize()) : KeySpec.rsa(key.keySize());
+    }
+
+    /** Refuses use of a key that is blocked, may not sign, or whose material is not in this server's token. */
+    public void requireUsable(ManagedKey key) {
+        if (key.blocked()) {
+            throw ApiException.conflict("KEY_BLOCKED", "Key '" + key.label() + "' is blocked");
+        }
+        if (!key.attributes().sign()) {
+            throw new ApiException(403, "KEY_USAGE_NOT_ALLOWED", "Key '" + key.label() + "' is not allowed to sign");
+        }
+        if (!key.tokenKind().equals(tokens.token().kind())) {
+            throw ApiException.conflict("KEY_MATERIAL_MISSING", "Key '" + key.label() + "' lives in a " + key.tokenKind()
+                    + " token, this server uses a " + tokens.token().kind() + " token");
+        }
+    }
+
+    public PublicKey publicKey(ManagedKey key) {
+        try {
+            return ApproverKeys.decode(Base64.getDecoder().decode(key.publicKey()));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Stored public key of '" + key.label() + "' is unreadable", e);
+        }
+    }
+
+    public JsonObject get(String label) {
+        return KeyJson.render(require(label));
+    }
+
+    public JsonArray list() {
+        JsonArrayBuilder keys = Json.createArrayBuilder();
+        em.createQuery("SELECT k FROM ManagedKey k ORDER BY k.labelId", ManagedKey.class).getResultList()
+                .forEach(k -> keys.add(KeyJson.render(k)));
+        return keys.build();
+    }
+
+    public void delete(String label) {
+        ManagedKey key = lock(label);
+        if (!key.attributes().destroyable()) {
+            throw new ApiException(403, "KEY_NOT_DESTROYABLE", "Key '" + key.label() + "' is not destroyable");
+        }
+        requests.cancelAllOf(key.labelId());
+        em.remove(key);
+        em.flush();
+        tokens.token().delete(key.labelId());
+        LOG.info("Key '" + key.label() + "' deleted");
+    }
+
+    /** Replaces the key's certificate chain, for example with its CSR signed by a parent CA. */
+    public JsonObject replaceCertificate(String label, String pem) {
+        ManagedKey key = lock(label);
+        List<X509Certificate> chain = Pem.certificates(pem, "certificate");
+        if (!Arrays.equals(chain.get(0).getPublicKey().getEncoded(), Base64.getDecoder().decode(key.publicKey()))) {
+            throw ApiException.unprocessable("CERTIFICATE_KEY_MISMATCH",
+                    "The first certificate is not for the public key of '" + key.label() + "'");
+        }
+        for (int i = 0; i + 1 < chain.size(); i++) {
+            if (!Certificates.issuedBy(chain.get(i), chain.get(i + 1))) {
+                throw ApiException.unprocessable("CHAIN_BROKEN", "Certificate " + (i + 1) + " is not issued by certificate " + (i + 2));
+            }
+        }
+        key.replaceCertificateChain(Pem.chain(chain), Instant.now());
+        LOG.info("Key '" + key.label() + "' has a new certificate: " + chain.get(0).getSubjectX500Principal().getName());
+        return KeyJson.render(key);
+    }
+}

@@ -1,0 +1,237 @@
+package org.ratatosk.keys.control;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Security;
+import java.security.Signature;
+import java.security.cert.Certificate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.security.auth.login.LoginException;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.HsmUnavailableException;
+
+/**
+ * Keys in an HSM through SunPKCS11. Each private key is a token object, sensitive and (unless
+ * asked otherwise) never extractable, found again by its label as the key store alias.
+ * Any failure of the module drops the provider and its login; the next call builds a new one,
+ * so the server recovers when the HSM returns without a restart.
+ */
+public final class Pkcs11Token implements CryptoToken {
+
+    private static final Logger LOG = Logger.getLogger(Pkcs11Token.class.getName());
+
+    private final Pkcs11Configuration configuration;
+    private final char[] pin;
+    private volatile Connection connection;
+
+    public Pkcs11Token(Pkcs11Configuration configuration, char[] pin) {
+        this.configuration = configuration;
+        this.pin = pin.clone();
+    }
+
+    @Override
+    public String kind() {
+        return "pkcs11";
+    }
+
+    @Override
+    public PublicKey generate(String label, KeySpec spec, boolean extractable) {
+        return use(c -> {
+            Slot slot = extractable ? c.extractable() : c.strict;
+            if (c.strict.store.containsAlias(label)) {
+                throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists in the HSM");
+            }
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(spec.algorithm(), slot.provider);
+            generator.initialize(spec.parameters());
+            KeyPair pair = generator.generateKeyPair();
+            Certificate placeholder = PlaceholderCertificate.create(label, pair.getPublic(), pair.getPrivate(),
+                    slot.provider, spec.defaultSignatureAlgorithm());
+            slot.store.setKeyEntry(label, pair.getPrivate(), null, new Certificate[] {placeholder});
+            if (slot != c.strict) {
+                c.strict.reload();
+            }
+            return pair.getPublic();
+        });
+    }
+
+    @Override
+    public Optional<PublicKey> publicKey(String label) {
+        return use(c -> Optional.ofNullable(c.strict.store.getCertificate(label)).map(Certificate::getPublicKey));
+    }
+
+    @Override
+    public byte[] sign(String label, String algorithm, byte[] data) {
+        return use(c -> {
+            Signature signature = Signature.getInstance(algorithm, c.strict.provider);
+            signature.initSign(c.privateKey(label));
+            signature.update(data);
+            return signature.sign();
+        });
+    }
+
+    @Override
+    public boolean privateKeyExtractable(String label) {
+        // SunPKCS11 hands out an opaque key, without encoding, for every sensitive or non-extractable key.
+        return use(c -> c.privateKey(label).getEncoded() != null);
+    }
+
+    @Override
+    public boolean delete(String label) {
+        return use(c -> {
+            c.keys.remove(label);
+            if (!c.strict.store.containsAlias(label)) {
+                return false;
+            }
+            c.strict.store.deleteEntry(label);
+            return true;
+        });
+    }
+
+    @Override
+    public void check() {
+        use(c -> {
+            byte[] probe = new byte[8];
+            SecureRandom.getInstance("PKCS11", c.strict.provider).nextBytes(probe);
+            return probe;
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws Exception;
+    }
+
+    private <T> T use(Work<T> work) {
+        Connection current = connect();
+        try {
+            return work.run(current);
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception | LinkageError e) {
+            drop(current, e);
+            throw new HsmUnavailableException("The HSM failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Connection connect() {
+        Connection current = connection;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (connection == null) {
+                try {
+                    connection = new Connection(configuration, pin);
+                    LOG.info("Connected to the HSM through " + configuration.library());
+                } catch (Exception | LinkageError e) {
+                    throw new HsmUnavailableException("The HSM cannot be reached: " + e.getMessage(), e);
+                }
+            }
+            return connection;
+        }
+    }
+
+    private synchronized void drop(Connection failed, Throwable cause) {
+        if (connection == failed) {
+            LOG.log(Level.WARNING, "HSM call failed; reconnecting on the next call: " + cause);
+            connection = null;
+            failed.close();
+        }
+    }
+
+    /** A provider with its logged-in key store. */
+    private static final class Slot {
+        final Provider provider;
+        final KeyStore store;
+        final char[] pin;
+
+        Slot(Provider provider, char[] pin) throws Exception {
+            this.provider = provider;
+            this.pin = pin;
+            this.store = KeyStore.getInstance("PKCS11", provider);
+            store.load(null, pin);
+        }
+
+        void reload() throws Exception {
+            store.load(null, pin);
+        }
+
+        void close() {
+            if (provider instanceof java.security.AuthProvider auth) {
+                try {
+                    auth.logout();
+                } catch (LoginException | RuntimeException e) {
+                    LOG.fine("Logout from a failed HSM session: " + e);
+                }
+            }
+        }
+    }
+
+    /** Providers configured for this module and slot, plus private key handles by label. */
+    private static final class Connection {
+        final Pkcs11Configuration configuration;
+        final char[] pin;
+        final Slot strict;
+        private volatile Slot extractable;
+        final Map<String, PrivateKey> keys = new ConcurrentHashMap<>();
+
+        Connection(Pkcs11Configuration configuration, char[] pin) throws Exception {
+            this.configuration = configuration;
+            this.pin = pin;
+            this.strict = new Slot(provider(configuration.strict()), pin);
+        }
+
+        synchronized Slot extractable() throws Exception {
+            if (extractable == null) {
+                extractable = new Slot(provider(configuration.extractable()), pin);
+            }
+            return extractable;
+        }
+
+        PrivateKey privateKey(String label) throws GeneralSecurityException {
+            PrivateKey key = keys.get(label);
+            if (key == null) {
+                key = (PrivateKey) strict.store.getKey(label, null);
+                if (key == null) {
+                    throw ApiException.conflict("KEY_MATERIAL_MISSING", "The HSM holds no private key '" + label + "'");
+                }
+                keys.put(label, key);
+            }
+            return key;
+        }
+
+        static Provider provider(String configText) {
+            Provider base = Security.getProvider("SunPKCS11");
+            if (base == null) {
+                throw new IllegalStateException("The SunPKCS11 provider is not available in this Java runtime");
+            }
+            return base.configure("--" + configText);
+        }
+
+        void close() {
+            keys.clear();
+            strict.close();
+            if (extractable != null) {
+                extractable.close();
+            }
+        }
+    }
+}

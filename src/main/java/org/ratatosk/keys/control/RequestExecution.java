@@ -1,0 +1,92 @@
+package org.ratatosk.keys.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ratatosk.keys.entity.KeyRequest;
+import org.ratatosk.keys.entity.ManagedKey;
+import org.ratatosk.keys.entity.RequestStatus;
+import org.ratatosk.messaging.control.Deadline;
+import org.ratatosk.messaging.control.ExpiryScheduler;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.HsmUnavailableException;
+import org.ratatosk.platform.JsonBodies;
+
+/**
+ * Runs an APPROVED request once. The operation runs in a transaction of its own, so that its
+ * failure is recorded as FAILED; while the HSM is down the request stays APPROVED and is retried.
+ */
+@Stateless
+public class RequestExecution {
+
+    private static final Logger LOG = Logger.getLogger(RequestExecution.class.getName());
+    static final long RETRY_SECONDS = 10;
+
+    @Inject
+    KeyRequests requests;
+
+    @Inject
+    KeyOperations operations;
+
+    @Inject
+    KeyChanges changes;
+
+    @Inject
+    ExpiryScheduler scheduler;
+
+    public void execute(String id) {
+        KeyRequest request = requests.lock(id);
+        if (request.status() != RequestStatus.APPROVED) {
+            return;
+        }
+        KeyPolicy.Operation operation = KeyPolicy.Operation.valueOf(request.operation());
+        JsonObject payload = JsonBodies.parseStored(request.payload());
+        Instant now = Instant.now();
+        try {
+            String result = switch (operation) {
+                case CSR, SIGN_CERTIFICATE, SELF_SIGN -> operations.runApproved(request.keyLabelId(), operation, payload);
+                case BLOCK, UNBLOCK, MODIFY -> changes.apply(request.keyLabelId(), operation, payload);
+            };
+            request.executed(result, now);
+            LOG.info("Request " + id + " EXECUTED");
+        } catch (RuntimeException e) {
+            Throwable cause = rootOf(e);
+            if (cause instanceof HsmUnavailableException) {
+                scheduler.schedule(KeyRequests.RETRY, id, now.plusSeconds(RETRY_SECONDS));
+                LOG.warning("Request " + id + " stays APPROVED, HSM unavailable; retrying in " + RETRY_SECONDS + " s");
+            } else if (cause instanceof ApiException api) {
+                request.failed(api.code() + ": " + api.getMessage(), now);
+                LOG.info("Request " + id + " FAILED: " + api.code());
+            } else {
+                request.failed("Unexpected failure", now);
+                LOG.log(Level.SEVERE, "Request " + id + " FAILED", e);
+            }
+        }
+    }
+
+    /** The project's own exception inside the container's wrappers (EJBException and the like). */
+    private static Throwable rootOf(Throwable thrown) {
+        for (Throwable current = thrown; current != null; current = current.getCause()) {
+            if (current instanceof ApiException || current instanceof HsmUnavailableException) {
+                return current;
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return thrown;
+    }
+
+    /** Deadlines of key requests: the timeout, and retries of an approved request. */
+    public void onDeadline(@Observes Deadline deadline) {
+        if (KeyRequests.TIMEOUT.equals(deadline.kind())) {
+            requests.timedOut(deadline.id());
+        } else if (KeyRequests.RETRY.equals(deadline.kind())) {
+            execute(deadline.id());
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.ratatosk.keys.control;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.Certificate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.ratatosk.platform.ApiException;
+
+/**
+ * The embedded default when no HSM is configured: a PKCS#12 key store file, encrypted with a
+ * password kept in a file beside it that only the server's user can read. Private keys are in
+ * memory while the server runs, so "extractable" cannot be enforced here; use an HSM for that.
+ */
+public final class SoftwareToken implements CryptoToken {
+
+    private static final Logger LOG = Logger.getLogger(SoftwareToken.class.getName());
+
+    private final Path file;
+    private final char[] password;
+    private final KeyStore store;
+    private final Map<String, PrivateKey> keys = new ConcurrentHashMap<>();
+
+    public SoftwareToken(Path file, char[] password) {
+        this.file = file;
+        this.password = password.clone();
+        try {
+            store = KeyStore.getInstance("PKCS12");
+            if (Files.exists(file)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    store.load(in, this.password);
+                }
+            } else {
+                store.load(null, null);
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                save();
+                LOG.info("Created software key store " + file + "; configure an HSM for production keys");
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot open the software key store " + file, e);
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "software";
+    }
+
+    @Override
+    public synchronized PublicKey generate(String label, KeySpec spec, boolean extractable) {
+        try {
+            if (store.containsAlias(label)) {
+                throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists in the token");
+            }
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(spec.algorithm());
+            generator.initialize(spec.parameters());
+            KeyPair pair = generator.generateKeyPair();
+            Certificate placeholder = PlaceholderCertificate.create(label, pair.getPublic(), pair.getPrivate(), null,
+                    spec.defaultSignatureAlgorithm());
+            store.setKeyEntry(label, pair.getPrivate(), password, new Certificate[] {placeholder});
+            save();
+            keys.put(label, pair.getPrivate());
+            return pair.getPublic();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot generate key '" + label + "' in the software key store", e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<PublicKey> publicKey(String label) {
+        try {
+            Certificate certificate = store.getCertificate(label);
+            return Optional.ofNullable(certificate).map(Certificate::getPublicKey);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public byte[] sign(String label, String algorithm, byte[] data) {
+        PrivateKey key = keys.computeIfAbsent(label, this::load);
+        try {
+            Signature signature = Signature.getInstance(algorithm);
+            signature.initSign(key);
+            signature.update(data);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot sign with key '" + label + "'", e);
+        }
+    }
+
+    private synchronized PrivateKey load(String label) {
+        try {
+            PrivateKey key = (PrivateKey) store.getKey(label, password);
+            if (key == null) {
+                throw ApiException.conflict("KEY_MATERIAL_MISSING", "The token holds no private key '" + label + "'");
+            }
+            return key;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public boolean privateKeyExtractable(String label) {
+        return true;
+    }
+
+    @Override
+    public synchronized boolean delete(String label) {
+        try {
+            keys.remove(label);
+            if (!store.containsAlias(label)) {
+                return false;
+            }
+            store.deleteEntry(label);
+            save();
+            return true;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot delete key '" + label + "'", e);
+        }
+    }
+
+    @Override
+    public void check() {
+        if (!Files.isReadable(file)) {
+            throw new IllegalStateException("Software key store " + file + " is not readable");
+        }
+    }
+
+    @Override
+    public void close() {
+        keys.clear();
+    }
+
+    /** Writes the whole store to a temporary file first, so a crash never leaves half a key store. */
+    private void save() throws IOException, GeneralSecurityException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+            store.store(out, password);
+        }
+        try {
+            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            LOG.fine("Cannot restrict permissions of " + temporary);
+        }
+        try {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+}

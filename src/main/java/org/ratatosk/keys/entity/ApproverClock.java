@@ -1,0 +1,45 @@
+package org.ratatosk.keys.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * The latest signed timestamp an approver presented. A new one must be later, so a captured
+ * timestamp signature cannot be replayed to read the approver's tasks.
+ */
+@Entity
+@Table(name = "approver_clock")
+public class ApproverClock {
+
+    /** SHA-256 hex of the approver's SubjectPublicKeyInfo. */
+    @Id
+    @Column(name = "approver_id", length = 64)
+    private String approverId;
+
+    @Column(name = "last_timestamp", nullable = false)
+    private Instant lastTimestamp;
+
+    protected ApproverClock() {
+    }
+
+    public ApproverClock(String approverId, Instant timestamp) {
+        this.approverId = approverId;
+        this.lastTimestamp = timestamp;
+    }
+
+    /** Moves the clock to {@code timestamp} when it is later than the last one; false for a replay. */
+    public boolean advanceTo(Instant timestamp) {
+        if (!timestamp.isAfter(lastTimestamp)) {
+            return false;
+        }
+        lastTimestamp = timestamp;
+        return true;
+    }
+
+    public Instant lastTimestamp() {
+        return lastTimestamp;
+    }
+}

@@ -1,0 +1,106 @@
+package org.ratatosk.keys.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.ratatosk.platform.ApiException;
+
+/** The same behaviour from both token implementations: the SoftHSM2 token and the software key store. */
+class CryptoTokenContractTest {
+
+    @TempDir
+    Path dir;
+
+    CryptoToken token;
+
+    CryptoToken open(String kind) {
+        token = "pkcs11".equals(kind) ? TestTokens.softHsm()
+                : new SoftwareToken(dir.resolve("keys.p12"), "store-password".toCharArray());
+        return token;
+    }
+
+    @AfterEach
+    void close() {
+        if (token != null) {
+            token.close();
+        }
+    }
+
+    static String label() {
+        return "test-" + UUID.randomUUID();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pkcs11", "software"})
+    void rsaKeySignsAndVerifiesWithItsPublicKey(String kind) throws Exception {
+        CryptoToken token = open(kind);
+        String label = label();
+        PublicKey generated = token.generate(label, KeySpec.rsa(2048), false);
+        assertEquals(2048, ((RSAPublicKey) generated).getModulus().bitLength());
+        assertArrayEquals(generated.getEncoded(), token.publicKey(label).orElseThrow().getEncoded());
+        byte[] data = "to be signed".getBytes(StandardCharsets.UTF_8);
+        byte[] signature = token.sign(label, "SHA256withRSA", data);
+        Signature verifier = Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(generated);
+        verifier.update(data);
+        assertTrue(verifier.verify(signature));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pkcs11", "software"})
+    void ecKeySignsWithDerEncodedEcdsa(String kind) throws Exception {
+        CryptoToken token = open(kind);
+        String label = label();
+        PublicKey generated = token.generate(label, KeySpec.ec("1.3.132.0.34", null), false);
+        assertEquals(384, ((ECPublicKey) generated).getParams().getCurve().getField().getFieldSize());
+        byte[] data = "ec data".getBytes(StandardCharsets.UTF_8);
+        Signature verifier = Signature.getInstance("SHA384withECDSA");
+        verifier.initVerify(generated);
+        verifier.update(data);
+        assertTrue(verifier.verify(token.sign(label, "SHA384withECDSA", data)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pkcs11", "software"})
+    void deletedKeyIsGoneAndSecondDeleteReportsIt(String kind) {
+        CryptoToken token = open(kind);
+        String label = label();
+        token.generate(label, KeySpec.rsa(2048), false);
+        assertTrue(token.delete(label));
+        assertTrue(token.publicKey(label).isEmpty());
+        assertFalse(token.delete(label));
+        ApiException missing = assertThrows(ApiException.class, () -> token.sign(label, "SHA256withRSA", new byte[] {1}));
+        assertEquals("KEY_MATERIAL_MISSING", missing.code());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pkcs11", "software"})
+    void sameLabelTwiceIsAConflict(String kind) {
+        CryptoToken token = open(kind);
+        String label = label();
+        token.generate(label, KeySpec.rsa(2048), false);
+        ApiException twice = assertThrows(ApiException.class, () -> token.generate(label, KeySpec.rsa(2048), false));
+        assertEquals(409, twice.status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pkcs11", "software"})
+    void unknownLabelHasNoPublicKey(String kind) {
+        assertTrue(open(kind).publicKey(label()).isEmpty());
+        token.check();
+    }
+}
