@@ -9,13 +9,10 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERBMPString;
-import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.pkcs.PKCS12PfxPduBuilder;
 import org.bouncycastle.pkcs.PKCS12SafeBag;
@@ -23,7 +20,6 @@ import org.bouncycastle.pkcs.PKCS12SafeBagBuilder;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
 import org.bouncycastle.pkcs.jcajce.JcePKCS12MacCalculatorBuilder;
-import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
 
 /**
  * PKCS#12 files as OpenSSL 3 writes them by default: key and certificate bags under
@@ -32,7 +28,7 @@ import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
 public final class Pkcs12Files {
 
     public static final int ITERATIONS = 2048;
-    /** Used directly, not registered, so the server's provider list stays as it was. */
+    /** For the MAC, which the platform's providers do not offer; used directly, never registered. */
     private static final Provider BC = new BouncyCastleProvider();
 
     private Pkcs12Files() {
@@ -63,17 +59,13 @@ public final class Pkcs12Files {
                     .getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException | OperatorCreationException | PKCSException e) {
+        } catch (GeneralSecurityException | PKCSException e) {
             throw new IllegalStateException("Cannot build the PKCS#12", e);
         }
     }
 
     /** A new encryptor per content, so each gets its own salt and IV. */
-    private static OutputEncryptor encryptor(char[] password) throws OperatorCreationException {
-        return new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
-                .setPRF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE))
-                .setIterationCount(ITERATIONS)
-                .setProvider(BC)
-                .build(password);
+    private static OutputEncryptor encryptor(char[] password) {
+        return new Pbes2Encryptor(password, ITERATIONS);
     }
 }
