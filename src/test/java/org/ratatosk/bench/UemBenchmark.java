@@ -30,18 +30,18 @@ public final class UemBenchmark {
         int burst = integer("bench.uem.burst", 8);
         int bursts = integer("bench.uem.bursts", 20);
         int sustained = integer("bench.uem.sustained", 64);
-        Duration pause = Duration.ofMillis(integer("bench.uem.pause.ms", 3000));
         String prefix = System.getProperty("bench.uem.prefix", "/hermod/rest/uem");
         String caKey = System.getProperty("bench.uem.ca-key", "uem-bench-ca");
         String admin = UemClient.basic(settings.adminUser(), settings.adminPassword());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         UemClient uem = new UemClient(http, settings.url() + prefix,
                 UemClient.basic(System.getProperty("bench.uem.user", "uem"), System.getProperty("bench.uem.password", "uem")));
+        double keysPerSecond = rsaKeysPerSecond(integer("bench.uem.keygen", 20));
+        // long enough for the server, generating about as fast as this machine does here, to refill its pool
+        Duration pause = Duration.ofMillis(integer("bench.uem.pause.ms", (int) Math.max(2000, 2000 * burst / keysPerSecond)));
         System.out.printf(Locale.ROOT, "target: %s%s, UEM clients: %d, bursts: %d x %d calls (pause %d ms), sustained: %d calls%n",
                 settings.url(), prefix, clients, bursts, burst, pause.toMillis(), sustained);
-
-        System.out.printf(Locale.ROOT, "raw software RSA-2048 generation here: %.1f keys/s (one thread)%n",
-                rsaKeysPerSecond(integer("bench.uem.keygen", 20)));
+        System.out.printf(Locale.ROOT, "raw software RSA-2048 generation here: %.1f keys/s (one thread)%n", keysPerSecond);
 
         uem.getInfo().expectOk("getInfo (check hermod.uem.user / hermod.uem.password)");
         if (!TestCaKey.exists(http, settings.url(), admin, caKey)) {
