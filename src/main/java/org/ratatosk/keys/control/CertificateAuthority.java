@@ -1,7 +1,8 @@
 package org.ratatosk.keys.control;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -18,9 +19,11 @@ import org.ratatosk.platform.ApiException;
 /**
  * Issues certificates with a key in the token. {@link #issue} is the path for server components,
  * which carry no approvals; the key API reaches {@link #issueWith} once the key's rule is met.
- * Both build the certificate the same way.
+ * Both build the certificate the same way. A CDI bean rather than an EJB, so that callers see
+ * {@link org.ratatosk.platform.HsmUnavailableException} itself, not wrapped.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class CertificateAuthority {
 
     private static final Logger LOG = Logger.getLogger(CertificateAuthority.class.getName());

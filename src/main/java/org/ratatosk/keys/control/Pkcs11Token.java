@@ -33,6 +33,11 @@ public final class Pkcs11Token implements CryptoToken {
     private final Pkcs11Configuration configuration;
     private final char[] pin;
     private volatile Connection connection;
+    /** The provider of the last connection that failed: its module is started afresh before reconnecting. */
+    private Provider failedProvider;
+    /** While the HSM is down, calls fail fast instead of each trying to connect. */
+    private Failure lastFailure;
+    private static final long RETRY_INTERVAL_NANOS = 1_000_000_000L;
 
     public Pkcs11Token(Pkcs11Configuration configuration, char[] pin) {
         this.configuration = configuration;
@@ -102,6 +107,16 @@ public final class Pkcs11Token implements CryptoToken {
         use(c -> {
             byte[] probe = new byte[8];
             SecureRandom.getInstance("PKCS11", c.strict.provider).nextBytes(probe);
+            // A random number may come without the token's key store; a signature needs it.
+            var aliases = c.strict.store.aliases();
+            if (aliases.hasMoreElements()) {
+                PrivateKey key = c.privateKey(aliases.nextElement());
+                Signature signature = Signature.getInstance("EC".equals(key.getAlgorithm()) ? "SHA256withECDSA"
+                        : "SHA256withRSA", c.strict.provider);
+                signature.initSign(key);
+                signature.update(probe);
+                signature.sign();
+            }
             return probe;
         });
     }
@@ -125,7 +140,7 @@ public final class Pkcs11Token implements CryptoToken {
             return work.run(current);
         } catch (ApiException e) {
             throw e;
-        } catch (Exception | LinkageError e) {
+        } catch (Exception e) {
             drop(current, e);
             throw new HsmUnavailableException("The HSM failed: " + e.getMessage(), e);
         }
@@ -137,16 +152,30 @@ public final class Pkcs11Token implements CryptoToken {
             return current;
         }
         synchronized (this) {
-            if (connection == null) {
-                try {
-                    connection = new Connection(configuration, pin);
-                    LOG.info("Connected to the HSM through " + configuration.library());
-                } catch (Exception | LinkageError e) {
-                    throw new HsmUnavailableException("The HSM cannot be reached: " + e.getMessage(), e);
-                }
+            if (connection != null) {
+                return connection;
             }
-            return connection;
+            long now = System.nanoTime();
+            if (lastFailure != null && now - lastFailure.at < RETRY_INTERVAL_NANOS) {
+                throw new HsmUnavailableException("The HSM cannot be reached: " + lastFailure.reason, null);
+            }
+            if (failedProvider != null) {
+                Pkcs11Module.restart(failedProvider);
+            }
+            try {
+                connection = new Connection(configuration, pin);
+                failedProvider = null;
+                lastFailure = null;
+                LOG.info("Connected to the HSM through " + configuration.library());
+                return connection;
+            } catch (Exception | LinkageError e) {
+                lastFailure = new Failure(System.nanoTime(), String.valueOf(e.getMessage()));
+                throw new HsmUnavailableException("The HSM cannot be reached: " + e.getMessage(), e);
+            }
         }
+    }
+
+    private record Failure(long at, String reason) {
     }
 
     private synchronized void drop(Connection failed, Throwable cause) {
@@ -154,6 +183,7 @@ public final class Pkcs11Token implements CryptoToken {
             LOG.log(Level.WARNING, "HSM call failed; reconnecting on the next call: " + cause);
             connection = null;
             failed.close();
+            failedProvider = failed.strict.provider;
         }
     }
 
@@ -210,6 +240,10 @@ public final class Pkcs11Token implements CryptoToken {
             PrivateKey key = keys.get(label);
             if (key == null) {
                 key = (PrivateKey) strict.store.getKey(label, null);
+                if (key == null && strict.store.containsAlias(label)) {
+                    // The token listed the key but cannot produce it: the token failed, not the caller.
+                    throw new java.security.KeyStoreException("The HSM lists key '" + label + "' but does not return it");
+                }
                 if (key == null) {
                     throw ApiException.conflict("KEY_MATERIAL_MISSING", "The HSM holds no private key '" + label + "'");
                 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The latest signed timestamp an approver presented. A new one must be later, so a captured
@@ -27,15 +28,21 @@ public class ApproverClock {
 
     public ApproverClock(String approverId, Instant timestamp) {
         this.approverId = approverId;
-        this.lastTimestamp = timestamp;
+        this.lastTimestamp = stored(timestamp);
+    }
+
+    /** The precision the database keeps, so that a replay compares equal after a round trip. */
+    private static Instant stored(Instant timestamp) {
+        return timestamp.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Moves the clock to {@code timestamp} when it is later than the last one; false for a replay. */
     public boolean advanceTo(Instant timestamp) {
-        if (!timestamp.isAfter(lastTimestamp)) {
+        Instant next = stored(timestamp);
+        if (!next.isAfter(lastTimestamp)) {
             return false;
         }
-        lastTimestamp = timestamp;
+        lastTimestamp = next;
         return true;
     }
 
