@@ -47,6 +47,21 @@ public final class Pem {
         return pem.toString();
     }
 
+    /** The PEM blocks of a text this server wrote, each with its armour, in order. */
+    public static List<String> split(String pem) {
+        List<String> blocks = new ArrayList<>();
+        int start = pem.indexOf("-----BEGIN ");
+        while (start >= 0) {
+            int end = pem.indexOf("-----END ", start);
+            int close = pem.indexOf("-----", end + 9) + 5;
+            int next = pem.indexOf('\n', close);
+            int stop = next < 0 ? pem.length() : next + 1;
+            blocks.add(pem.substring(start, stop));
+            start = pem.indexOf("-----BEGIN ", stop);
+        }
+        return blocks;
+    }
+
     /** The DER objects of a PEM text, or the DER of bare base64. */
     public static List<byte[]> decode(String text, String field) {
         List<byte[]> objects = new ArrayList<>();
@@ -55,7 +70,11 @@ public final class Pem {
         }
         if (!text.contains("-----BEGIN")) {
             try {
-                objects.add(Base64.getMimeDecoder().decode(text.trim()));
+                byte[] der = Base64.getDecoder().decode(text.replaceAll("\\s", ""));
+                if (der.length == 0) {
+                    throw new IllegalArgumentException("empty");
+                }
+                objects.add(der);
                 return objects;
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' is neither PEM nor base64 DER");
