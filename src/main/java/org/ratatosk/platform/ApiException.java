@@ -13,6 +13,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final Map<String, Object> details;
+    private String challenge;
 
     public ApiException(int status, String code, String message) {
         this(status, code, message, Map.of());
@@ -35,6 +36,16 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    /** The {@code WWW-Authenticate} value of a 401, where the default bearer challenge is wrong. */
+    public String challenge() {
+        return challenge;
+    }
+
+    public ApiException withChallenge(String value) {
+        this.challenge = value;
+        return this;
     }
 
     public static ApiException badRequest(String code, String message) {

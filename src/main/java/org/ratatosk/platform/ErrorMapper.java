@@ -25,7 +25,11 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         Throwable cause = unwrap(thrown);
         if (cause instanceof ApiException api) {
-            return error(api.status(), api.code(), api.getMessage(), api.details());
+            Response response = error(api.status(), api.code(), api.getMessage(), api.details());
+            if (api.challenge() != null) {
+                response.getHeaders().putSingle("WWW-Authenticate", api.challenge());
+            }
+            return response;
         }
         if (cause instanceof JsonParsingException || cause instanceof jakarta.json.JsonException) {
             return error(400, "MALFORMED_JSON", "The request body is not valid JSON", Map.of());

@@ -73,6 +73,22 @@ public class Secrets {
         }
     }
 
+    /** A 256-bit key for one purpose, bound to the given parts and to this server's secret. */
+    public byte[] derive(String purpose, String... parts) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(serverSecret, "HmacSHA256"));
+            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+            for (String part : parts) {
+                mac.update((byte) 0);
+                mac.update(part.getBytes(StandardCharsets.UTF_8));
+            }
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String randomSalt() {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);

@@ -1,0 +1,58 @@
+package org.ratatosk.uem.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.security.KeyPair;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One reserve per key type, refilled in the background. The configured type's reserve is warmed
+ * shortly after start, not during it, so key generation does not slow the server's boot.
+ */
+@ApplicationScoped
+public class KeyPairPool {
+
+    static final long WARM_UP_DELAY_SECONDS = 20;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    UemSettings settings;
+
+    private final Map<KeyAlgorithm, KeyReserve> reserves = new ConcurrentHashMap<>();
+
+    void warm(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        settings.keyAlgorithm().ifPresent(algorithm ->
+                scheduler.schedule(() -> reserve(algorithm).refill(), WARM_UP_DELAY_SECONDS, TimeUnit.SECONDS));
+    }
+
+    public KeyPair take(KeyAlgorithm algorithm) {
+        return reserve(algorithm).take();
+    }
+
+    public int available(KeyAlgorithm algorithm) {
+        return reserve(algorithm).available();
+    }
+
+    private KeyReserve reserve(KeyAlgorithm algorithm) {
+        return reserves.computeIfAbsent(algorithm,
+                a -> new KeyReserve(a.configName(), settings.poolSize(), a::generate, executor));
+    }
+
+    @PreDestroy
+    void close() {
+        reserves.values().forEach(KeyReserve::close);
+    }
+}

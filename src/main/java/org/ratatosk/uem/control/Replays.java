@@ -1,0 +1,81 @@
+package org.ratatosk.uem.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Secrets;
+import org.ratatosk.uem.entity.UemIssuance;
+import org.ratatosk.uem.entity.UemOtp;
+
+/**
+ * UEM retries a {@code reqId} whose answer it did not receive; the retry must get the same
+ * PKCS#12 although the one-time password is spent by then. The answer is kept for ten minutes,
+ * sealed under a key derived from the server secret (a file, not the database) and the
+ * password the retry presents again, so a stored answer opens only for that password.
+ */
+@Stateless
+public class Replays {
+
+    public static final Duration WINDOW = Duration.ofMinutes(10);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Secrets secrets;
+
+    public Optional<UemAnswer> find(KeyPairRequest request, Instant now) {
+        if (request.authToken() == null || request.authToken().isBlank()) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT i FROM UemIssuance i WHERE i.userId = :user AND i.reqId = :req", UemIssuance.class)
+                .setParameter("user", request.user())
+                .setParameter("req", request.reqId())
+                .getResultList().stream()
+                .filter(issuance -> issuance.replayableAt(now))
+                .map(issuance -> ReplaySeal.open(key(request, issuance.sealSalt()), associated(request), issuance.sealedAnswer()))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .map(plain -> {
+                    JsonObject stored = JsonBodies.parseStored(new String(plain, StandardCharsets.UTF_8));
+                    return new UemAnswer(request.reqId(), null, stored.getString("payload"),
+                            stored.getString("decryptionPassword", null));
+                });
+    }
+
+    /** Keeps a successful answer; drops an older one for the same reqId and every expired one. */
+    public void remember(KeyPairRequest request, UemAnswer answer, String certificateSerial, Instant now) {
+        em.createQuery("DELETE FROM UemIssuance i WHERE (i.userId = :user AND i.reqId = :req) OR i.expiresAt < :now")
+                .setParameter("user", request.user())
+                .setParameter("req", request.reqId())
+                .setParameter("now", now)
+                .executeUpdate();
+        JsonObjectBuilder stored = Json.createObjectBuilder().add("payload", answer.payload());
+        if (answer.decryptionPassword() != null) {
+            stored.add("decryptionPassword", answer.decryptionPassword());
+        }
+        String salt = Secrets.randomSalt();
+        String sealed = ReplaySeal.seal(key(request, salt), associated(request),
+                stored.build().toString().getBytes(StandardCharsets.UTF_8));
+        em.persist(new UemIssuance(UUID.randomUUID().toString(), request.user(), request.reqId(), salt, sealed,
+                certificateSerial, now, now.plus(WINDOW)));
+    }
+
+    private byte[] key(KeyPairRequest request, String salt) {
+        return secrets.derive("uem-replay", request.user(), request.reqId(), UemOtp.normalize(request.authToken()), salt);
+    }
+
+    private static String associated(KeyPairRequest request) {
+        return request.user() + '\u0000' + request.reqId();
+    }
+}

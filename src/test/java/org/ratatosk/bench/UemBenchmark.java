@@ -1,0 +1,115 @@
+package org.ratatosk.bench;
+
+import java.net.http.HttpClient;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import org.ratatosk.devicesim.Reply;
+import org.ratatosk.uem.boundary.TestCaKey;
+import org.ratatosk.uem.boundary.UemClient;
+
+/**
+ * {@code getUserKeyPair} under load from concurrent UEM clients, against a running server: bursts
+ * as large as the server's key pair pool with pauses for it to refill, then a sustained run that
+ * drains it, and this machine's raw RSA-2048 generation rate to read both against.
+ * <p>
+ * The server needs {@code hermod.uem.user}, {@code hermod.uem.password} and {@code hermod.uem.ca-key};
+ * the benchmark creates that CA key through the key API when it does not exist yet.
+ * {@code mvn -Pbenchmark test-compile exec:java -Dexec.mainClass=org.ratatosk.bench.UemBenchmark -Dbench.url=...}
+ */
+public final class UemBenchmark {
+
+    private UemBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+        settings.requireLoopback();
+        int clients = integer("bench.uem.clients", 8);
+        int burst = integer("bench.uem.burst", 8);
+        int bursts = integer("bench.uem.bursts", 20);
+        int sustained = integer("bench.uem.sustained", 64);
+        String prefix = System.getProperty("bench.uem.prefix", "/hermod/rest/uem");
+        String caKey = System.getProperty("bench.uem.ca-key", "uem-bench-ca");
+        String admin = UemClient.basic(settings.adminUser(), settings.adminPassword());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        UemClient uem = new UemClient(http, settings.url() + prefix,
+                UemClient.basic(System.getProperty("bench.uem.user", "uem"), System.getProperty("bench.uem.password", "uem")));
+        double keysPerSecond = rsaKeysPerSecond(integer("bench.uem.keygen", 20));
+        // long enough for the server, generating about as fast as this machine does here, to refill its pool
+        Duration pause = Duration.ofMillis(integer("bench.uem.pause.ms", (int) Math.max(2000, 2000 * burst / keysPerSecond)));
+        System.out.printf(Locale.ROOT, "target: %s%s, UEM clients: %d, bursts: %d x %d calls (pause %d ms), sustained: %d calls%n",
+                settings.url(), prefix, clients, bursts, burst, pause.toMillis(), sustained);
+        System.out.printf(Locale.ROOT, "raw software RSA-2048 generation here: %.1f keys/s (one thread)%n", keysPerSecond);
+
+        uem.getInfo().expectOk("getInfo (check hermod.uem.user / hermod.uem.password)");
+        if (!TestCaKey.exists(http, settings.url(), admin, caKey)) {
+            TestCaKey.create(http, settings.url(), admin, caKey);
+            System.out.println("created CA key " + caKey + " through the key API");
+        }
+        String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        int total = clients + bursts * burst + sustained;
+        String[] users = new String[total];
+        String[] otps = new String[total];
+        Workers.run("otp", clients, total, settings.phaseLimit(), (worker, n) -> {
+            users[n] = run + "-" + n + "@bench.example.com";
+            otps[n] = UemClient.issueOtp(http, settings.url(), admin, users[n], "{\"validitySeconds\":3600}")
+                    .expectOk("issue otp").string("otp");
+        });
+
+        int[] next = {0};
+        Samples warm = new Samples("warm-up");
+        call("warm-up", uem, users, otps, next, clients, clients, warm, settings.phaseLimit());
+
+        Samples bursty = new Samples("burst getUserKeyPair");
+        long burstNanos = 0;
+        int burstOk = 0;
+        for (int b = 0; b < bursts; b++) {
+            Thread.sleep(pause.toMillis());
+            Workers.Outcome outcome = call("burst", uem, users, otps, next, clients, burst, bursty, settings.phaseLimit());
+            burstNanos += outcome.elapsedNanos();
+            burstOk += outcome.ok();
+        }
+        System.out.printf(Locale.ROOT, "bursts (warm pool): %.1f getUserKeyPair/s over %d calls%n", burstOk / (burstNanos / 1e9), burstOk);
+        System.out.println("  " + bursty.line() + String.format(Locale.ROOT, "   max %8.1f ms", bursty.percentileMillis(100)));
+
+        Thread.sleep(pause.toMillis());
+        Samples steady = new Samples("sustained getUserKeyPair");
+        Workers.Outcome outcome = call("sustained", uem, users, otps, next, clients, sustained, steady, settings.phaseLimit());
+        System.out.printf(Locale.ROOT, "sustained (pool drains): %.1f getUserKeyPair/s over %d calls, %d failed%n",
+                outcome.perSecond(), outcome.ok(), outcome.failed());
+        System.out.println("  " + steady.line());
+    }
+
+    private static Workers.Outcome call(String phase, UemClient uem, String[] users, String[] otps, int[] next, int clients,
+            int calls, Samples latency, Duration limit) throws InterruptedException {
+        int first = next[0];
+        next[0] += calls;
+        return Workers.run(phase, clients, calls, limit, (worker, n) -> {
+            int i = first + n;
+            long start = System.nanoTime();
+            Reply reply = uem.getUserKeyPair(users[i], otps[i], "req-" + i);
+            latency.since(start);
+            if (!"success".equals(reply.string("status"))) {
+                throw new IllegalStateException("getUserKeyPair: " + reply);
+            }
+        });
+    }
+
+    private static double rsaKeysPerSecond(int keys) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        generator.generateKeyPair();
+        long start = System.nanoTime();
+        for (int i = 0; i < keys; i++) {
+            generator.generateKeyPair();
+        }
+        return keys / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static int integer(String name, int fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+}
