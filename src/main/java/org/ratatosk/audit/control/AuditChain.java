@@ -33,6 +33,12 @@ public final class AuditChain {
 
     public static AuditEntry append(EntityManager em, String actor, String subjectType, String subjectId, String action,
                                     String detail) {
+        return append(em, Instant.now(), actor, subjectType, subjectId, action, detail);
+    }
+
+    /** Appends a change that happened at {@code at}; the caller's transaction holds the head until it ends. */
+    public static AuditEntry append(EntityManager em, Instant at, String actor, String subjectType, String subjectId,
+                                    String action, String detail) {
         if (detail != null) {
             Json.createReader(new StringReader(detail)).readValue();
         }
@@ -41,7 +47,7 @@ public final class AuditChain {
             throw new IllegalStateException("audit_head has no row; the migrations did not run");
         }
         long seq = head.lastSeq() + 1;
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = at.truncatedTo(ChronoUnit.MICROS);
         String hash = hash(head.lastHash(), seq, now, actor, subjectType, subjectId, action, detail);
         AuditEntry entry = new AuditEntry(seq, now, actor, subjectType, subjectId, action, detail, head.lastHash(), hash);
         em.persist(entry);

@@ -10,12 +10,17 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
 import org.ratatosk.audit.entity.AuditEntry;
+import org.ratatosk.audit.entity.AuditEvent;
 
 /**
- * Records every state change in the audit chain, inside the transaction that makes the change:
- * both commit or neither. Call it after taking the locks of the change itself, since appends wait
- * for one another on the chain's head.
+ * Records every state change inside the transaction that makes the change: both commit or
+ * neither. The change is linked into the hash chain right after the commit ({@link AuditLinker}),
+ * so business transactions never wait for one another on the chain's head; reading or verifying
+ * the chain links what is pending first.
  */
 @Stateless
 public class AuditTrail {
@@ -23,18 +28,30 @@ public class AuditTrail {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    AuditLinker linker;
+
+    @Inject
+    AuditLinking linking;
+
     /** {@code detail} is a JSON value (usually an object) or null; it must never hold a secret. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(String actor, String subjectType, String subjectId, String action, String detail) {
-        AuditChain.append(em, actor, subjectType, subjectId, action, detail);
+        if (detail != null) {
+            Json.createReader(new StringReader(detail)).readValue();
+        }
+        em.persist(new AuditEvent(UUID.randomUUID().toString(), Instant.now(), actor, subjectType, subjectId, action, detail));
+        linking.afterCommit();
     }
 
     public AuditChain.Verification verify() {
+        linker.linkAll();
         return AuditChain.verify(em);
     }
 
     /** Entries about one subject, newest first. */
     public JsonArray entries(String subjectType, String subjectId, int limit) {
+        linker.linkAll();
         JsonArrayBuilder all = Json.createArrayBuilder();
         em.createQuery("SELECT e FROM AuditEntry e WHERE e.subjectType = :type AND e.subjectId = :id ORDER BY e.seq DESC",
                         AuditEntry.class)

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Persistence;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.function.Consumer;
+import org.ratatosk.platform.MigratedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,7 @@ class UemMappingTest {
 
     @BeforeAll
     static void open() {
-        factory = Persistence.createEntityManagerFactory("mapping",
-                Map.of("eclipselink.persistencexml", "META-INF/eclipselink-mapping.xml"));
+        factory = new MigratedDatabase().eclipseLink();
     }
 
     @AfterAll

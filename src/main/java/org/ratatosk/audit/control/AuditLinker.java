@@ -1,0 +1,43 @@
+package org.ratatosk.audit.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.ratatosk.audit.entity.AuditEvent;
+
+/**
+ * Moves recorded changes into the hash chain, oldest first, in short transactions of their own
+ * that hold the chain's head only while they link. Any node may link; the head serialises them.
+ */
+@Stateless
+public class AuditLinker {
+
+    static final int BATCH = 200;
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Links up to one batch of committed changes; returns how many. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int linkBatch() {
+        List<AuditEvent> events = em.createQuery("SELECT e FROM AuditEvent e ORDER BY e.recordedAt, e.id", AuditEvent.class)
+                .setMaxResults(BATCH)
+                .getResultList();
+        for (AuditEvent event : events) {
+            AuditChain.append(em, event.recordedAt(), event.actor(), event.subjectType(), event.subjectId(),
+                    event.action(), event.detail());
+            em.remove(event);
+        }
+        return events.size();
+    }
+
+    /** Links everything committed so far. */
+    public void linkAll() {
+        while (linkBatch() == BATCH) {
+            // a full batch: there may be more
+        }
+    }
+}
