@@ -2,6 +2,7 @@ package org.ratatosk.uem.control;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.ratatosk.audit.control.AuditTrail;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -36,6 +37,9 @@ public class OneTimePasswords {
     @Inject
     UemSettings settings;
 
+    @Inject
+    AuditTrail audit;
+
     /** Issues a new password for {@code user}, replacing any earlier one. */
     public JsonObject issue(String user, String body) {
         if (!KeyPairRequest.validUser(user)) {
@@ -60,6 +64,8 @@ public class OneTimePasswords {
         if (created) {
             em.persist(row);
         }
+        audit.record("operator", "otp", user, "ISSUED",
+                Json.createObjectBuilder().add("expires", expires.toString()).build().toString());
         LOG.info("Issued a UEM one-time password for user " + user + ", valid until " + expires);
         return Json.createObjectBuilder().add("otp", otp).add("expires", expires.toString()).build();
     }

@@ -2,6 +2,8 @@ package org.ratatosk.uem.control;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.ratatosk.audit.control.AuditTrail;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -43,6 +45,9 @@ public class UserKeyPairs {
     @Inject
     Replays replays;
 
+    @Inject
+    AuditTrail audit;
+
     public UemAnswer getUserKeyPair(KeyPairRequest request) {
         String user = request.user();
         String reqId = request.reqId();
@@ -72,6 +77,8 @@ public class UserKeyPairs {
         if (verdict != UemOtp.Verdict.ACCEPTED) {
             LOG.info("UEM reqId " + reqId + ": one-time password of user " + user + " refused (" + verdict
                     + (otp.locked() ? ", locked" : "") + ")");
+            audit.record("uem", "otp", user, otp.locked() ? "LOCKED" : "REFUSED",
+                    Json.createObjectBuilder().add("reqId", reqId).add("verdict", verdict.name()).build().toString());
             return UemAnswer.failure(reqId, FailureInfo.AUTH_FAILURE);
         }
         KeyPair keys = pool.take(algorithm.get());
@@ -88,6 +95,8 @@ public class UserKeyPairs {
         UemAnswer answer = UemAnswer.success(reqId, pkcs12, otpEncrypts ? null : password);
         String serial = chain.get(0).getSerialNumber().toString(16);
         replays.remember(request, answer, serial, now);
+        audit.record("uem", "otp", user, "USED",
+                Json.createObjectBuilder().add("reqId", reqId).add("serial", serial).build().toString());
         LOG.info("UEM reqId " + reqId + ": issued certificate serial " + serial + " to user " + user);
         return answer;
     }
