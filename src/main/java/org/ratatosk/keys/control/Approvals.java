@@ -2,7 +2,6 @@ package org.ratatosk.keys.control;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -59,13 +58,13 @@ public class Approvals {
             throw ApiException.unprocessable("STALE_TIMESTAMP", "'timestamp' is more than " + skew + " seconds from the server's time");
         }
         advanceClock(approver, timestamp);
-        JsonArrayBuilder tasks = Json.createArrayBuilder();
+        JsonArrayBuilder tasks = Jsons.PROVIDER.createArrayBuilder();
         Instant now = Instant.now();
         for (KeyRequest request : requests.pending()) {
             Rule rule = rule(request);
             if (rule.approverKeys().contains(approver) && !now.isAfter(request.expiresAt())
                     && Decisions.parse(request.decisions()).stream().noneMatch(d -> d.approverKey().equals(approver))) {
-                tasks.add(Json.createObjectBuilder()
+                tasks.add(Jsons.PROVIDER.createObjectBuilder()
                         .add("id", request.id())
                         .add("approvalToBeSigned", toBeSigned(request))
                         .add("operation", request.operation())
@@ -74,7 +73,7 @@ public class Approvals {
                         .add("expirationTime", request.expiresAt().toString()));
             }
         }
-        return Json.createObjectBuilder().add("tasks", tasks).build();
+        return Jsons.PROVIDER.createObjectBuilder().add("tasks", tasks).build();
     }
 
     private static Instant parseTimestamp(String text) {
@@ -115,7 +114,7 @@ public class Approvals {
      * the operation and a hash of its input, so a signature fits exactly one request.
      */
     static String toBeSigned(KeyRequest request) {
-        String statement = Json.createObjectBuilder()
+        String statement = Jsons.PROVIDER.createObjectBuilder()
                 .add("requestId", request.id())
                 .add("keyLabel", request.keyLabelId())
                 .add("operation", request.operation())
@@ -189,6 +188,6 @@ public class Approvals {
     }
 
     private static Rule rule(KeyRequest request) {
-        return Rule.parse(Json.createReader(new StringReader(request.rule())).readValue(), "rule");
+        return Rule.parse(Jsons.PROVIDER.createReader(new StringReader(request.rule())).readValue(), "rule");
     }
 }

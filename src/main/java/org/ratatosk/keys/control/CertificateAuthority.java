@@ -34,6 +34,9 @@ public class CertificateAuthority {
     @Inject
     Tokens tokens;
 
+    /** CA chains by their PEM text, parsed once rather than for every certificate issued. */
+    private final java.util.Map<String, List<X509Certificate>> chains = new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
      * A certificate for {@code subjectKey} from the CA key {@code caKeyLabel}: the chain, leaf first,
      * then the CA key's certificate and its issuers. Refused when the key's use needs approvals.
@@ -56,7 +59,11 @@ public class CertificateAuthority {
         if (key.certificateChain() == null) {
             throw ApiException.conflict("NO_CA_CERTIFICATE", "Key '" + key.label() + "' has no certificate to issue under");
         }
-        List<X509Certificate> chain = Pem.certificates(key.certificateChain(), "certificate");
+        if (chains.size() > 1000) {
+            chains.clear();
+        }
+        List<X509Certificate> chain = chains.computeIfAbsent(key.certificateChain(),
+                pem -> List.copyOf(Pem.certificates(pem, "certificate")));
         X509Certificate ca = chain.get(0);
         if (!Certificates.isCertificateAuthority(ca)) {
             throw ApiException.conflict("NO_CA_CERTIFICATE", "The certificate of key '" + key.label()

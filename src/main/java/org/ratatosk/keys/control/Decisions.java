@@ -1,6 +1,5 @@
 package org.ratatosk.keys.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -17,7 +16,7 @@ final class Decisions {
 
     static List<Rule.Decision> parse(String json) {
         List<Rule.Decision> decisions = new ArrayList<>();
-        for (JsonValue value : Json.createReader(new StringReader(json)).readArray()) {
+        for (JsonValue value : Jsons.PROVIDER.createReader(new StringReader(json)).readArray()) {
             JsonObject decision = value.asJsonObject();
             decisions.add(new Rule.Decision(decision.getString("key"), decision.getBoolean("approve"),
                     Instant.parse(decision.getString("at"))));
@@ -26,8 +25,8 @@ final class Decisions {
     }
 
     static String format(List<Rule.Decision> decisions) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        decisions.forEach(d -> array.add(Json.createObjectBuilder().add("key", d.approverKey())
+        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
+        decisions.forEach(d -> array.add(Jsons.PROVIDER.createObjectBuilder().add("key", d.approverKey())
                 .add("approve", d.approve()).add("at", d.at().toString())));
         return array.build().toString();
     }

@@ -39,14 +39,14 @@ public class KeyChanges {
     public JsonObject modify(String label, JsonObject body) {
         JsonObject attributes = JsonBodies.optionalObject(body, "attributes").orElse(body);
         return submitOrApply(keys.require(label), KeyPolicy.Operation.MODIFY,
-                Json.createObjectBuilder().add("attributes", attributes).build());
+                Jsons.PROVIDER.createObjectBuilder().add("attributes", attributes).build());
     }
 
     private JsonObject submitOrApply(ManagedKey key, KeyPolicy.Operation operation, JsonObject payload) {
         check(key, operation, payload);
         Rule rule = operation.ruleOf(KeyPolicy.fromStored(key.policy()));
         if (rule.needsApproval()) {
-            return Json.createObjectBuilder().add("requestId", requests.submit(key, operation, payload, rule)).build();
+            return Jsons.PROVIDER.createObjectBuilder().add("requestId", requests.submit(key, operation, payload, rule)).build();
         }
         ManagedKey locked = keys.lock(key.label());
         applyTo(locked, operation, payload);

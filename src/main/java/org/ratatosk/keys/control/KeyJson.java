@@ -1,6 +1,5 @@
 package org.ratatosk.keys.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,7 +17,7 @@ public final class KeyJson {
     }
 
     public static JsonObject render(ManagedKey key) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder()
                 .add("label", key.label())
                 .add("algorithm", key.algorithm())
                 .add("keySize", key.keySize());
@@ -32,7 +31,7 @@ public final class KeyJson {
                 .add("createdAt", key.createdAt().toString());
         if (key.certificateChain() != null) {
             List<X509Certificate> chain = Pem.certificates(key.certificateChain(), "certificate");
-            JsonArrayBuilder pems = Json.createArrayBuilder();
+            JsonArrayBuilder pems = Jsons.PROVIDER.createArrayBuilder();
             chain.forEach(c -> pems.add(Pem.certificate(c)));
             json.add("certificate", Pem.certificate(chain.get(0))).add("certificateChain", pems);
         } else {
@@ -42,7 +41,7 @@ public final class KeyJson {
     }
 
     public static JsonObject attributes(KeyAttributes attributes) {
-        return Json.createObjectBuilder()
+        return Jsons.PROVIDER.createObjectBuilder()
                 .add("decrypt", attributes.decrypt())
                 .add("sign", attributes.sign())
                 .add("unwrap", attributes.unwrap())

@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.security.PublicKey;
@@ -58,7 +57,7 @@ public class KeyOperations {
         Rule rule = operation.ruleOf(KeyPolicy.fromStored(key.policy()));
         if (rule.needsApproval()) {
             check(key, operation, request);
-            return Json.createObjectBuilder().add("signRequestId", requests.submit(key, operation, request, rule)).build();
+            return Jsons.PROVIDER.createObjectBuilder().add("signRequestId", requests.submit(key, operation, request, rule)).build();
         }
         // Run checks everything before it signs, so a request that needs no approval is checked once.
         return answer(operation, run(key, operation, request));
@@ -115,11 +114,11 @@ public class KeyOperations {
     /** The synchronous answer: the CSR, or the certificate (first of the PEM chain) with its chain. */
     static JsonObject answer(KeyPolicy.Operation operation, String pem) {
         if (operation == KeyPolicy.Operation.CSR) {
-            return Json.createObjectBuilder().add("certificateSigningRequest", pem).add("result", pem).build();
+            return Jsons.PROVIDER.createObjectBuilder().add("certificateSigningRequest", pem).add("result", pem).build();
         }
         List<String> chain = Pem.split(pem);
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = Jsons.PROVIDER.createArrayBuilder();
         chain.forEach(all::add);
-        return Json.createObjectBuilder().add("certificate", chain.get(0)).add("certificateChain", all).build();
+        return Jsons.PROVIDER.createObjectBuilder().add("certificate", chain.get(0)).add("certificateChain", all).build();
     }
 }

@@ -1,6 +1,5 @@
 package org.ratatosk.keys.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -47,8 +46,19 @@ public record KeyPolicy(Rule use, Rule block, Rule unblock, Rule modify) {
                 .flatMap(status -> JsonBodies.optionalBoolean(status, "blocked")).orElse(false);
     }
 
+    private static final java.util.Map<String, KeyPolicy> STORED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A stored policy, parsed once: every use of a key reads its policy. */
     public static KeyPolicy fromStored(String json) {
-        return parse(JsonBodies.parseStored(json));
+        KeyPolicy policy = STORED.get(json);
+        if (policy == null) {
+            if (STORED.size() > 1000) {
+                STORED.clear();
+            }
+            policy = parse(Jsons.PROVIDER.createReader(new java.io.StringReader(json)).readValue());
+            STORED.put(json, policy);
+        }
+        return policy;
     }
 
     public JsonObject toJson() {
@@ -56,11 +66,11 @@ public record KeyPolicy(Rule use, Rule block, Rule unblock, Rule modify) {
     }
 
     public JsonObject toJson(boolean blocked) {
-        return rules().add("keyStatus", Json.createObjectBuilder().add("blocked", blocked)).build();
+        return rules().add("keyStatus", Jsons.PROVIDER.createObjectBuilder().add("blocked", blocked)).build();
     }
 
     private JsonObjectBuilder rules() {
-        return Json.createObjectBuilder().add("ruleUse", use.toJson()).add("ruleBlock", block.toJson())
+        return Jsons.PROVIDER.createObjectBuilder().add("ruleUse", use.toJson()).add("ruleBlock", block.toJson())
                 .add("ruleUnblock", unblock.toJson()).add("ruleModify", modify.toJson());
     }
 }

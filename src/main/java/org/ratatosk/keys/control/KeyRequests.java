@@ -2,7 +2,6 @@ package org.ratatosk.keys.control;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -103,11 +102,11 @@ public class KeyRequests {
     }
 
     public static JsonObject render(KeyRequest request) {
-        Rule rule = Rule.parse(jakarta.json.Json.createReader(new java.io.StringReader(request.rule())).readValue(), "rule");
+        Rule rule = Rule.parse(Jsons.PROVIDER.createReader(new java.io.StringReader(request.rule())).readValue(), "rule");
         List<Rule.Decision> decisions = Decisions.parse(request.decisions());
-        JsonArrayBuilder approved = Json.createArrayBuilder();
-        JsonArrayBuilder rejected = Json.createArrayBuilder();
-        JsonArrayBuilder waiting = Json.createArrayBuilder();
+        JsonArrayBuilder approved = Jsons.PROVIDER.createArrayBuilder();
+        JsonArrayBuilder rejected = Jsons.PROVIDER.createArrayBuilder();
+        JsonArrayBuilder waiting = Jsons.PROVIDER.createArrayBuilder();
         for (String approver : rule.approverKeys()) {
             var decision = decisions.stream().filter(d -> d.approverKey().equals(approver)).findFirst();
             if (decision.isEmpty()) {
@@ -118,7 +117,7 @@ public class KeyRequests {
                 rejected.add(approver);
             }
         }
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder()
                 .add("id", request.id())
                 .add("status", request.status().name())
                 .add("operation", request.operation())

@@ -1,6 +1,5 @@
 package org.ratatosk.keys.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -114,20 +113,20 @@ public record Rule(List<Token> tokens) {
         if (tokens.isEmpty()) {
             return JsonValue.NULL;
         }
-        JsonArrayBuilder tokenArray = Json.createArrayBuilder();
+        JsonArrayBuilder tokenArray = Jsons.PROVIDER.createArrayBuilder();
         for (Token token : tokens) {
-            JsonArrayBuilder groupArray = Json.createArrayBuilder();
+            JsonArrayBuilder groupArray = Jsons.PROVIDER.createArrayBuilder();
             for (Group group : token.groups()) {
-                JsonArrayBuilder approvals = Json.createArrayBuilder();
-                group.approvals().forEach(a -> approvals.add(Json.createObjectBuilder()
+                JsonArrayBuilder approvals = Jsons.PROVIDER.createArrayBuilder();
+                group.approvals().forEach(a -> approvals.add(Jsons.PROVIDER.createObjectBuilder()
                         .add("type", "public_key").add("name", a.name()).add("value", a.publicKey())));
-                groupArray.add(Json.createObjectBuilder().add("name", group.name()).add("quorum", group.quorum())
+                groupArray.add(Jsons.PROVIDER.createObjectBuilder().add("name", group.name()).add("quorum", group.quorum())
                         .add("approvals", approvals));
             }
-            tokenArray.add(Json.createObjectBuilder().add("name", token.name()).add("timelock", token.timelock())
+            tokenArray.add(Jsons.PROVIDER.createObjectBuilder().add("name", token.name()).add("timelock", token.timelock())
                     .add("timeout", token.timeout()).add("groups", groupArray));
         }
-        return Json.createObjectBuilder().add("tokens", tokenArray).build();
+        return Jsons.PROVIDER.createObjectBuilder().add("tokens", tokenArray).build();
     }
 
     /** Every approver the rule names, each once, in order. */
