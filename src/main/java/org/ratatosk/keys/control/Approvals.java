@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.ApproverClock;
 import org.ratatosk.keys.entity.KeyRequest;
 import org.ratatosk.keys.entity.RequestStatus;
@@ -38,6 +39,9 @@ public class Approvals {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     KeyRequests requests;
@@ -164,15 +168,18 @@ public class Approvals {
         request.recordDecisions(Decisions.format(decisions));
         String who = rule.approverName(approver).filter(n -> !n.isEmpty()).orElse(Hashes.sha256Hex(approver).substring(0, 12));
         LOG.info("Request " + id + " " + (approve ? "approved" : "rejected") + " by " + who);
+        audit.record("approver:" + who, "approval", id, approve ? "APPROVAL" : "REJECTION", null);
         switch (rule.evaluate(decisions, request.createdAt())) {
             case APPROVED -> {
                 request.approve();
                 LOG.info("Request " + id + " APPROVED");
+                audit.record("approver:" + who, "key-request", id, "APPROVED", null);
                 return true;
             }
             case REJECTED -> {
                 request.reject();
                 LOG.info("Request " + id + " REJECTED");
+                audit.record("approver:" + who, "key-request", id, "REJECTED", null);
                 return false;
             }
             default -> {

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.ManagedKey;
 import org.ratatosk.platform.ApiException;
 
@@ -27,6 +28,9 @@ import org.ratatosk.platform.ApiException;
 public class CertificateAuthority {
 
     private static final Logger LOG = Logger.getLogger(CertificateAuthority.class.getName());
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Keys keys;
@@ -93,6 +97,7 @@ public class CertificateAuthority {
                 profile.certificateAuthority(), profile.pathLength()));
         key.replaceCertificateChain(Pem.certificate(certificate), Instant.now());
         LOG.info("Key '" + key.label() + "' self-signed " + certificate.getSubjectX500Principal().getName());
+        audit.record("operator", "key", key.label(), "SELF_SIGNED", null);
         return certificate;
     }
 }

@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.logging.Logger;
+import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.KeyAttributes;
 import org.ratatosk.keys.entity.ManagedKey;
 import org.ratatosk.platform.ApiException;
@@ -21,6 +22,9 @@ import org.ratatosk.platform.JsonBodies;
 public class KeyChanges {
 
     private static final Logger LOG = Logger.getLogger(KeyChanges.class.getName());
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Keys keys;
@@ -71,6 +75,7 @@ public class KeyChanges {
             default -> throw new IllegalArgumentException(operation.name());
         }
         LOG.info("Key '" + key.label() + "': " + operation + " applied");
+        audit.record("operator", "key", key.label(), operation.name(), null);
     }
 
     static void check(ManagedKey key, KeyPolicy.Operation operation, JsonObject payload) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.KeyRequest;
 import org.ratatosk.keys.entity.ManagedKey;
 import org.ratatosk.keys.entity.RequestStatus;
@@ -31,6 +32,9 @@ public class KeyRequests {
     EntityManager em;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     ExpiryScheduler scheduler;
 
     public String submit(ManagedKey key, KeyPolicy.Operation operation, JsonObject payload, Rule rule) {
@@ -40,6 +44,8 @@ public class KeyRequests {
                 rule.toJson().toString(), now, rule.expiresAt(now));
         em.persist(request);
         scheduler.schedule(TIMEOUT, id, request.expiresAt());
+        audit.record("operator", "key-request", id, "PENDING", jakarta.json.Json.createObjectBuilder()
+                .add("operation", operation.name()).add("key", key.label()).build().toString());
         LOG.info("Request " + id + ": " + operation + " with key '" + key.label() + "' waits for approval until "
                 + request.expiresAt());
         return id;
@@ -70,6 +76,7 @@ public class KeyRequests {
             throw ApiException.conflict("REQUEST_FINAL", "Request " + id + " is already " + request.status());
         }
         LOG.info("Request " + id + " CANCELLED");
+        audit.record("operator", "key-request", id, "CANCELLED", null);
         return render(request);
     }
 
@@ -86,6 +93,7 @@ public class KeyRequests {
         }
         request.expire(now);
         LOG.info("Request " + id + " EXPIRED");
+        audit.record("server", "key-request", id, "EXPIRED", null);
     }
 
     /** Pending requests of every key, for approvers to pick theirs from. */

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
+import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.KeyAttributes;
 import org.ratatosk.keys.entity.ManagedKey;
 import org.ratatosk.platform.ApiException;
@@ -31,6 +32,9 @@ public class Keys {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Tokens tokens;
@@ -78,6 +82,7 @@ public class Keys {
             throw e;
         }
         LOG.info("Key '" + label + "' created: " + spec.algorithm() + " " + spec.keySize() + " in the " + token.kind() + " token");
+        audit.record("operator", "key", label, "CREATED", jakarta.json.Json.createObjectBuilder().add("algorithm", spec.algorithm()).add("token", token.kind()).build().toString());
         return KeyJson.render(key);
     }
 
@@ -139,6 +144,7 @@ public class Keys {
         em.flush();
         tokens.token().delete(key.labelId());
         LOG.info("Key '" + key.label() + "' deleted");
+        audit.record("operator", "key", key.label(), "DELETED", null);
     }
 
     /** Replaces the key's certificate chain, for example with its CSR signed by a parent CA. */
@@ -156,6 +162,7 @@ public class Keys {
         }
         key.replaceCertificateChain(Pem.chain(chain), Instant.now());
         LOG.info("Key '" + key.label() + "' has a new certificate: " + chain.get(0).getSubjectX500Principal().getName());
+        audit.record("operator", "key", key.label(), "CERTIFICATE_REPLACED", null);
         return KeyJson.render(key);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.KeyRequest;
 import org.ratatosk.keys.entity.ManagedKey;
 import org.ratatosk.keys.entity.RequestStatus;
@@ -25,6 +26,9 @@ public class RequestExecution {
 
     private static final Logger LOG = Logger.getLogger(RequestExecution.class.getName());
     static final long RETRY_SECONDS = 10;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     KeyRequests requests;
@@ -53,6 +57,7 @@ public class RequestExecution {
             };
             request.executed(result, now);
             LOG.info("Request " + id + " EXECUTED");
+            audit.record("server", "key-request", id, "EXECUTED", null);
         } catch (RuntimeException e) {
             Throwable cause = rootOf(e);
             if (cause instanceof HsmUnavailableException) {
@@ -61,6 +66,7 @@ public class RequestExecution {
             } else if (cause instanceof ApiException api) {
                 request.failed(api.code() + ": " + api.getMessage(), now);
                 LOG.info("Request " + id + " FAILED: " + api.code());
+                audit.record("server", "key-request", id, "FAILED", jakarta.json.Json.createObjectBuilder().add("code", api.code()).build().toString());
             } else {
                 request.failed("Unexpected failure", now);
                 LOG.log(Level.SEVERE, "Request " + id + " FAILED", e);

@@ -54,6 +54,29 @@ class AuditIT {
     }
 
     @Test
+    void keyAndOneTimePasswordChangesAreChained() {
+        String label = "audited-" + java.util.UUID.randomUUID();
+        org.ratatosk.keys.boundary.KeyApi.createRsa(label, null);
+        org.ratatosk.keys.boundary.KeyApi.selfSignCa(label, "Audited CA");
+        assertTrue(org.ratatosk.keys.boundary.KeyApi.delete("key/" + label).status() / 100 == 2);
+        JsonArray key = entries("key", label);
+        assertEquals(java.util.List.of("DELETED", "SELF_SIGNED", "CREATED"),
+                key.stream().map(e -> e.asJsonObject().getString("action")).toList());
+
+        String user = "audited-" + java.util.UUID.randomUUID() + "@example.com";
+        Reply otp = Server.send(Server.request("/hermod/rest/admin/uem/users/" + user + "/otp")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (Server.ADMIN_USER + ":" + Server.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"validitySeconds\":60}")));
+        assertEquals(200, otp.status());
+        JsonArray issued = entries("otp", user);
+        assertEquals(1, issued.size());
+        assertEquals("ISSUED", issued.getJsonObject(0).getString("action"));
+        assertTrue(!issued.getJsonObject(0).toString().contains(otp.string("otp")), "the password is never audited");
+        assertEquals(true, admin("/hermod/rest/admin/audit/verify").body().getBoolean("valid"));
+    }
+
+    @Test
     void auditIsForOperatorsOnly() {
         assertEquals(401, Server.send(Server.request("/hermod/rest/admin/audit/verify").GET()).status());
         Reply noSubject = admin("/hermod/rest/admin/audit?subjectType=command");
