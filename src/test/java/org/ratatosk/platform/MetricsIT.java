@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.callbacks.boundary.CallbackReceiver;
 import org.ratatosk.devicesim.AnswerOptions;
-import org.ratatosk.keys.boundary.KeyApi;
 import org.ratatosk.devicesim.Fault;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
@@ -85,18 +84,6 @@ class MetricsIT {
         assertEquals(1, delta(before, after, "hermod_dead_letters_total{kind=\"callback\"}"));
     }
 
-    @Test
-    void hsmSignaturesAreTimed() throws Exception {
-        Map<String, Double> before = scrape();
-        String label = "metrics-" + java.util.UUID.randomUUID();
-        KeyApi.createRsa(label, null);
-        KeyApi.selfSignCa(label, "Metrics CA");
-        KeyApi.post("certificate/request", KeyApi.csrBody(label, "Metrics CSR")).expectOk("csr");
-        Map<String, Double> after = scrape();
-        assertEquals(2, delta(before, after, "hermod_hsm_signing_seconds_count"));
-        assertTrue(delta(before, after, "hermod_hsm_signing_seconds_sum") > 0);
-    }
-
     private static void awaitCallbackState(Server.Client client, String commandId, String state) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
@@ -113,12 +100,12 @@ class MetricsIT {
         return submitted.body().getJsonArray("destinations").getJsonObject(0).getString("uri");
     }
 
-    private static double delta(Map<String, Double> before, Map<String, Double> after, String sample) {
+    static double delta(Map<String, Double> before, Map<String, Double> after, String sample) {
         assertTrue(after.containsKey(sample), sample + " not in the scrape: " + after.keySet());
         return after.get(sample) - before.getOrDefault(sample, 0.0);
     }
 
-    private static Map<String, Double> scrape() throws Exception {
+    static Map<String, Double> scrape() throws Exception {
         HttpResponse<String> response = Server.HTTP.send(Server.request("/hermod/rest/metrics").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());

@@ -1,0 +1,36 @@
+package org.ratatosk.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ratatosk.keys.boundary.KeyApi;
+import org.ratatosk.messaging.boundary.Server;
+
+/** Each signature of an HSM key is timed in the scrape; the test server's keys live in SoftHSM. */
+@ExtendWith(ArquillianExtension.class)
+class HsmMetricsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Server.war();
+    }
+
+    @Test
+    void hsmSignaturesAreTimed() throws Exception {
+        Map<String, Double> before = MetricsIT.scrape();
+        String label = "metrics-" + UUID.randomUUID();
+        KeyApi.createRsa(label, null);
+        KeyApi.selfSignCa(label, "Metrics CA");
+        KeyApi.post("certificate/request", KeyApi.csrBody(label, "Metrics CSR")).expectOk("csr");
+        Map<String, Double> after = MetricsIT.scrape();
+        assertEquals(2, MetricsIT.delta(before, after, "hermod_hsm_signing_seconds_count"));
+        assertTrue(MetricsIT.delta(before, after, "hermod_hsm_signing_seconds_sum") > 0);
+    }
+}
