@@ -39,14 +39,7 @@ class EclipseLinkMappingTest {
     }
 
     static void inTransaction(Consumer<EntityManager> work) {
-        EntityManager em = factory.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            work.accept(em);
-            em.getTransaction().commit();
-        } finally {
-            em.close();
-        }
+        MigratedDatabase.inTransaction(factory, work);
     }
 
     @Test

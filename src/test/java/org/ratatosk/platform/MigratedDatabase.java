@@ -1,9 +1,11 @@
 package org.ratatosk.platform;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.h2.jdbcx.JdbcDataSource;
 
 /** A fresh in-memory H2 database with every migration applied, and EclipseLink on top of it. */
@@ -19,6 +21,18 @@ public final class MigratedDatabase {
 
     public JdbcDataSource dataSource() {
         return dataSource;
+    }
+
+    /** Runs {@code work} in a transaction of its own on a new EntityManager, as a request would. */
+    public static void inTransaction(EntityManagerFactory factory, Consumer<EntityManager> work) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            work.accept(em);
+            em.getTransaction().commit();
+        } finally {
+            em.close();
+        }
     }
 
     public EntityManagerFactory eclipseLink() {

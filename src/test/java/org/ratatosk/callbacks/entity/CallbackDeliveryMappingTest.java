@@ -3,7 +3,6 @@ package org.ratatosk.callbacks.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -18,40 +17,29 @@ class CallbackDeliveryMappingTest {
         EntityManagerFactory factory = new MigratedDatabase().eclipseLink();
         try {
             Instant now = Instant.now();
-            inTransaction(factory, em -> em.persist(new CallbackDelivery("c1", "d1", now)));
-            inTransaction(factory, em -> em.find(CallbackDelivery.class, "c1", LockModeType.PESSIMISTIC_WRITE)
+            MigratedDatabase.inTransaction(factory, em -> em.persist(new CallbackDelivery("c1", "d1", now)));
+            MigratedDatabase.inTransaction(factory, em -> em.find(CallbackDelivery.class, "c1", LockModeType.PESSIMISTIC_WRITE)
                     .failed("HTTP 500", now.plusSeconds(1)));
-            inTransaction(factory, em -> em.find(CallbackDelivery.class, "c1").delivered(now.plusSeconds(2)));
-            inTransaction(factory, em -> {
+            MigratedDatabase.inTransaction(factory, em -> em.find(CallbackDelivery.class, "c1").delivered(now.plusSeconds(2)));
+            MigratedDatabase.inTransaction(factory, em -> {
                 CallbackDelivery delivery = em.find(CallbackDelivery.class, "c1");
                 assertEquals("{\"state\":\"DELIVERED\",\"attempts\":2,\"lastError\":\"HTTP 500\"}", delivery.view().toString());
                 assertEquals("d1", delivery.deliveryId());
                 assertThrows(IllegalStateException.class, () -> delivery.failed("late", now));
             });
-            inTransaction(factory, em -> {
+            MigratedDatabase.inTransaction(factory, em -> {
                 CallbackDelivery dead = new CallbackDelivery("c2", "d2", now);
                 dead.failed("x".repeat(2000), now);
                 dead.dead();
                 em.persist(dead);
             });
-            inTransaction(factory, em -> {
+            MigratedDatabase.inTransaction(factory, em -> {
                 CallbackDelivery dead = em.find(CallbackDelivery.class, "c2");
                 assertEquals(CallbackDelivery.State.DEAD, dead.state());
                 assertEquals(1024, dead.lastError().length());
             });
         } finally {
             factory.close();
-        }
-    }
-
-    private static void inTransaction(EntityManagerFactory factory, java.util.function.Consumer<EntityManager> work) {
-        EntityManager em = factory.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            work.accept(em);
-            em.getTransaction().commit();
-        } finally {
-            em.close();
         }
     }
 }

@@ -30,14 +30,7 @@ class KeyEntitiesMappingTest {
     }
 
     static void inTransaction(Consumer<EntityManager> work) {
-        EntityManager em = factory.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            work.accept(em);
-            em.getTransaction().commit();
-        } finally {
-            em.close();
-        }
+        MigratedDatabase.inTransaction(factory, work);
     }
 
     @Test

@@ -31,14 +31,7 @@ class UemMappingTest {
     }
 
     static void inTransaction(Consumer<EntityManager> work) {
-        EntityManager em = factory.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            work.accept(em);
-            em.getTransaction().commit();
-        } finally {
-            em.close();
-        }
+        MigratedDatabase.inTransaction(factory, work);
     }
 
     @Test
