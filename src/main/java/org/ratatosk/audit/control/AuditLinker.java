@@ -4,9 +4,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.ratatosk.audit.entity.AuditEvent;
+import org.ratatosk.audit.entity.AuditHead;
 
 /**
  * Moves recorded changes into the hash chain, oldest first, in short transactions of their own
@@ -23,6 +25,8 @@ public class AuditLinker {
     /** Links up to one batch of committed changes; returns how many. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int linkBatch() {
+        // The head first: a second linker waits here, then sees only what the first left.
+        em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
         List<AuditEvent> events = em.createQuery("SELECT e FROM AuditEvent e ORDER BY e.recordedAt, e.id", AuditEvent.class)
                 .setMaxResults(BATCH)
                 .getResultList();
