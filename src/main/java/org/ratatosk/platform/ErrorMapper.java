@@ -1,7 +1,6 @@
 package org.ratatosk.platform;
 
 import jakarta.ejb.EJBException;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.PersistenceException;
@@ -59,9 +58,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     public static Response error(int status, String code, String message, Map<String, Object> details) {
-        JsonObjectBuilder detailJson = Json.createObjectBuilder();
+        JsonObjectBuilder detailJson = Jsons.createObjectBuilder();
         details.forEach((key, value) -> detailJson.add(key, String.valueOf(value)));
-        var body = Json.createObjectBuilder()
+        var body = Jsons.createObjectBuilder()
                 .add("code", code)
                 .add("message", message == null ? code : message)
                 .add("details", detailJson)

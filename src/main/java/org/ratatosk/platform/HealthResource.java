@@ -3,7 +3,6 @@ package org.ratatosk.platform;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -36,19 +35,19 @@ public class HealthResource {
 
     /** UP when every check passes, else DOWN with each failing check DOWN and the kind of its failure. */
     static JsonObject report(Iterable<HealthCheck> checks) {
-        JsonObjectBuilder results = Json.createObjectBuilder();
+        JsonObjectBuilder results = Jsons.createObjectBuilder();
         boolean up = true;
         for (HealthCheck check : checks) {
             try {
                 check.check();
-                results.add(check.name(), Json.createObjectBuilder().add("status", "UP"));
+                results.add(check.name(), Jsons.createObjectBuilder().add("status", "UP"));
             } catch (Exception e) {
                 up = false;
                 String reason = ErrorMapper.unwrap(e).getClass().getSimpleName();
                 LOG.warning("Health check " + check.name() + " is DOWN: " + ErrorMapper.unwrap(e));
-                results.add(check.name(), Json.createObjectBuilder().add("status", "DOWN").add("reason", reason));
+                results.add(check.name(), Jsons.createObjectBuilder().add("status", "DOWN").add("reason", reason));
             }
         }
-        return Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", results).build();
+        return Jsons.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", results).build();
     }
 }

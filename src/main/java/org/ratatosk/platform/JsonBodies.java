@@ -1,6 +1,5 @@
 package org.ratatosk.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -20,7 +19,7 @@ public final class JsonBodies {
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest("MALFORMED_JSON", "The request body is empty");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ApiException.badRequest("MALFORMED_JSON", "The request body must be a JSON object");
@@ -110,7 +109,7 @@ public final class JsonBodies {
     }
 
     public static JsonObject parseStored(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

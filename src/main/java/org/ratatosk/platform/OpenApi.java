@@ -1,6 +1,5 @@
 package org.ratatosk.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -49,24 +48,24 @@ public final class OpenApi {
                 .sorted(Comparator.comparing(Endpoint::path).thenComparing(Endpoint::method))
                 .forEach(e -> paths.computeIfAbsent(e.path(), p -> new TreeMap<>())
                         .put(e.method().toLowerCase(Locale.ROOT), operation(e, basicAuthPrefixes)));
-        JsonObjectBuilder pathsJson = Json.createObjectBuilder();
+        JsonObjectBuilder pathsJson = Jsons.createObjectBuilder();
         paths.forEach((path, operations) -> {
-            JsonObjectBuilder item = Json.createObjectBuilder();
+            JsonObjectBuilder item = Jsons.createObjectBuilder();
             operations.forEach(item::add);
             pathsJson.add(path, item);
         });
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("openapi", "3.0.3")
-                .add("info", Json.createObjectBuilder().add("title", "Ratatosk").add("version", "1")
+                .add("info", Jsons.createObjectBuilder().add("title", "Ratatosk").add("version", "1")
                         .add("description", "Hermod-compatible messaging, mailbox, key and operator APIs"))
-                .add("servers", Json.createArrayBuilder().add(Json.createObjectBuilder().add("url", serverUrl)))
+                .add("servers", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder().add("url", serverUrl)))
                 .add("paths", pathsJson)
-                .add("components", Json.createObjectBuilder()
-                        .add("securitySchemes", Json.createObjectBuilder()
-                                .add("apiKey", Json.createObjectBuilder().add("type", "apiKey").add("in", "header")
+                .add("components", Jsons.createObjectBuilder()
+                        .add("securitySchemes", Jsons.createObjectBuilder()
+                                .add("apiKey", Jsons.createObjectBuilder().add("type", "apiKey").add("in", "header")
                                         .add("name", API_KEY_HEADER).add("description", "base64(clientId:key)"))
-                                .add("operator", Json.createObjectBuilder().add("type", "http").add("scheme", "basic")))
-                        .add("schemas", Json.createObjectBuilder().add("Error", errorSchema())))
+                                .add("operator", Jsons.createObjectBuilder().add("type", "http").add("scheme", "basic")))
+                        .add("schemas", Jsons.createObjectBuilder().add("Error", errorSchema())))
                 .build();
     }
 
@@ -101,7 +100,7 @@ public final class OpenApi {
 
     private static JsonObject operation(Endpoint endpoint, List<String> basicAuthPrefixes) {
         Method method = endpoint.javaMethod();
-        JsonArrayBuilder parameters = Json.createArrayBuilder();
+        JsonArrayBuilder parameters = Jsons.createArrayBuilder();
         boolean apiKey = false;
         boolean body = false;
         for (Parameter parameter : method.getParameters()) {
@@ -121,36 +120,36 @@ public final class OpenApi {
                 body = true;
             }
         }
-        JsonObjectBuilder operation = Json.createObjectBuilder()
+        JsonObjectBuilder operation = Jsons.createObjectBuilder()
                 .add("operationId", endpoint.resource().getSimpleName() + "_" + method.getName())
-                .add("tags", Json.createArrayBuilder().add(endpoint.resource().getSimpleName().replace("Resource", "")));
+                .add("tags", Jsons.createArrayBuilder().add(endpoint.resource().getSimpleName().replace("Resource", "")));
         JsonArray parameterList = parameters.build();
         if (!parameterList.isEmpty()) {
             operation.add("parameters", parameterList);
         }
         if (body) {
-            operation.add("requestBody", Json.createObjectBuilder().add("required", true)
+            operation.add("requestBody", Jsons.createObjectBuilder().add("required", true)
                     .add("content", content(mediaTypes(method.getAnnotation(Consumes.class),
-                            endpoint.resource().getAnnotation(Consumes.class)), Json.createObjectBuilder().build())));
+                            endpoint.resource().getAnnotation(Consumes.class)), Jsons.createObjectBuilder().build())));
         }
         boolean empty = method.getReturnType() == void.class && Arrays.stream(method.getParameters())
                 .noneMatch(p -> p.isAnnotationPresent(Suspended.class));
-        JsonObjectBuilder responses = Json.createObjectBuilder();
+        JsonObjectBuilder responses = Jsons.createObjectBuilder();
         if (empty) {
-            responses.add("204", Json.createObjectBuilder().add("description", "Done"));
+            responses.add("204", Jsons.createObjectBuilder().add("description", "Done"));
         } else {
-            responses.add("200", Json.createObjectBuilder().add("description", "Success")
+            responses.add("200", Jsons.createObjectBuilder().add("description", "Success")
                     .add("content", content(mediaTypes(method.getAnnotation(Produces.class),
                             endpoint.resource().getAnnotation(Produces.class)), schemaOf(method.getReturnType()))));
         }
-        responses.add("default", Json.createObjectBuilder().add("description", "Error in the contract's shape")
-                .add("content", Json.createObjectBuilder().add(MediaType.APPLICATION_JSON, Json.createObjectBuilder()
-                        .add("schema", Json.createObjectBuilder().add("$ref", "#/components/schemas/Error")))));
+        responses.add("default", Jsons.createObjectBuilder().add("description", "Error in the contract's shape")
+                .add("content", Jsons.createObjectBuilder().add(MediaType.APPLICATION_JSON, Jsons.createObjectBuilder()
+                        .add("schema", Jsons.createObjectBuilder().add("$ref", "#/components/schemas/Error")))));
         operation.add("responses", responses);
         if (apiKey) {
-            operation.add("security", Json.createArrayBuilder().add(Json.createObjectBuilder().add("apiKey", JsonArray.EMPTY_JSON_ARRAY)));
+            operation.add("security", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder().add("apiKey", JsonArray.EMPTY_JSON_ARRAY)));
         } else if (basicAuthPrefixes.stream().anyMatch(p -> endpoint.path().substring(1).startsWith(p))) {
-            operation.add("security", Json.createArrayBuilder().add(Json.createObjectBuilder().add("operator", JsonArray.EMPTY_JSON_ARRAY)));
+            operation.add("security", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder().add("operator", JsonArray.EMPTY_JSON_ARRAY)));
         }
         return operation.build();
     }
@@ -160,8 +159,8 @@ public final class OpenApi {
     }
 
     private static JsonObject parameter(String in, String name, boolean required) {
-        return Json.createObjectBuilder().add("name", name).add("in", in).add("required", required)
-                .add("schema", Json.createObjectBuilder().add("type", "string")).build();
+        return Jsons.createObjectBuilder().add("name", name).add("in", in).add("required", required)
+                .add("schema", Jsons.createObjectBuilder().add("type", "string")).build();
     }
 
     private static List<String> mediaTypes(Annotation onMethod, Annotation onClass) {
@@ -173,33 +172,33 @@ public final class OpenApi {
     }
 
     private static JsonObject content(List<String> mediaTypes, JsonObject schema) {
-        JsonObjectBuilder content = Json.createObjectBuilder();
+        JsonObjectBuilder content = Jsons.createObjectBuilder();
         for (String type : mediaTypes) {
             JsonObject typeSchema = type.startsWith("image/") || type.startsWith("application/octet")
-                    ? Json.createObjectBuilder().add("type", "string").add("format", "binary").build()
-                    : type.startsWith("text/") ? Json.createObjectBuilder().add("type", "string").build() : schema;
-            content.add(type, Json.createObjectBuilder().add("schema", typeSchema));
+                    ? Jsons.createObjectBuilder().add("type", "string").add("format", "binary").build()
+                    : type.startsWith("text/") ? Jsons.createObjectBuilder().add("type", "string").build() : schema;
+            content.add(type, Jsons.createObjectBuilder().add("schema", typeSchema));
         }
         return content.build();
     }
 
     private static JsonObject schemaOf(Class<?> type) {
         if (jakarta.json.JsonArray.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)) {
-            return Json.createObjectBuilder().add("type", "array").add("items", Json.createObjectBuilder()).build();
+            return Jsons.createObjectBuilder().add("type", "array").add("items", Jsons.createObjectBuilder()).build();
         }
         if (type == String.class) {
-            return Json.createObjectBuilder().add("type", "string").build();
+            return Jsons.createObjectBuilder().add("type", "string").build();
         }
-        return Json.createObjectBuilder().add("type", "object").build();
+        return Jsons.createObjectBuilder().add("type", "object").build();
     }
 
     private static JsonObject errorSchema() {
-        return Json.createObjectBuilder().add("type", "object")
-                .add("required", Json.createArrayBuilder().add("code").add("message"))
-                .add("properties", Json.createObjectBuilder()
-                        .add("code", Json.createObjectBuilder().add("type", "string"))
-                        .add("message", Json.createObjectBuilder().add("type", "string"))
-                        .add("details", Json.createObjectBuilder().add("type", "object")))
+        return Jsons.createObjectBuilder().add("type", "object")
+                .add("required", Jsons.createArrayBuilder().add("code").add("message"))
+                .add("properties", Jsons.createObjectBuilder()
+                        .add("code", Jsons.createObjectBuilder().add("type", "string"))
+                        .add("message", Jsons.createObjectBuilder().add("type", "string"))
+                        .add("details", Jsons.createObjectBuilder().add("type", "object")))
                 .build();
     }
 }

@@ -1,7 +1,7 @@
 package org.ratatosk.audit.boundary;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DefaultValue;
@@ -27,7 +27,7 @@ public class AuditResource {
     @Path("verify")
     public JsonObject verify() {
         AuditChain.Verification result = trail.verify();
-        var body = Json.createObjectBuilder().add("valid", result.valid()).add("entries", result.entries());
+        var body = Jsons.createObjectBuilder().add("valid", result.valid()).add("entries", result.entries());
         if (!result.valid()) {
             body.add("firstBrokenSeq", result.firstBrokenSeq()).add("reason", result.reason());
         }

@@ -1,6 +1,6 @@
 package org.ratatosk.audit.control;
 
-import jakarta.json.Json;
+import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -40,7 +40,7 @@ public final class AuditChain {
     public static AuditEntry append(EntityManager em, Instant at, String actor, String subjectType, String subjectId,
                                     String action, String detail) {
         if (detail != null) {
-            Json.createReader(new StringReader(detail)).readValue();
+            Jsons.createReader(new StringReader(detail)).readValue();
         }
         AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
@@ -95,7 +95,7 @@ public final class AuditChain {
 
     static String hash(String previousHash, long seq, Instant at, String actor, String subjectType, String subjectId,
                        String action, String detail) {
-        JsonArrayBuilder canonical = Json.createArrayBuilder()
+        JsonArrayBuilder canonical = Jsons.createArrayBuilder()
                 .add(seq)
                 .add(ChronoUnit.MICROS.between(Instant.EPOCH, at));
         for (String value : new String[] {actor, subjectType, subjectId, action, detail}) {

@@ -1,9 +1,9 @@
 package org.ratatosk.audit.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -38,7 +38,7 @@ public class AuditTrail {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(String actor, String subjectType, String subjectId, String action, String detail) {
         if (detail != null) {
-            Json.createReader(new StringReader(detail)).readValue();
+            Jsons.createReader(new StringReader(detail)).readValue();
         }
         em.persist(new AuditEvent(UUID.randomUUID().toString(), Instant.now(), actor, subjectType, subjectId, action, detail));
         linking.afterCommit();
@@ -52,7 +52,7 @@ public class AuditTrail {
     /** Entries about one subject, newest first. */
     public JsonArray entries(String subjectType, String subjectId, int limit) {
         linker.linkAll();
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = Jsons.createArrayBuilder();
         em.createQuery("SELECT e FROM AuditEntry e WHERE e.subjectType = :type AND e.subjectId = :id ORDER BY e.seq DESC",
                         AuditEntry.class)
                 .setParameter("type", subjectType)
@@ -64,7 +64,7 @@ public class AuditTrail {
     }
 
     static JsonObject view(AuditEntry entry) {
-        var view = Json.createObjectBuilder()
+        var view = Jsons.createObjectBuilder()
                 .add("seq", entry.seq())
                 .add("time", entry.recordedAt().toString())
                 .add("actor", entry.actor())
@@ -72,7 +72,7 @@ public class AuditTrail {
                 .add("subjectId", entry.subjectId())
                 .add("action", entry.action());
         if (entry.detail() != null) {
-            view.add("detail", Json.createReader(new StringReader(entry.detail())).readValue());
+            view.add("detail", Jsons.createReader(new StringReader(entry.detail())).readValue());
         }
         return view.add("previousHash", entry.previousHash()).add("hash", entry.entryHash()).build();
     }

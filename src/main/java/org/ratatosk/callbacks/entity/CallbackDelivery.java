@@ -1,6 +1,6 @@
 package org.ratatosk.callbacks.entity;
 
-import jakarta.json.Json;
+import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
@@ -90,7 +90,7 @@ public class CallbackDelivery {
 
     /** The {@code callback} field of the envelope. */
     public JsonObject view() {
-        JsonObjectBuilder view = Json.createObjectBuilder().add("state", state.name()).add("attempts", attempts);
+        JsonObjectBuilder view = Jsons.createObjectBuilder().add("state", state.name()).add("attempts", attempts);
         if (lastError != null) {
             view.add("lastError", lastError);
         }

@@ -1,8 +1,8 @@
 package org.ratatosk.clients.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -93,7 +93,7 @@ public class ApiClients {
         if (created) {
             em.persist(client);
         }
-        audit.record(OPERATOR, "api-client", clientId, created ? "CREATED" : "REPLACED", Json.createObjectBuilder()
+        audit.record(OPERATOR, "api-client", clientId, created ? "CREATED" : "REPLACED", Jsons.createObjectBuilder()
                 .add("callbackUrl", callbackUrl == null ? "" : callbackUrl)
                 .add("attestationKeys", thumbprints.size()).build().toString());
         LOG.info((created ? "Created" : "Replaced") + " API client " + clientId);
@@ -105,7 +105,7 @@ public class ApiClients {
     }
 
     public JsonArray list() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = Jsons.createArrayBuilder();
         em.createQuery("SELECT c FROM ApiClient c ORDER BY c.clientId", ApiClient.class)
                 .getResultList().forEach(c -> all.add(view(c)));
         return all.build();
@@ -127,7 +127,7 @@ public class ApiClients {
 
     /** The client as the operator sees it: never the key, nor the callback password. */
     private static JsonObject view(ApiClient client) {
-        var view = Json.createObjectBuilder().add("clientId", client.clientId());
+        var view = Jsons.createObjectBuilder().add("clientId", client.clientId());
         if (client.callbackUrl() != null) {
             view.add("callbackUrl", client.callbackUrl());
         }

@@ -1,8 +1,8 @@
 package org.ratatosk.enrollment.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -51,7 +51,7 @@ public class EnrollmentPolicies {
             em.persist(policy);
         }
         audit.record("operator", "enrollment-policy", clientId, created ? "CREATED" : "REPLACED",
-                Json.createObjectBuilder().add("caKey", caKey).build().toString());
+                Jsons.createObjectBuilder().add("caKey", caKey).build().toString());
         LOG.info("API client " + clientId + " enrolls automatically with CA key '" + caKey + "'");
         return view(policy);
     }
@@ -75,7 +75,7 @@ public class EnrollmentPolicies {
     }
 
     private static JsonObject view(EnrollmentPolicy policy) {
-        return Json.createObjectBuilder(JsonBodies.parseStored(policy.template()))
+        return Jsons.createObjectBuilder(JsonBodies.parseStored(policy.template()))
                 .add("clientId", policy.clientId())
                 .add("caKey", policy.caKey())
                 .add("updatedAt", policy.updatedAt().toString())

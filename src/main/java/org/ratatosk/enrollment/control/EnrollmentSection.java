@@ -1,7 +1,7 @@
 package org.ratatosk.enrollment.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,12 +32,12 @@ public class EnrollmentSection implements EnvelopeSection {
         if (enrollment == null) {
             return Optional.empty();
         }
-        var view = Json.createObjectBuilder().add("state", enrollment.state().name());
+        var view = Jsons.createObjectBuilder().add("state", enrollment.state().name());
         if (enrollment.certificateCommandId() != null) {
             view.add("certificateCommandId", enrollment.certificateCommandId());
         }
         if (enrollment.errorCode() != null) {
-            view.add("error", Json.createObjectBuilder().add("code", enrollment.errorCode())
+            view.add("error", Jsons.createObjectBuilder().add("code", enrollment.errorCode())
                     .add("message", enrollment.errorMessage() == null ? enrollment.errorCode() : enrollment.errorMessage()));
         }
         return Optional.of(view.build());

@@ -1,6 +1,6 @@
 package org.ratatosk.enrollment.control;
 
-import jakarta.json.Json;
+import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonObject;
 import org.ratatosk.keys.control.CertificateProfile;
 import org.ratatosk.platform.ApiException;
@@ -22,11 +22,11 @@ public record EnrollmentTemplate(CertificateProfile profile, long lifespan, long
         }
         long lifespan = seconds(body, "lifespan", maxLifespan);
         long timeout = seconds(body, "timeout", maxTimeout);
-        var stored = Json.createObjectBuilder()
+        var stored = Jsons.createObjectBuilder()
                 .add("validity", profile.validity().toDays())
-                .add("keyUsage", JsonBodies.optionalArray(body, "keyUsage").orElse(Json.createArrayBuilder().build()))
+                .add("keyUsage", JsonBodies.optionalArray(body, "keyUsage").orElse(Jsons.createArrayBuilder().build()))
                 .add("extendedKeyUsage", JsonBodies.optionalArray(body, "extendedKeyUsage")
-                        .orElse(Json.createArrayBuilder().build()))
+                        .orElse(Jsons.createArrayBuilder().build()))
                 .add("lifespan", lifespan)
                 .add("timeout", timeout)
                 .build();

@@ -1,5 +1,6 @@
 package org.ratatosk.enrollment.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -105,7 +105,7 @@ public class Enrollments {
                 config.maxLifespanSeconds(), config.maxTimeoutSeconds());
         Command provisioning = em.find(Command.class, commandId);
         Profile profile = em.find(Profile.class, provisioning.newProfileId());
-        JsonArrayBuilder certificates = Json.createArrayBuilder();
+        JsonArrayBuilder certificates = Jsons.createArrayBuilder();
         List<String> serials = new ArrayList<>();
         for (ProfileKey key : profile.keys()) {
             if (key.certReq() == null) {
@@ -116,7 +116,7 @@ public class Enrollments {
                     null, template.profile().validity(), template.profile().keyUsageBits(),
                     template.profile().extendedKeyUsages(), false).get(0);
             serials.add(certificate.getSerialNumber().toString(16));
-            certificates.add(Json.createObjectBuilder()
+            certificates.add(Jsons.createObjectBuilder()
                     .add("keyid", key.keyId())
                     .add("keystate", key.keyState() == null ? "ACTIVE" : key.keyState())
                     .add("data", der(certificate)));
@@ -126,10 +126,10 @@ public class Enrollments {
         String certificateCommandId = submission.submit(client, CommandType.CERT.path(), certificateCommand.toString())
                 .getString("commandId");
         enrollment.issued(certificateCommandId, Instant.now());
-        audit.record("server", "enrollment", commandId, "ISSUED", Json.createObjectBuilder()
+        audit.record("server", "enrollment", commandId, "ISSUED", Jsons.createObjectBuilder()
                 .add("caKey", policy.caKey())
                 .add("certificateCommandId", certificateCommandId)
-                .add("serials", Json.createArrayBuilder(serials)).build().toString());
+                .add("serials", Jsons.createArrayBuilder(serials)).build().toString());
         LOG.info("Command " + commandId + ": issued " + serials.size() + " certificate(s) under '" + policy.caKey()
                 + "', sent in certificate command " + certificateCommandId);
     }
@@ -142,22 +142,22 @@ public class Enrollments {
         }
         enrollment.failed(code, message, Instant.now());
         audit.record("server", "enrollment", commandId, "FAILED",
-                Json.createObjectBuilder().add("code", code).build().toString());
+                Jsons.createObjectBuilder().add("code", code).build().toString());
         LOG.warning("Command " + commandId + ": enrollment failed, " + code + ": " + message);
     }
 
     private static JsonObject certificateCommand(Command provisioning, String profileId, EnrollmentTemplate template,
                                                  JsonArrayBuilder certificates) {
-        var header = Json.createObjectBuilder()
-                .add("to", Json.createArrayBuilder().add(profileId))
+        var header = Jsons.createObjectBuilder()
+                .add("to", Jsons.createArrayBuilder().add(profileId))
                 .add("lifespan", template.lifespan())
                 .add("timeout", template.timeout());
         if (provisioning.externalId() != null) {
             header.add("externalId", provisioning.externalId());
         }
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("commandHeader", header)
-                .add(CommandType.CERT.bodyKey(), Json.createObjectBuilder()
+                .add(CommandType.CERT.bodyKey(), Jsons.createObjectBuilder()
                         .add("profileid", profileId)
                         .add("certificates", certificates))
                 .build();

@@ -1,6 +1,6 @@
 package org.ratatosk.keys.boundary;
 
-import jakarta.json.Json;
+import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -53,7 +53,7 @@ public class KeyApiErrors implements ContainerResponseFilter {
             return;
         }
         JsonObject error;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
             error = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             return;
@@ -62,7 +62,7 @@ public class KeyApiErrors implements ContainerResponseFilter {
             return;
         }
         String code = error.getString("code");
-        JsonObjectBuilder decorated = Json.createObjectBuilder(error)
+        JsonObjectBuilder decorated = Jsons.createObjectBuilder(error)
                 .add("errorCode", CODES.getOrDefault(code, response.getStatus()))
                 .add("reason", "res.error." + code.toLowerCase(Locale.ROOT).replace('_', '.'));
         response.setEntity(decorated.build().toString());

@@ -1,5 +1,6 @@
 package org.ratatosk.keys.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -62,13 +63,13 @@ public class Approvals {
             throw ApiException.unprocessable("STALE_TIMESTAMP", "'timestamp' is more than " + skew + " seconds from the server's time");
         }
         advanceClock(approver, timestamp);
-        JsonArrayBuilder tasks = Jsons.PROVIDER.createArrayBuilder();
+        JsonArrayBuilder tasks = Jsons.createArrayBuilder();
         Instant now = Instant.now();
         for (KeyRequest request : requests.pending()) {
             Rule rule = rule(request);
             if (rule.approverKeys().contains(approver) && !now.isAfter(request.expiresAt())
                     && Decisions.parse(request.decisions()).stream().noneMatch(d -> d.approverKey().equals(approver))) {
-                tasks.add(Jsons.PROVIDER.createObjectBuilder()
+                tasks.add(Jsons.createObjectBuilder()
                         .add("id", request.id())
                         .add("approvalToBeSigned", toBeSigned(request))
                         .add("operation", request.operation())
@@ -77,7 +78,7 @@ public class Approvals {
                         .add("expirationTime", request.expiresAt().toString()));
             }
         }
-        return Jsons.PROVIDER.createObjectBuilder().add("tasks", tasks).build();
+        return Jsons.createObjectBuilder().add("tasks", tasks).build();
     }
 
     private static Instant parseTimestamp(String text) {
@@ -118,7 +119,7 @@ public class Approvals {
      * the operation and a hash of its input, so a signature fits exactly one request.
      */
     static String toBeSigned(KeyRequest request) {
-        String statement = Jsons.PROVIDER.createObjectBuilder()
+        String statement = Jsons.createObjectBuilder()
                 .add("requestId", request.id())
                 .add("keyLabel", request.keyLabelId())
                 .add("operation", request.operation())
@@ -195,6 +196,6 @@ public class Approvals {
     }
 
     private static Rule rule(KeyRequest request) {
-        return Rule.parse(Jsons.PROVIDER.createReader(new StringReader(request.rule())).readValue(), "rule");
+        return Rule.parse(Jsons.createReader(new StringReader(request.rule())).readValue(), "rule");
     }
 }

@@ -1,5 +1,6 @@
 package org.ratatosk.keys.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -16,7 +17,7 @@ final class Decisions {
 
     static List<Rule.Decision> parse(String json) {
         List<Rule.Decision> decisions = new ArrayList<>();
-        for (JsonValue value : Jsons.PROVIDER.createReader(new StringReader(json)).readArray()) {
+        for (JsonValue value : Jsons.createReader(new StringReader(json)).readArray()) {
             JsonObject decision = value.asJsonObject();
             decisions.add(new Rule.Decision(decision.getString("key"), decision.getBoolean("approve"),
                     Instant.parse(decision.getString("at"))));
@@ -25,8 +26,8 @@ final class Decisions {
     }
 
     static String format(List<Rule.Decision> decisions) {
-        JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
-        decisions.forEach(d -> array.add(Jsons.PROVIDER.createObjectBuilder().add("key", d.approverKey())
+        JsonArrayBuilder array = Jsons.createArrayBuilder();
+        decisions.forEach(d -> array.add(Jsons.createObjectBuilder().add("key", d.approverKey())
                 .add("approve", d.approve()).add("at", d.at().toString())));
         return array.build().toString();
     }

@@ -1,10 +1,10 @@
 package org.ratatosk.keys.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.logging.Logger;
@@ -43,14 +43,14 @@ public class KeyChanges {
     public JsonObject modify(String label, JsonObject body) {
         JsonObject attributes = JsonBodies.optionalObject(body, "attributes").orElse(body);
         return submitOrApply(keys.require(label), KeyPolicy.Operation.MODIFY,
-                Jsons.PROVIDER.createObjectBuilder().add("attributes", attributes).build());
+                Jsons.createObjectBuilder().add("attributes", attributes).build());
     }
 
     private JsonObject submitOrApply(ManagedKey key, KeyPolicy.Operation operation, JsonObject payload) {
         check(key, operation, payload);
         Rule rule = operation.ruleOf(KeyPolicy.fromStored(key.policy()));
         if (rule.needsApproval()) {
-            return Jsons.PROVIDER.createObjectBuilder().add("requestId", requests.submit(key, operation, payload, rule)).build();
+            return Jsons.createObjectBuilder().add("requestId", requests.submit(key, operation, payload, rule)).build();
         }
         ManagedKey locked = keys.lock(key.label());
         applyTo(locked, operation, payload);

@@ -1,5 +1,6 @@
 package org.ratatosk.keys.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -17,7 +18,7 @@ public final class KeyJson {
     }
 
     public static JsonObject render(ManagedKey key) {
-        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.createObjectBuilder()
                 .add("label", key.label())
                 .add("algorithm", key.algorithm())
                 .add("keySize", key.keySize());
@@ -31,7 +32,7 @@ public final class KeyJson {
                 .add("createdAt", key.createdAt().toString());
         if (key.certificateChain() != null) {
             List<X509Certificate> chain = Pem.certificates(key.certificateChain(), "certificate");
-            JsonArrayBuilder pems = Jsons.PROVIDER.createArrayBuilder();
+            JsonArrayBuilder pems = Jsons.createArrayBuilder();
             chain.forEach(c -> pems.add(Pem.certificate(c)));
             json.add("certificate", Pem.certificate(chain.get(0))).add("certificateChain", pems);
         } else {
@@ -41,7 +42,7 @@ public final class KeyJson {
     }
 
     public static JsonObject attributes(KeyAttributes attributes) {
-        return Jsons.PROVIDER.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("decrypt", attributes.decrypt())
                 .add("sign", attributes.sign())
                 .add("unwrap", attributes.unwrap())

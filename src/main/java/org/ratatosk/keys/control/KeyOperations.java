@@ -1,5 +1,6 @@
 package org.ratatosk.keys.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -57,7 +58,7 @@ public class KeyOperations {
         Rule rule = operation.ruleOf(KeyPolicy.fromStored(key.policy()));
         if (rule.needsApproval()) {
             check(key, operation, request);
-            return Jsons.PROVIDER.createObjectBuilder().add("signRequestId", requests.submit(key, operation, request, rule)).build();
+            return Jsons.createObjectBuilder().add("signRequestId", requests.submit(key, operation, request, rule)).build();
         }
         // Run checks everything before it signs, so a request that needs no approval is checked once.
         return answer(operation, run(key, operation, request));
@@ -114,11 +115,11 @@ public class KeyOperations {
     /** The synchronous answer: the CSR, or the certificate (first of the PEM chain) with its chain. */
     static JsonObject answer(KeyPolicy.Operation operation, String pem) {
         if (operation == KeyPolicy.Operation.CSR) {
-            return Jsons.PROVIDER.createObjectBuilder().add("certificateSigningRequest", pem).add("result", pem).build();
+            return Jsons.createObjectBuilder().add("certificateSigningRequest", pem).add("result", pem).build();
         }
         List<String> chain = Pem.split(pem);
-        JsonArrayBuilder all = Jsons.PROVIDER.createArrayBuilder();
+        JsonArrayBuilder all = Jsons.createArrayBuilder();
         chain.forEach(all::add);
-        return Jsons.PROVIDER.createObjectBuilder().add("certificate", chain.get(0)).add("certificateChain", all).build();
+        return Jsons.createObjectBuilder().add("certificate", chain.get(0)).add("certificateChain", all).build();
     }
 }

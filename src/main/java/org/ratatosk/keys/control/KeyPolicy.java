@@ -1,5 +1,6 @@
 package org.ratatosk.keys.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -55,7 +56,7 @@ public record KeyPolicy(Rule use, Rule block, Rule unblock, Rule modify) {
             if (STORED.size() > 1000) {
                 STORED.clear();
             }
-            policy = parse(Jsons.PROVIDER.createReader(new java.io.StringReader(json)).readValue());
+            policy = parse(Jsons.createReader(new java.io.StringReader(json)).readValue());
             STORED.put(json, policy);
         }
         return policy;
@@ -66,11 +67,11 @@ public record KeyPolicy(Rule use, Rule block, Rule unblock, Rule modify) {
     }
 
     public JsonObject toJson(boolean blocked) {
-        return rules().add("keyStatus", Jsons.PROVIDER.createObjectBuilder().add("blocked", blocked)).build();
+        return rules().add("keyStatus", Jsons.createObjectBuilder().add("blocked", blocked)).build();
     }
 
     private JsonObjectBuilder rules() {
-        return Jsons.PROVIDER.createObjectBuilder().add("ruleUse", use.toJson()).add("ruleBlock", block.toJson())
+        return Jsons.createObjectBuilder().add("ruleUse", use.toJson()).add("ruleBlock", block.toJson())
                 .add("ruleUnblock", unblock.toJson()).add("ruleModify", modify.toJson());
     }
 }

@@ -1,5 +1,6 @@
 package org.ratatosk.keys.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -44,7 +45,7 @@ public class KeyRequests {
                 rule.toJson().toString(), now, rule.expiresAt(now));
         em.persist(request);
         scheduler.schedule(TIMEOUT, id, request.expiresAt());
-        audit.record("operator", "key-request", id, "PENDING", jakarta.json.Json.createObjectBuilder()
+        audit.record("operator", "key-request", id, "PENDING", Jsons.createObjectBuilder()
                 .add("operation", operation.name()).add("key", key.label()).build().toString());
         LOG.info("Request " + id + ": " + operation + " with key '" + key.label() + "' waits for approval until "
                 + request.expiresAt());
@@ -110,11 +111,11 @@ public class KeyRequests {
     }
 
     public static JsonObject render(KeyRequest request) {
-        Rule rule = Rule.parse(Jsons.PROVIDER.createReader(new java.io.StringReader(request.rule())).readValue(), "rule");
+        Rule rule = Rule.parse(Jsons.createReader(new java.io.StringReader(request.rule())).readValue(), "rule");
         List<Rule.Decision> decisions = Decisions.parse(request.decisions());
-        JsonArrayBuilder approved = Jsons.PROVIDER.createArrayBuilder();
-        JsonArrayBuilder rejected = Jsons.PROVIDER.createArrayBuilder();
-        JsonArrayBuilder waiting = Jsons.PROVIDER.createArrayBuilder();
+        JsonArrayBuilder approved = Jsons.createArrayBuilder();
+        JsonArrayBuilder rejected = Jsons.createArrayBuilder();
+        JsonArrayBuilder waiting = Jsons.createArrayBuilder();
         for (String approver : rule.approverKeys()) {
             var decision = decisions.stream().filter(d -> d.approverKey().equals(approver)).findFirst();
             if (decision.isEmpty()) {
@@ -125,7 +126,7 @@ public class KeyRequests {
                 rejected.add(approver);
             }
         }
-        JsonObjectBuilder json = Jsons.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.createObjectBuilder()
                 .add("id", request.id())
                 .add("status", request.status().name())
                 .add("operation", request.operation())

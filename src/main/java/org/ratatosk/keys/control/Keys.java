@@ -1,8 +1,8 @@
 package org.ratatosk.keys.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -82,7 +82,7 @@ public class Keys {
             throw e;
         }
         LOG.info("Key '" + label + "' created: " + spec.algorithm() + " " + spec.keySize() + " in the " + token.kind() + " token");
-        audit.record("operator", "key", label, "CREATED", jakarta.json.Json.createObjectBuilder().add("algorithm", spec.algorithm()).add("token", token.kind()).build().toString());
+        audit.record("operator", "key", label, "CREATED", Jsons.createObjectBuilder().add("algorithm", spec.algorithm()).add("token", token.kind()).build().toString());
         return KeyJson.render(key);
     }
 
@@ -128,7 +128,7 @@ public class Keys {
     }
 
     public JsonArray list() {
-        JsonArrayBuilder keys = Json.createArrayBuilder();
+        JsonArrayBuilder keys = Jsons.createArrayBuilder();
         em.createQuery("SELECT k FROM ManagedKey k ORDER BY k.labelId", ManagedKey.class).getResultList()
                 .forEach(k -> keys.add(KeyJson.render(k)));
         return keys.build();

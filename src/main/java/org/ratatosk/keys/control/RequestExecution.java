@@ -1,5 +1,6 @@
 package org.ratatosk.keys.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -66,7 +67,7 @@ public class RequestExecution {
             } else if (cause instanceof ApiException api) {
                 request.failed(api.code() + ": " + api.getMessage(), now);
                 LOG.info("Request " + id + " FAILED: " + api.code());
-                audit.record("server", "key-request", id, "FAILED", jakarta.json.Json.createObjectBuilder().add("code", api.code()).build().toString());
+                audit.record("server", "key-request", id, "FAILED", Jsons.createObjectBuilder().add("code", api.code()).build().toString());
             } else {
                 request.failed("Unexpected failure", now);
                 LOG.log(Level.SEVERE, "Request " + id + " FAILED", e);

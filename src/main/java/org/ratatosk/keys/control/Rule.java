@@ -1,5 +1,6 @@
 package org.ratatosk.keys.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -113,20 +114,20 @@ public record Rule(List<Token> tokens) {
         if (tokens.isEmpty()) {
             return JsonValue.NULL;
         }
-        JsonArrayBuilder tokenArray = Jsons.PROVIDER.createArrayBuilder();
+        JsonArrayBuilder tokenArray = Jsons.createArrayBuilder();
         for (Token token : tokens) {
-            JsonArrayBuilder groupArray = Jsons.PROVIDER.createArrayBuilder();
+            JsonArrayBuilder groupArray = Jsons.createArrayBuilder();
             for (Group group : token.groups()) {
-                JsonArrayBuilder approvals = Jsons.PROVIDER.createArrayBuilder();
-                group.approvals().forEach(a -> approvals.add(Jsons.PROVIDER.createObjectBuilder()
+                JsonArrayBuilder approvals = Jsons.createArrayBuilder();
+                group.approvals().forEach(a -> approvals.add(Jsons.createObjectBuilder()
                         .add("type", "public_key").add("name", a.name()).add("value", a.publicKey())));
-                groupArray.add(Jsons.PROVIDER.createObjectBuilder().add("name", group.name()).add("quorum", group.quorum())
+                groupArray.add(Jsons.createObjectBuilder().add("name", group.name()).add("quorum", group.quorum())
                         .add("approvals", approvals));
             }
-            tokenArray.add(Jsons.PROVIDER.createObjectBuilder().add("name", token.name()).add("timelock", token.timelock())
+            tokenArray.add(Jsons.createObjectBuilder().add("name", token.name()).add("timelock", token.timelock())
                     .add("timeout", token.timeout()).add("groups", groupArray));
         }
-        return Jsons.PROVIDER.createObjectBuilder().add("tokens", tokenArray).build();
+        return Jsons.createObjectBuilder().add("tokens", tokenArray).build();
     }
 
     /** Every approver the rule names, each once, in order. */

@@ -1,5 +1,6 @@
 package org.ratatosk.messaging.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -74,7 +75,7 @@ public class Answers {
 
         Instant now = Instant.now();
         message.answered();
-        JsonObject responseHeader = jakarta.json.Json.createObjectBuilder()
+        JsonObject responseHeader = Jsons.createObjectBuilder()
                 .add("responseHeader", envelopes.responseHeader(envelopes.location(message))).build();
         if (code != 0) {
             command.fail(mid, response.toString(), "DEVICE_ERROR", "The device answered with code " + code, now);

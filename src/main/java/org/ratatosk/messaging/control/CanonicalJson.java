@@ -1,5 +1,6 @@
 package org.ratatosk.messaging.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -31,7 +32,7 @@ final class CanonicalJson {
                     out.append(',');
                 }
                 first = false;
-                out.append(jakarta.json.Json.createValue(member.getKey())).append(':');
+                out.append(Jsons.createValue(member.getKey())).append(':');
                 write(member.getValue(), out);
             }
             out.append('}');

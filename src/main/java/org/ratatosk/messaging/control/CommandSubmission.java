@@ -1,8 +1,8 @@
 package org.ratatosk.messaging.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -110,7 +110,7 @@ public class CommandSubmission {
         }
         expiry.commandTimeout(commandId, command.timeoutAt());
         metrics.commandSubmitted(type.name());
-        audit.record(client.clientId(), "command", commandId, "SUBMITTED", Json.createObjectBuilder()
+        audit.record(client.clientId(), "command", commandId, "SUBMITTED", Jsons.createObjectBuilder()
                 .add("type", type.name()).add("destinations", targets.size()).build().toString());
         LOG.info("Command " + commandId + " (" + type + ") from " + client.clientId() + " to " + targets.size()
                 + " destination(s), timeout " + limits.timeout() + " s");

@@ -1,11 +1,11 @@
 package org.ratatosk.messaging.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -63,7 +63,7 @@ public class Commands {
     }
 
     public JsonArray byExternalId(ApiClient client, String externalId) {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = Jsons.createArrayBuilder();
         em.createQuery("SELECT c FROM Command c WHERE c.clientId = :client AND c.externalId = :external"
                         + " ORDER BY c.createdAt", Command.class)
                 .setParameter("client", client.clientId())
@@ -106,7 +106,7 @@ public class Commands {
         }
         closeOut(command);
         metrics.commandFinished(command.type().name(), command.state().name());
-        var detail = Json.createObjectBuilder().add("type", command.type().name());
+        var detail = Jsons.createObjectBuilder().add("type", command.type().name());
         if (command.errorCode() != null) {
             detail.add("errorCode", command.errorCode());
         }

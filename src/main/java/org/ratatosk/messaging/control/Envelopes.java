@@ -1,8 +1,8 @@
 package org.ratatosk.messaging.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -32,14 +32,14 @@ public class Envelopes {
 
     public JsonObject render(Command command, List<MailboxMessage> messages, Function<String, Mailbox> mailboxes,
                              Map<String, JsonValue> sections) {
-        JsonObjectBuilder envelope = Json.createObjectBuilder().add("commandId", command.id());
+        JsonObjectBuilder envelope = Jsons.createObjectBuilder().add("commandId", command.id());
         if (command.externalId() != null) {
             envelope.add("externalId", command.externalId());
         }
         envelope.add("commandType", command.type().name())
                 .add("state", command.state().name())
                 .add("fqdn", config.fqdn());
-        JsonArrayBuilder destinations = Json.createArrayBuilder();
+        JsonArrayBuilder destinations = Jsons.createArrayBuilder();
         for (MailboxMessage message : messages) {
             destinations.add(destination(message, mailboxes.apply(message.bid())));
         }
@@ -51,7 +51,7 @@ public class Envelopes {
             }
         }
         if (command.state() == CommandState.FAILED || command.state() == CommandState.EXPIRED) {
-            envelope.add("error", Json.createObjectBuilder()
+            envelope.add("error", Jsons.createObjectBuilder()
                     .add("code", command.errorCode())
                     .add("message", command.errorMessage() == null ? command.errorCode() : command.errorMessage()));
         }
@@ -60,7 +60,7 @@ public class Envelopes {
     }
 
     public JsonObject responseHeader(String location) {
-        return Json.createObjectBuilder().add("inReplyTo", location).add("status", 200).build();
+        return Jsons.createObjectBuilder().add("inReplyTo", location).add("status", 200).build();
     }
 
     public String location(MailboxMessage message) {
@@ -77,7 +77,7 @@ public class Envelopes {
     }
 
     private JsonObject destination(MailboxMessage message, Mailbox mailbox) {
-        JsonObjectBuilder destination = Json.createObjectBuilder()
+        JsonObjectBuilder destination = Jsons.createObjectBuilder()
                 .add("to", message.addressedTo())
                 .add("bid", message.bid())
                 .add("mid", message.mid());

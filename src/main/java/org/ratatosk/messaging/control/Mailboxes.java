@@ -1,8 +1,8 @@
 package org.ratatosk.messaging.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -57,19 +57,19 @@ public class Mailboxes {
     /** Messages not yet answered and within their lifespan; no token check, for wake-ups. */
     public JsonObject list(String bid) {
         Instant now = Instant.now();
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = Jsons.createArrayBuilder();
         em.createQuery("SELECT m FROM MailboxMessage m WHERE m.bid = :bid AND m.state = :state"
                         + " AND m.expiresAt > :now ORDER BY m.createdAt", MailboxMessage.class)
                 .setParameter("bid", bid)
                 .setParameter("state", MailboxMessage.State.PENDING)
                 .setParameter("now", now)
                 .getResultList()
-                .forEach(m -> messages.add(Json.createObjectBuilder()
+                .forEach(m -> messages.add(Jsons.createObjectBuilder()
                         .add("mid", m.mid())
                         .add("commandType", m.commandType().name())
                         .add("location", envelopes.location(m))
                         .add("expires", m.expiresAt().toString())));
-        return Json.createObjectBuilder().add("messages", messages).build();
+        return Jsons.createObjectBuilder().add("messages", messages).build();
     }
 
     public JsonObject fetch(Mailbox mailbox, String mid) {
@@ -85,8 +85,8 @@ public class Mailboxes {
         if (command.newProfileId() != null) {
             body = withAssignedProfile(body, command);
         }
-        return Json.createObjectBuilder()
-                .add("header", Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
+                .add("header", Jsons.createObjectBuilder()
                         .add("bid", message.bid())
                         .add("mid", message.mid())
                         .add("commandId", command.id())
@@ -100,11 +100,11 @@ public class Mailboxes {
     /** Adds the profile id and the permanent mailbox the device will use after provisioning. */
     private JsonObject withAssignedProfile(JsonObject provCommand, Command command) {
         Mailbox permanent = em.find(Mailbox.class, command.newMailboxId());
-        JsonObjectBuilder profile = Json.createObjectBuilder(provCommand.getJsonObject("profile"))
+        JsonObjectBuilder profile = Jsons.createObjectBuilder(provCommand.getJsonObject("profile"))
                 .add("id", command.newProfileId())
                 .add("boxurl", config.mailboxUrl(permanent.bid()))
                 .add("boxtoken", envelopes.token(permanent));
-        return Json.createObjectBuilder(provCommand).add("profile", profile).build();
+        return Jsons.createObjectBuilder(provCommand).add("profile", profile).build();
     }
 
     /** Closes a deleted profile's mailbox: its token opens nothing and its messages are withdrawn. */

@@ -1,6 +1,6 @@
 package org.ratatosk.provisioning.control;
 
-import jakarta.json.Json;
+import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -96,7 +96,7 @@ public final class ProvisioningAnswerValidator {
     }
 
     static JsonObject json(String text, String what) throws AnswerRejected {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new AnswerRejected("MALFORMED_PAYLOAD", what + " is not a JSON object");

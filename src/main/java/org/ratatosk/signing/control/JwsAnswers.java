@@ -1,6 +1,6 @@
 package org.ratatosk.signing.control;
 
-import jakarta.json.Json;
+import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -33,7 +33,7 @@ final class JwsAnswers {
         }
         JwsChecks.verify(compact, jws, keys.get(kid), null, WHAT);
         JsonValue tbs;
-        try (JsonReader reader = Json.createReader(new StringReader(jws.getUnverifiedPayload()))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(jws.getUnverifiedPayload()))) {
             JsonObject payload = reader.readObject();
             tbs = payload.get("tbs");
         } catch (JsonException | IllegalStateException | ClassCastException e) {

@@ -1,6 +1,6 @@
 package org.ratatosk.uem.control;
 
-import jakarta.json.Json;
+import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -71,7 +71,7 @@ public record KeyPairRequest(String mType, String user, String authToken, String
         if (body == null || body.isBlank()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
         } catch (JsonException | IllegalStateException e) {

@@ -1,9 +1,9 @@
 package org.ratatosk.uem.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.ratatosk.audit.control.AuditTrail;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -65,9 +65,9 @@ public class OneTimePasswords {
             em.persist(row);
         }
         audit.record("operator", "otp", user, "ISSUED",
-                Json.createObjectBuilder().add("expires", expires.toString()).build().toString());
+                Jsons.createObjectBuilder().add("expires", expires.toString()).build().toString());
         LOG.info("Issued a UEM one-time password for user " + user + ", valid until " + expires);
-        return Json.createObjectBuilder().add("otp", otp).add("expires", expires.toString()).build();
+        return Jsons.createObjectBuilder().add("otp", otp).add("expires", expires.toString()).build();
     }
 
     static String generate(int length, SecureRandom random) {

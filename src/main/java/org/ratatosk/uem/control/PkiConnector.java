@@ -1,8 +1,8 @@
 package org.ratatosk.uem.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.logging.Logger;
 
@@ -20,8 +20,8 @@ public class PkiConnector {
     /** {@code body} is null for GET. Unknown operations get the seed's failure answer, as UEM reads it. */
     public JsonObject handle(String operation, String body) {
         if (GET_INFO.equals(operation)) {
-            return Json.createObjectBuilder()
-                    .add("operations", Json.createArrayBuilder().add(GET_INFO).add(GET_USER_KEY_PAIR))
+            return Jsons.createObjectBuilder()
+                    .add("operations", Jsons.createArrayBuilder().add(GET_INFO).add(GET_USER_KEY_PAIR))
                     .build();
         }
         if (GET_USER_KEY_PAIR.equals(operation)) {

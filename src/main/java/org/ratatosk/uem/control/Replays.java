@@ -1,8 +1,8 @@
 package org.ratatosk.uem.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -60,7 +60,7 @@ public class Replays {
                 .setParameter("req", request.reqId())
                 .setParameter("now", now)
                 .executeUpdate();
-        JsonObjectBuilder stored = Json.createObjectBuilder().add("payload", answer.payload());
+        JsonObjectBuilder stored = Jsons.createObjectBuilder().add("payload", answer.payload());
         if (answer.decryptionPassword() != null) {
             stored.add("decryptionPassword", answer.decryptionPassword());
         }

@@ -1,6 +1,6 @@
 package org.ratatosk.uem.control;
 
-import jakarta.json.Json;
+import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ public record UemAnswer(String reqId, FailureInfo failure, String payload, Strin
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.createObjectBuilder()
                 .add("status", succeeded() ? "success" : "failure")
                 .add("reqId", reqId == null ? "" : reqId);
         if (!succeeded()) {

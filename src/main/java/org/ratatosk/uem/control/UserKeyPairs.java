@@ -1,9 +1,9 @@
 package org.ratatosk.uem.control;
 
+import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.ratatosk.audit.control.AuditTrail;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -78,7 +78,7 @@ public class UserKeyPairs {
             LOG.info("UEM reqId " + reqId + ": one-time password of user " + user + " refused (" + verdict
                     + (otp.locked() ? ", locked" : "") + ")");
             audit.record("uem", "otp", user, otp.locked() ? "LOCKED" : "REFUSED",
-                    Json.createObjectBuilder().add("reqId", reqId).add("verdict", verdict.name()).build().toString());
+                    Jsons.createObjectBuilder().add("reqId", reqId).add("verdict", verdict.name()).build().toString());
             return UemAnswer.failure(reqId, FailureInfo.AUTH_FAILURE);
         }
         KeyPair keys = pool.take(algorithm.get());
@@ -96,7 +96,7 @@ public class UserKeyPairs {
         String serial = chain.get(0).getSerialNumber().toString(16);
         replays.remember(request, answer, serial, now);
         audit.record("uem", "otp", user, "USED",
-                Json.createObjectBuilder().add("reqId", reqId).add("serial", serial).build().toString());
+                Jsons.createObjectBuilder().add("reqId", reqId).add("serial", serial).build().toString());
         LOG.info("UEM reqId " + reqId + ": issued certificate serial " + serial + " to user " + user);
         return answer;
     }
