@@ -29,6 +29,8 @@ public final class UemBenchmark {
         int clients = integer("bench.uem.clients", 8);
         int burst = integer("bench.uem.burst", 8);
         int bursts = integer("bench.uem.bursts", 20);
+        // Bursts before measuring: both JVMs compile the request path, as in a server that has run a while.
+        int warmupBursts = integer("bench.uem.warmup.bursts", 10);
         int sustained = integer("bench.uem.sustained", 64);
         String prefix = System.getProperty("bench.uem.prefix", "/hermod/rest/uem");
         String caKey = System.getProperty("bench.uem.ca-key", "uem-bench-ca");
@@ -39,8 +41,8 @@ public final class UemBenchmark {
         double keysPerSecond = rsaKeysPerSecond(integer("bench.uem.keygen", 20));
         // long enough for the server, generating about as fast as this machine does here, to refill its pool
         Duration pause = Duration.ofMillis(integer("bench.uem.pause.ms", (int) Math.max(2000, 2000 * burst / keysPerSecond)));
-        System.out.printf(Locale.ROOT, "target: %s%s, UEM clients: %d, bursts: %d x %d calls (pause %d ms), sustained: %d calls%n",
-                settings.url(), prefix, clients, bursts, burst, pause.toMillis(), sustained);
+        System.out.printf(Locale.ROOT, "target: %s%s, UEM clients: %d, bursts: %d x %d calls (pause %d ms, after %d unmeasured),"
+                + " sustained: %d calls%n", settings.url(), prefix, clients, bursts, burst, pause.toMillis(), warmupBursts, sustained);
         System.out.printf(Locale.ROOT, "raw software RSA-2048 generation here: %.1f keys/s (one thread)%n", keysPerSecond);
 
         uem.getInfo().expectOk("getInfo (check hermod.uem.user / hermod.uem.password)");
@@ -49,7 +51,7 @@ public final class UemBenchmark {
             System.out.println("created CA key " + caKey + " through the key API");
         }
         String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        int total = clients + bursts * burst + sustained;
+        int total = clients + (warmupBursts + bursts) * burst + sustained;
         String[] users = new String[total];
         String[] otps = new String[total];
         Workers.run("otp", clients, total, settings.phaseLimit(), (worker, n) -> {
@@ -61,6 +63,10 @@ public final class UemBenchmark {
         int[] next = {0};
         Samples warm = new Samples("warm-up");
         call("warm-up", uem, users, otps, next, clients, clients, warm, settings.phaseLimit());
+        for (int b = 0; b < warmupBursts; b++) {
+            Thread.sleep(pause.toMillis());
+            call("warm-up burst", uem, users, otps, next, clients, burst, warm, settings.phaseLimit());
+        }
 
         Samples bursty = new Samples("burst getUserKeyPair");
         long burstNanos = 0;

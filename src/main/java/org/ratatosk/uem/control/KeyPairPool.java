@@ -9,6 +9,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,10 @@ import java.util.concurrent.TimeUnit;
 public class KeyPairPool {
 
     static final long WARM_UP_DELAY_SECONDS = 20;
+    /** How long no pair must have been taken before the refill generates the next one. */
+    static final Duration REFILL_QUIET = Duration.ofMillis(250);
+    /** The longest the refill defers one pair under steady demand. */
+    static final Duration REFILL_MAX_DEFERRAL = Duration.ofSeconds(2);
 
     @Resource
     ManagedExecutorService executor;
@@ -48,7 +53,8 @@ public class KeyPairPool {
 
     private KeyReserve reserve(KeyAlgorithm algorithm) {
         return reserves.computeIfAbsent(algorithm,
-                a -> new KeyReserve(a.configName(), settings.poolSize(), a::generate, executor));
+                a -> new KeyReserve(a.configName(), settings.poolSize(), a::generate, executor,
+                        REFILL_QUIET, REFILL_MAX_DEFERRAL, System::nanoTime, Thread::sleep));
     }
 
     @PreDestroy

@@ -133,4 +133,61 @@ class KeyReserveTest {
         reserve.refill();
         assertEquals(2, attempts.get());
     }
+
+    /** A clock that only moves when the refill sleeps, or when the test says so. */
+    static final class FakeTime {
+        long nanos = 1_000_000_000L;
+        final List<Long> sleeps = new ArrayList<>();
+
+        long now() {
+            return nanos;
+        }
+
+        void sleep(long millis) {
+            sleeps.add(millis);
+            nanos += millis * 1_000_000L;
+        }
+    }
+
+    @Test
+    void refillWaitsForAQuietPeriodAfterTheLastTake() {
+        ManualExecutor executor = new ManualExecutor();
+        CountingGenerator generator = new CountingGenerator();
+        FakeTime time = new FakeTime();
+        KeyReserve reserve = new KeyReserve("test", 2, generator, executor, java.time.Duration.ofMillis(250),
+                java.time.Duration.ofSeconds(2), time::now, time::sleep);
+        reserve.refill();
+        executor.runAll();
+        assertEquals(List.of(), time.sleeps, "a reserve nobody took from fills at once");
+        assertEquals(2, generator.made.get());
+
+        reserve.take();
+        time.nanos += 100_000_000L;
+        executor.runAll();
+        assertEquals(List.of(150L), time.sleeps, "the refill sleeps out the rest of the quiet period");
+        assertEquals(3, generator.made.get());
+        assertEquals(2, reserve.available());
+    }
+
+    @Test
+    void steadyDemandDefersEachPairAtMostTheMaximum() {
+        ManualExecutor executor = new ManualExecutor();
+        CountingGenerator generator = new CountingGenerator();
+        FakeTime time = new FakeTime();
+        KeyReserve[] holder = new KeyReserve[1];
+        // Every pause of the refill sees another take, so the reserve never becomes quiet.
+        KeyReserve.Sleeper busy = millis -> {
+            time.sleep(millis);
+            holder[0].take();
+        };
+        KeyReserve reserve = new KeyReserve("test", 1, generator, executor, java.time.Duration.ofMillis(250),
+                java.time.Duration.ofSeconds(1), time::now, busy);
+        holder[0] = reserve;
+        reserve.take();
+        int made = generator.made.get();
+        executor.tasks.poll().run();
+        assertEquals(made + 4 + 1, generator.made.get(), "four takes while deferring, then the refill's own pair");
+        assertEquals(List.of(250L, 250L, 250L, 250L), time.sleeps);
+        assertEquals(1, reserve.available());
+    }
 }
