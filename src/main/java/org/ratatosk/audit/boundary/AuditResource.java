@@ -1,6 +1,5 @@
 package org.ratatosk.audit.boundary;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.audit.control.AuditChain;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Jsons;
 
 /** Operator API of the audit trail; the operator filter guards everything under admin/. */
 @Path("admin/audit")

@@ -1,6 +1,5 @@
 package org.ratatosk.audit.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -11,6 +10,7 @@ import java.util.List;
 import org.ratatosk.audit.entity.AuditEntry;
 import org.ratatosk.audit.entity.AuditHead;
 import org.ratatosk.platform.Hashes;
+import org.ratatosk.platform.Jsons;
 
 /**
  * Appending to and checking the hash chain, on whatever EntityManager and transaction the caller

@@ -1,6 +1,5 @@
 package org.ratatosk.audit.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -15,6 +14,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.ratatosk.audit.entity.AuditEntry;
 import org.ratatosk.audit.entity.AuditEvent;
+import org.ratatosk.platform.Jsons;
 
 /**
  * Records every state change inside the transaction that makes the change: both commit or

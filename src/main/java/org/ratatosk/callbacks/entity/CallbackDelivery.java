@@ -1,6 +1,5 @@
 package org.ratatosk.callbacks.entity;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
@@ -11,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.ratatosk.platform.Jsons;
 
 /**
  * The delivery of one finished command's envelope to its client's callback URL. The delivery id

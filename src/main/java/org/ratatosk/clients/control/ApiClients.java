@@ -1,6 +1,5 @@
 package org.ratatosk.clients.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -20,6 +19,7 @@ import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Secrets;
 
 /** API clients: registration by the operator and authentication of their requests. */

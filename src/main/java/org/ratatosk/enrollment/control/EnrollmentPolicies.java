@@ -1,6 +1,5 @@
 package org.ratatosk.enrollment.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -15,6 +14,7 @@ import org.ratatosk.keys.control.Keys;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Config;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Jsons;
 
 /** The operator's side of automatic enrollment: which clients opt in, with which CA key and template. */
 @Stateless

@@ -1,6 +1,5 @@
 package org.ratatosk.enrollment.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -10,6 +9,7 @@ import org.ratatosk.enrollment.entity.Enrollment;
 import org.ratatosk.messaging.control.EnvelopeSection;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.CommandType;
+import org.ratatosk.platform.Jsons;
 
 /** Shows, on a provisioning command, the automatic enrollment that followed it. */
 @ApplicationScoped

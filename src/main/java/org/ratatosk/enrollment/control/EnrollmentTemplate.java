@@ -1,10 +1,10 @@
 package org.ratatosk.enrollment.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonObject;
 import org.ratatosk.keys.control.CertificateProfile;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Jsons;
 
 /**
  * The certificate template of an enrollment policy, in the key API's names ({@code validity} in

@@ -1,6 +1,5 @@
 package org.ratatosk.enrollment.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -33,6 +32,7 @@ import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.messaging.entity.CommandType;
 import org.ratatosk.platform.Config;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Jsons;
 import org.ratatosk.provisioning.entity.Profile;
 import org.ratatosk.provisioning.entity.ProfileKey;
 

@@ -1,6 +1,5 @@
 package org.ratatosk.keys.boundary;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.StringReader;
 import java.util.Locale;
 import java.util.Map;
+import org.ratatosk.platform.Jsons;
 
 /**
  * Securosys TSB clients read {@code errorCode} (a number) and {@code reason}; errors of the key API

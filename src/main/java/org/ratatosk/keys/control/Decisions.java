@@ -1,6 +1,5 @@
 package org.ratatosk.keys.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -8,6 +7,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.ratatosk.platform.Jsons;
 
 /** The approvers' answers to a request, stored as a JSON array. */
 final class Decisions {

@@ -1,11 +1,11 @@
 package org.ratatosk.keys.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Jsons;
 
 /** The four rules that govern a key: using it, blocking, unblocking and changing it. */
 public record KeyPolicy(Rule use, Rule block, Rule unblock, Rule modify) {

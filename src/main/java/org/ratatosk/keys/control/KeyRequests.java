@@ -1,6 +1,5 @@
 package org.ratatosk.keys.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -19,6 +18,7 @@ import org.ratatosk.keys.entity.ManagedKey;
 import org.ratatosk.keys.entity.RequestStatus;
 import org.ratatosk.messaging.control.ExpiryScheduler;
 import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Jsons;
 
 /** Requests waiting for approvers: made, shown, cancelled, and expired by their deadline. */
 @Stateless

@@ -1,6 +1,5 @@
 package org.ratatosk.keys.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,6 +16,7 @@ import org.ratatosk.messaging.control.ExpiryScheduler;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.HsmUnavailableException;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Jsons;
 
 /**
  * Runs an APPROVED request once. The operation runs in a transaction of its own, so that its

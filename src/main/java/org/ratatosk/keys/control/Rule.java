@@ -1,6 +1,5 @@
 package org.ratatosk.keys.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Jsons;
 
 /**
  * An approval rule: any one of its tokens suffices; a token needs all its groups; a group needs

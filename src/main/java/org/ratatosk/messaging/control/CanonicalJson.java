@@ -1,12 +1,12 @@
 package org.ratatosk.messaging.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.TreeMap;
+import org.ratatosk.platform.Jsons;
 
 /**
  * JSON with members sorted and numbers normalised, so that a retried request whose members come in

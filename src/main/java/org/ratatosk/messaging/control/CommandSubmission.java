@@ -1,6 +1,5 @@
 package org.ratatosk.messaging.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -20,6 +19,7 @@ import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Config;
 import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Metrics;
 import org.ratatosk.provisioning.control.Profiles;
 

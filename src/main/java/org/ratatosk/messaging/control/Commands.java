@@ -1,6 +1,5 @@
 package org.ratatosk.messaging.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
@@ -25,6 +24,7 @@ import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.messaging.entity.Mailbox;
 import org.ratatosk.messaging.entity.MailboxMessage;
 import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Metrics;
 
 /** Reading and cancelling commands, and the bookkeeping every final state shares. */

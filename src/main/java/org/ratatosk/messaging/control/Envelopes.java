@@ -1,6 +1,5 @@
 package org.ratatosk.messaging.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -18,6 +17,7 @@ import org.ratatosk.messaging.entity.Mailbox;
 import org.ratatosk.messaging.entity.MailboxMessage;
 import org.ratatosk.platform.Config;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Secrets;
 
 /** Renders a command as the application server sees it: the envelope of contract section 1. */

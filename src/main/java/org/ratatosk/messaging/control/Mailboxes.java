@@ -1,6 +1,5 @@
 package org.ratatosk.messaging.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -16,6 +15,7 @@ import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Config;
 import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Jsons;
 
 /** The device's side: opening a mailbox with its token, listing and fetching its messages. */
 @Stateless

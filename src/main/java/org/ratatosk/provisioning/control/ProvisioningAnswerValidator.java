@@ -1,6 +1,5 @@
 package org.ratatosk.provisioning.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -18,6 +17,7 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
+import org.ratatosk.platform.Jsons;
 import org.ratatosk.provisioning.control.ProvisioningRequest.KeyRequest;
 
 /**

@@ -1,6 +1,5 @@
 package org.ratatosk.signing.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -9,6 +8,7 @@ import java.io.StringReader;
 import java.util.Map;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.JsonWebSignature;
+import org.ratatosk.platform.Jsons;
 import org.ratatosk.provisioning.control.AnswerRejected;
 import org.ratatosk.provisioning.control.JwsChecks;
 

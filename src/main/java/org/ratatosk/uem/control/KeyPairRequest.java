@@ -1,12 +1,12 @@
 package org.ratatosk.uem.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import org.ratatosk.platform.Jsons;
 
 /**
  * A {@code getUserKeyPair} body. Parsing never throws: a body that cannot be served becomes the

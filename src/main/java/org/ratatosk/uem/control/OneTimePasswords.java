@@ -1,6 +1,5 @@
 package org.ratatosk.uem.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.ratatosk.audit.control.AuditTrail;
@@ -15,6 +14,7 @@ import java.util.logging.Logger;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Secrets;
 import org.ratatosk.uem.entity.UemOtp;
 

@@ -1,10 +1,10 @@
 package org.ratatosk.uem.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.logging.Logger;
+import org.ratatosk.platform.Jsons;
 
 /** The operations of BlackBerry UEM's PKI connector interface, by name. */
 @ApplicationScoped

@@ -1,6 +1,5 @@
 package org.ratatosk.uem.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -13,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Secrets;
 import org.ratatosk.uem.entity.UemIssuance;
 import org.ratatosk.uem.entity.UemOtp;

@@ -1,10 +1,10 @@
 package org.ratatosk.uem.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.ratatosk.platform.Jsons;
 
 /**
  * An answer to {@code getUserKeyPair} in the seed's shape. Failures are answers too (HTTP 200),

@@ -1,6 +1,5 @@
 package org.ratatosk.uem.control;
 
-import org.ratatosk.platform.Jsons;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.ratatosk.audit.control.AuditTrail;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ratatosk.platform.Jsons;
 import org.ratatosk.uem.entity.UemOtp;
 
 /**
