@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.DERNull;
@@ -80,7 +81,7 @@ final class Pkcs12Mac implements PKCS12MacCalculatorBuilder {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             byte[] diversifier = new byte[BLOCK];
-            java.util.Arrays.fill(diversifier, MAC_KEY_ID);
+            Arrays.fill(diversifier, MAC_KEY_ID);
             sha256.update(diversifier);
             sha256.update(fill(salt));
             sha256.update(fill(bmpString(password)));
@@ -100,7 +101,7 @@ final class Pkcs12Mac implements PKCS12MacCalculatorBuilder {
             return new byte[0];
         }
         byte[] encoded = new String(password).getBytes(StandardCharsets.UTF_16BE);
-        return java.util.Arrays.copyOf(encoded, encoded.length + 2);
+        return Arrays.copyOf(encoded, encoded.length + 2);
     }
 
     /** The value repeated to a whole number of blocks. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.KeyPair;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -154,8 +155,8 @@ class KeyReserveTest {
         ManualExecutor executor = new ManualExecutor();
         CountingGenerator generator = new CountingGenerator();
         FakeTime time = new FakeTime();
-        KeyReserve reserve = new KeyReserve("test", 2, generator, executor, java.time.Duration.ofMillis(250),
-                java.time.Duration.ofSeconds(2), time::now, time::sleep);
+        KeyReserve reserve = new KeyReserve("test", 2, generator, executor, Duration.ofMillis(250),
+                Duration.ofSeconds(2), time::now, time::sleep);
         reserve.refill();
         executor.runAll();
         assertEquals(List.of(), time.sleeps, "a reserve nobody took from fills at once");
@@ -180,8 +181,8 @@ class KeyReserveTest {
             time.sleep(millis);
             holder[0].take();
         };
-        KeyReserve reserve = new KeyReserve("test", 1, generator, executor, java.time.Duration.ofMillis(250),
-                java.time.Duration.ofSeconds(1), time::now, busy);
+        KeyReserve reserve = new KeyReserve("test", 1, generator, executor, Duration.ofMillis(250),
+                Duration.ofSeconds(1), time::now, busy);
         holder[0] = reserve;
         reserve.take();
         int made = generator.made.get();
