@@ -2,6 +2,8 @@ package org.ratatosk.messaging.boundary;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
@@ -12,7 +14,12 @@ import org.ratatosk.messaging.control.Expiry;
 import org.ratatosk.messaging.control.ExpiryDestinations;
 import org.ratatosk.messaging.control.ExpiryScheduler;
 
-/** Receives deadlines from the expiry queue when their delivery delay has passed. */
+/**
+ * Receives deadlines from the expiry queue when their delivery delay has passed. Delivery is not
+ * part of a transaction: the broker takes the message back when handling it throws, and each
+ * deadline is acted on in a transaction of its own that does nothing for a command already final,
+ * so the many deadlines of commands that finished in time cost no distributed commit.
+ */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ExpiryDestinations.EXPIRY_QUEUE),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
@@ -26,6 +33,7 @@ public class ExpiryListener implements MessageListener {
     Event<Deadline> deadlines;
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void onMessage(Message message) {
         try {
             String id = message.getBody(String.class);

@@ -12,7 +12,10 @@ import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.MailboxMessage;
 import org.ratatosk.platform.Metrics;
 
-/** Acts on a deadline delivered by the expiry queue. A deadline that arrives early is put back. */
+/**
+ * Acts on a deadline delivered by the expiry queue, at most once in effect: the same deadline
+ * delivered again finds its command final. A deadline that arrives early is put back.
+ */
 @Stateless
 public class Expiry {
 
@@ -31,8 +34,12 @@ public class Expiry {
     Metrics metrics;
 
     public void commandTimedOut(String commandId) {
-        Command command = em.find(Command.class, commandId, LockModeType.PESSIMISTIC_WRITE);
+        Command command = em.find(Command.class, commandId);
         if (command == null || command.state().isFinal()) {
+            return;
+        }
+        em.refresh(command, LockModeType.PESSIMISTIC_WRITE);
+        if (command.state().isFinal()) {
             return;
         }
         Instant now = Instant.now();
