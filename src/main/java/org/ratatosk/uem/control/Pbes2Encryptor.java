@@ -36,20 +36,38 @@ final class Pbes2Encryptor implements OutputEncryptor {
     private final byte[] key;
     private final byte[] iv;
 
-    /** A fresh salt and IV for each content. */
-    Pbes2Encryptor(char[] password, int iterations) {
-        byte[] salt = new byte[16];
-        iv = new byte[16];
-        RANDOM.nextBytes(salt);
-        RANDOM.nextBytes(iv);
-        try {
-            key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec(password, salt, iterations, 256)).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2-HMAC-SHA256 is not available", e);
+    /**
+     * A key derived from the password under a fresh salt. Key derivation is the costly part, so the
+     * contents of one file share it; each encryptor made from it has an IV of its own.
+     */
+    static final class PasswordKey {
+
+        private final byte[] salt = new byte[16];
+        private final int iterations;
+        private final byte[] key;
+
+        PasswordKey(char[] password, int iterations) {
+            RANDOM.nextBytes(salt);
+            this.iterations = iterations;
+            try {
+                key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                        .generateSecret(new PBEKeySpec(password, salt, iterations, 256)).getEncoded();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("PBKDF2-HMAC-SHA256 is not available", e);
+            }
         }
+
+        Pbes2Encryptor encryptor() {
+            return new Pbes2Encryptor(this);
+        }
+    }
+
+    private Pbes2Encryptor(PasswordKey passwordKey) {
+        iv = new byte[16];
+        RANDOM.nextBytes(iv);
+        key = passwordKey.key;
         KeyDerivationFunc kdf = new KeyDerivationFunc(PKCSObjectIdentifiers.id_PBKDF2,
-                new PBKDF2Params(salt, iterations, HMAC_SHA256));
+                new PBKDF2Params(passwordKey.salt, passwordKey.iterations, HMAC_SHA256));
         EncryptionScheme scheme = new EncryptionScheme(NISTObjectIdentifiers.id_aes256_CBC, new DEROctetString(iv));
         algorithm = new AlgorithmIdentifier(PKCSObjectIdentifiers.id_PBES2, new PBES2Parameters(kdf, scheme));
     }

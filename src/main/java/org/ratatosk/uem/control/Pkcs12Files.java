@@ -19,7 +19,8 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
 
 /**
  * PKCS#12 files as OpenSSL 3 writes them by default: key and certificate bags under
- * PBES2/PBKDF2-HMAC-SHA256/AES-256-CBC, integrity by HMAC-SHA256, 2048 iterations each.
+ * PBES2/PBKDF2-HMAC-SHA256/AES-256-CBC, integrity by HMAC-SHA256, 2048 iterations each. Both
+ * bags are encrypted under one key derivation (the same salt) with an IV each.
  */
 public final class Pkcs12Files {
 
@@ -42,12 +43,13 @@ public final class Pkcs12Files {
                 }
                 certificates[i] = bag.build();
             }
-            PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(key, encryptor(password));
+            Pbes2Encryptor.PasswordKey passwordKey = new Pbes2Encryptor.PasswordKey(password, ITERATIONS);
+            PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(key, passwordKey.encryptor());
             keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new DERBMPString(friendlyName));
             keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
 
             PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
-            pfx.addEncryptedData(encryptor(password), certificates);
+            pfx.addEncryptedData(passwordKey.encryptor(), certificates);
             pfx.addData(keyBag.build());
             return pfx.build(new Pkcs12Mac(ITERATIONS), password)
                     .getEncoded(ASN1Encoding.DER);
@@ -56,10 +58,5 @@ public final class Pkcs12Files {
         } catch (GeneralSecurityException | PKCSException e) {
             throw new IllegalStateException("Cannot build the PKCS#12", e);
         }
-    }
-
-    /** A new encryptor per content, so each gets its own salt and IV. */
-    private static OutputEncryptor encryptor(char[] password) {
-        return new Pbes2Encryptor(password, ITERATIONS);
     }
 }

@@ -2,6 +2,7 @@ package org.ratatosk.uem.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,19 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.pkcs.ContentInfo;
+import org.bouncycastle.asn1.pkcs.EncryptedData;
+import org.bouncycastle.asn1.pkcs.PBES2Parameters;
+import org.bouncycastle.asn1.pkcs.PBKDF2Params;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.pkcs.PKCS12PfxPdu;
+import org.bouncycastle.pkcs.PKCS12SafeBagFactory;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -76,6 +89,28 @@ class Pkcs12FilesTest {
         Built one = build(KeyAlgorithm.EC_P256, "same");
         byte[] again = Pkcs12Files.build(one.keys().getPrivate(), List.of(one.leaf(), CA.certificate()), "x", "same".toCharArray());
         assertTrue(!java.util.Arrays.equals(one.pkcs12(), again));
+    }
+
+    @Test
+    void bothBagsShareTheSaltButNotTheIv() throws Exception {
+        Built built = build(KeyAlgorithm.EC_P256, "Pa55-word");
+        List<PBES2Parameters> schemes = new ArrayList<>();
+        for (ContentInfo info : new PKCS12PfxPdu(built.pkcs12()).getContentInfos()) {
+            AlgorithmIdentifier algorithm = info.getContentType().equals(PKCSObjectIdentifiers.encryptedData)
+                    ? EncryptedData.getInstance(info.getContent()).getEncryptionAlgorithm()
+                    : ((PKCS8EncryptedPrivateKeyInfo) new PKCS12SafeBagFactory(info).getSafeBags()[0].getBagValue())
+                            .toASN1Structure().getEncryptionAlgorithm();
+            schemes.add(PBES2Parameters.getInstance(algorithm.getParameters()));
+        }
+        assertEquals(2, schemes.size());
+        byte[][] salts = schemes.stream().map(p -> PBKDF2Params.getInstance(p.getKeyDerivationFunc().getParameters()).getSalt())
+                .toArray(byte[][]::new);
+        byte[][] ivs = schemes.stream().map(p -> ASN1OctetString.getInstance(p.getEncryptionScheme().getParameters()).getOctets())
+                .toArray(byte[][]::new);
+        assertEquals(16, salts[0].length);
+        assertArrayEquals(salts[0], salts[1]);
+        assertEquals(16, ivs[0].length);
+        assertFalse(Arrays.equals(ivs[0], ivs[1]));
     }
 
     @Test
