@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Secrets;
@@ -27,6 +28,10 @@ import org.ratatosk.uem.entity.UemOtp;
 public class Replays {
 
     public static final Duration WINDOW = Duration.ofMinutes(10);
+    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+
+    /** When this node next deletes expired answers, in epoch milliseconds. */
+    private static final AtomicLong NEXT_SWEEP = new AtomicLong();
 
     @PersistenceContext
     EntityManager em;
@@ -53,16 +58,21 @@ public class Replays {
                 });
     }
 
-    /** Keeps a successful answer; drops an older one for the same reqId and every expired one. */
+    /**
+     * Keeps a successful answer and drops an older one for the same reqId. Expired answers are
+     * never answered again; they are dropped at most once a minute per node, not on every call.
+     */
     public void remember(KeyPairRequest request, UemAnswer answer, String certificateSerial, Instant now) {
         // Two statements, not one with OR: each uses its own index, where OR would scan the table.
         em.createQuery("DELETE FROM UemIssuance i WHERE i.userId = :user AND i.reqId = :req")
                 .setParameter("user", request.user())
                 .setParameter("req", request.reqId())
                 .executeUpdate();
-        em.createQuery("DELETE FROM UemIssuance i WHERE i.expiresAt < :now")
-                .setParameter("now", now)
-                .executeUpdate();
+        if (sweepDue(now)) {
+            em.createQuery("DELETE FROM UemIssuance i WHERE i.expiresAt < :now")
+                    .setParameter("now", now)
+                    .executeUpdate();
+        }
         JsonObjectBuilder stored = Jsons.createObjectBuilder().add("payload", answer.payload());
         if (answer.decryptionPassword() != null) {
             stored.add("decryptionPassword", answer.decryptionPassword());
@@ -72,6 +82,12 @@ public class Replays {
                 stored.build().toString().getBytes(StandardCharsets.UTF_8));
         em.persist(new UemIssuance(UUID.randomUUID().toString(), request.user(), request.reqId(), salt, sealed,
                 certificateSerial, now, now.plus(WINDOW)));
+    }
+
+    /** True for the one caller that takes this node's sweep when it is due. */
+    static boolean sweepDue(Instant now) {
+        long due = NEXT_SWEEP.get();
+        return now.toEpochMilli() >= due && NEXT_SWEEP.compareAndSet(due, now.plus(SWEEP_INTERVAL).toEpochMilli());
     }
 
     private byte[] key(KeyPairRequest request, String salt) {
