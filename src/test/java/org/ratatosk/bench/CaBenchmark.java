@@ -87,6 +87,15 @@ public final class CaBenchmark {
         Workers.run("warmup-issue", threads, warmup, limit, issue);
         Workers.Outcome issued = Workers.run("issue", threads, certificates, limit, issue);
         Workers.Outcome rawAfter = Workers.run("raw", threads, certificates, limit, raw::sign);
+        Workers.Task read = (worker, number) -> {
+            HttpResponse<String> response = send(http, HttpRequest.newBuilder(URI.create(settings.url() + "/hermod/rest/v1/key/" + ca))
+                    .header("Authorization", auth).timeout(Duration.ofSeconds(30)).GET().build());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("read key: " + response.statusCode() + " " + response.body());
+            }
+        };
+        Workers.run("warmup-floor", threads, warmup, limit, read);
+        Workers.Outcome floor = Workers.run("floor", threads, certificates, limit, read);
 
         double rawRate = (rawBefore.perSecond() + rawAfter.perSecond()) / 2;
         System.out.printf("Raw SunPKCS11 RSA-2048 SHA256withRSA signatures/s: %.1f (before %.1f, after %.1f, failed %d)%n",
@@ -95,6 +104,13 @@ public final class CaBenchmark {
                 issued.perSecond(), issued.ok(), issued.failed());
         System.out.printf("Issuance rate / raw signing rate: %.0f %% (target: at least 70 %%)%n",
                 100 * issued.perSecond() / rawRate);
+        // Server, token and this client share the CPUs: a certificate costs at least one signature
+        // plus one authenticated request, so no issuance over HTTP here can beat this ceiling.
+        double ceiling = 1 / (1 / rawRate + 1 / floor.perSecond());
+        System.out.printf("Floor, authenticated GET /v1/key/{label}/s: %.1f (%d ok, %d failed)%n",
+                floor.perSecond(), floor.ok(), floor.failed());
+        System.out.printf("Ceiling for one signature plus one such request on these CPUs: %.1f/s, %.0f %% of raw%n",
+                ceiling, 100 * ceiling / rawRate);
         send(http, HttpRequest.newBuilder(URI.create(settings.url() + "/hermod/rest/v1/key/" + ca))
                 .header("Authorization", auth).DELETE().build());
     }
