@@ -3,6 +3,7 @@ package org.ratatosk.bench;
 import jakarta.json.JsonObject;
 import java.net.http.HttpClient;
 import java.security.KeyPair;
+import java.security.Signature;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.ratatosk.devicesim.AttestationKeys;
 import org.ratatosk.devicesim.HermodClient;
 import org.ratatosk.devicesim.KeySpec;
+import org.ratatosk.devicesim.Operations;
 import org.ratatosk.devicesim.PooledKeySource;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.SimulatedDevice;
@@ -52,7 +54,12 @@ public final class ProvisioningBenchmark {
 
             new ProvisioningRun(settings, client, device, prio, runId).run("warmup", settings.warmup());
             ProvisioningRun provisioning = new ProvisioningRun(settings, client, device, prio, runId);
+            long requestsBefore = Operations.requests();
+            long signaturesBefore = Operations.signatures();
             Workers.Outcome outcome = provisioning.run("prov", settings.provisionings());
+            int done = Math.max(1, outcome.ok() + outcome.failed());
+            double requestsEach = (Operations.requests() - requestsBefore) / (double) done;
+            double signaturesEach = (Operations.signatures() - signaturesBefore) / (double) done;
             System.out.printf(Locale.ROOT, "provisionings: %d ok, %d failed in %.2f s%s%n", outcome.ok(), outcome.failed(),
                     outcome.elapsedNanos() / 1e9, outcome.timedOut() ? " (stopped at the time limit)" : "");
             System.out.printf(Locale.ROOT, "provisionings/s: %.1f%n", outcome.perSecond());
@@ -73,6 +80,7 @@ public final class ProvisioningBenchmark {
             System.out.printf(Locale.ROOT, "floor (trivial authenticated GET) req/s: %.1f  (%d ok, %d failed)%n",
                     floorOutcome.perSecond(), floorOutcome.ok(), floorOutcome.failed());
             System.out.println("  " + floor.latency.line());
+            ceiling(settings, spec, requestsEach, signaturesEach, floorOutcome.perSecond());
             if (sink != null) {
                 System.out.println("callbacks received: " + sink.received());
             }
@@ -118,6 +126,30 @@ public final class ProvisioningBenchmark {
         System.out.println("  " + toCallback.line());
         System.out.printf(Locale.ROOT, "callback p99 from device answer at %d answers/s: %.1f ms (target < 100 ms)%n",
                 settings.answerRate(), toCallback.percentileMillis(99));
+    }
+
+    /**
+     * Server and load client share these CPUs, so each provisioning costs at least its HTTP requests
+     * at the floor's price and the client's own private-key signatures: the best any server could
+     * do here, read beside the measured rate.
+     */
+    private static void ceiling(BenchSettings settings, KeySpec spec, double requestsEach, double signaturesEach,
+            double floorPerSecond) throws InterruptedException {
+        KeyPair keys = spec.generate();
+        String algorithm = spec.isRsa() ? "SHA256withRSA" : "SHA256withECDSA";
+        byte[] data = new byte[256];
+        Workers.Outcome signed = Workers.run("client-sign", settings.devices(), settings.floorRequests(), settings.phaseLimit(),
+                (worker, n) -> {
+                    Signature signature = Signature.getInstance(algorithm);
+                    signature.initSign(keys.getPrivate());
+                    signature.update(data);
+                    signature.sign();
+                });
+        double ceiling = 1 / (requestsEach / floorPerSecond + signaturesEach / signed.perSecond());
+        System.out.printf(Locale.ROOT, "client-side %s signatures/s here: %.1f (%d threads)%n", algorithm,
+                signed.perSecond(), settings.devices());
+        System.out.printf(Locale.ROOT, "one provisioning: %.1f HTTP requests, %.1f client signatures; ceiling at the floor's"
+                + " price per request: %.1f provisionings/s%n", requestsEach, signaturesEach, ceiling);
     }
 
     private static PooledKeySource pregenerate(KeySpec spec, int count) {

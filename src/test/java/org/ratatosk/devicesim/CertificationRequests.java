@@ -49,6 +49,7 @@ public final class CertificationRequests {
 
     static org.bouncycastle.operator.ContentSigner signer(PrivateKey key, String signatureAlgorithm) {
         try {
+            Operations.SIGNATURES.increment();
             return new JcaContentSignerBuilder(signatureAlgorithm).build(key);
         } catch (OperatorCreationException e) {
             throw new IllegalStateException(e);

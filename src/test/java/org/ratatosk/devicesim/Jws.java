@@ -25,6 +25,7 @@ public final class Jws {
             jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
         } else {
             jws.setKey(signingKey);
+            Operations.SIGNATURES.increment();
         }
         try {
             return jws.getCompactSerialization();

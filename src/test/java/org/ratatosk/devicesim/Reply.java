@@ -23,6 +23,7 @@ public record Reply(int status, JsonObject body, String raw) {
 
     /** Sends and reads the body as text; network failures become unchecked. */
     public static Reply send(HttpClient http, HttpRequest request) {
+        Operations.REQUESTS.increment();
         try {
             return of(http.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
