@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.security.Provider;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -30,7 +31,36 @@ final class Pkcs11Module {
         try {
             Field field = provider.getClass().getDeclaredField("p11");
             field.setAccessible(true);
-            Object module = field.get(provider);
+            return restartModule(field.get(provider));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            warnOnce(e);
+            return false;
+        }
+    }
+
+    /**
+     * The module SunPKCS11 keeps for {@code library}, when it has one, for a token that never
+     * connected: SunPKCS11 keeps a module it initialised even when no provider came of it (no
+     * token in the slot yet, say), and every later provider would get that same stale module.
+     */
+    static boolean restart(String library) {
+        try {
+            Class<?> wrapper = Class.forName("sun.security.pkcs11.wrapper.PKCS11", true, ClassLoader.getPlatformClassLoader());
+            Field field = wrapper.getDeclaredField("moduleMap");
+            field.setAccessible(true);
+            Object module;
+            synchronized (wrapper) {
+                module = ((Map<?, ?>) field.get(null)).get(library);
+            }
+            return module != null && restartModule(module);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            warnOnce(e);
+            return false;
+        }
+    }
+
+    private static boolean restartModule(Object module) throws ReflectiveOperationException {
+        try {
             Class<?> wrapper = module.getClass();
             while (!"sun.security.pkcs11.wrapper.PKCS11".equals(wrapper.getName()) && wrapper.getSuperclass() != null) {
                 wrapper = wrapper.getSuperclass();
@@ -55,15 +85,16 @@ final class Pkcs11Module {
         } catch (InvocationTargetException e) {
             LOG.warning("C_Initialize failed: " + e.getCause());
             return false;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            if (!warned) {
-                warned = true;
-                LOG.warning("Cannot restart the PKCS#11 module (" + e + "); start the JVM with --add-opens "
-                        + "jdk.crypto.cryptoki/sun.security.pkcs11=ALL-UNNAMED --add-opens "
-                        + "jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED so that the server "
-                        + "recovers from an HSM outage without a restart");
-            }
-            return false;
+        }
+    }
+
+    private static void warnOnce(Exception e) {
+        if (!warned) {
+            warned = true;
+            LOG.warning("Cannot restart the PKCS#11 module (" + e + "); start the JVM with --add-opens "
+                    + "jdk.crypto.cryptoki/sun.security.pkcs11=ALL-UNNAMED --add-opens "
+                    + "jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED so that the server "
+                    + "recovers from an HSM outage without a restart");
         }
     }
 }

@@ -161,6 +161,8 @@ public final class Pkcs11Token implements CryptoToken {
             }
             if (failedProvider != null) {
                 Pkcs11Module.restart(failedProvider);
+            } else if (lastFailure != null) {
+                Pkcs11Module.restart(configuration.library());
             }
             try {
                 connection = new Connection(configuration, pin);

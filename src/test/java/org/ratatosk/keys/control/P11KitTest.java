@@ -94,18 +94,9 @@ class P11KitTest {
                 "name = ViaP11Kit\nlibrary = " + CLIENT_MODULE + "\nslotListIndex = 0\n");
 
         String label = "p11kit-" + UUID.randomUUID();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=jdk.crypto.cryptoki/sun.security.pkcs11=ALL-UNNAMED",
-                "--add-opens=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), P11KitProbe.class.getName(),
-                config.toString(), TestTokens.softHsmDir().resolve("pin").toString(), label));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("P11_KIT_SERVER_ADDRESS", address);
-        builder.environment().remove("SOFTHSM2_CONF");
-        builder.redirectError(dir.resolve("probe.log").toFile());
-        probe = builder.start();
-        BufferedReader answers = new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8));
-        PrintWriter commands = new PrintWriter(probe.getOutputStream(), true, StandardCharsets.UTF_8);
+        startProbe(config, address, label);
+        BufferedReader answers = answers();
+        PrintWriter commands = commands();
 
         String publicLine = answers.readLine();
         assertNotNull(publicLine, "probe died: " + Files.readString(dir.resolve("probe.log")));
@@ -139,6 +130,67 @@ class P11KitTest {
         commands.println("quit");
         assertEquals(0, probe.waitFor(30, TimeUnit.SECONDS) ? probe.exitValue() : -1,
                 Files.readString(dir.resolve("probe.log")));
+    }
+
+    /** The HSM is down when the token is first used, and the token connects once it is up. */
+    @Test
+    void tokenThatFirstFindsTheHsmDownConnectsWhenItComesUp() throws Exception {
+        TestTokens.assumeSoftHsm();
+        assumeTrue(Files.exists(Path.of(CLIENT_MODULE)) && Files.isExecutable(Path.of("/usr/bin/p11-kit")),
+                "PKCS#11 test skipped: p11-kit and " + CLIENT_MODULE + " are needed");
+        Path socket = dir.resolve("hsm.sock");
+        Path config = Files.writeString(dir.resolve("p11-kit.cfg"),
+                "name = ViaP11Kit\nlibrary = " + CLIENT_MODULE + "\nslotListIndex = 0\n");
+        String label = "p11kit-late-" + UUID.randomUUID();
+        startProbe(config, "unix:path=" + socket, label, "--late");
+        BufferedReader answers = answers();
+        PrintWriter commands = commands();
+        assertEquals("READY", answers.readLine(), Files.readString(dir.resolve("probe.log")));
+        assertEquals("FAILED HsmUnavailableException", signOnce(commands, answers, "check"));
+
+        assertEquals("unix:path=" + socket, startServer(socket));
+        String checked = null;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (!"OK".equals(checked) && Instant.now().isBefore(deadline)) {
+            checked = signOnce(commands, answers, "check");
+            if (!"OK".equals(checked)) {
+                Thread.sleep(300);
+            }
+        }
+        assertEquals("OK", checked, "the token did not connect after the HSM came up: "
+                + Files.readString(dir.resolve("probe.log")));
+        String publicLine = signOnce(commands, answers, "generate");
+        assertTrue(publicLine.startsWith("PUBLIC "), publicLine);
+        assertEquals("EXTRACTABLE false", answers.readLine());
+        PublicKey publicKey = KeyFactory.getInstance("RSA").generatePublic(
+                new X509EncodedKeySpec(Base64.getDecoder().decode(publicLine.substring(7))));
+        assertTrue(verifies(publicKey, "once up", sign(commands, answers, "once up")));
+        commands.println("quit");
+        assertEquals(0, probe.waitFor(30, TimeUnit.SECONDS) ? probe.exitValue() : -1,
+                Files.readString(dir.resolve("probe.log")));
+    }
+
+    /** The probe JVM, using the token through p11-kit-client.so at {@code address} only. */
+    void startProbe(Path config, String address, String label, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens=jdk.crypto.cryptoki/sun.security.pkcs11=ALL-UNNAMED",
+                "--add-opens=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), P11KitProbe.class.getName(),
+                config.toString(), TestTokens.softHsmDir().resolve("pin").toString(), label));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("P11_KIT_SERVER_ADDRESS", address);
+        builder.environment().remove("SOFTHSM2_CONF");
+        builder.redirectError(dir.resolve("probe.log").toFile());
+        probe = builder.start();
+    }
+
+    BufferedReader answers() {
+        return new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    PrintWriter commands() {
+        return new PrintWriter(probe.getOutputStream(), true, StandardCharsets.UTF_8);
     }
 
     static String signOnce(PrintWriter commands, BufferedReader answers, String data) throws IOException {
