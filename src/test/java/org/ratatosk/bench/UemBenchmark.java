@@ -1,8 +1,13 @@
 package org.ratatosk.bench;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.ratatosk.devicesim.Reply;
@@ -39,10 +44,13 @@ public final class UemBenchmark {
         UemClient uem = new UemClient(http, settings.url() + prefix,
                 UemClient.basic(System.getProperty("bench.uem.user", "uem"), System.getProperty("bench.uem.password", "uem")));
         double keysPerSecond = rsaKeysPerSecond(integer("bench.uem.keygen", 20));
-        // long enough for the server, generating about as fast as this machine does here, to refill its pool
-        Duration pause = Duration.ofMillis(integer("bench.uem.pause.ms", (int) Math.max(2000, 2000 * burst / keysPerSecond)));
-        System.out.printf(Locale.ROOT, "target: %s%s, UEM clients: %d, bursts: %d x %d calls (pause %d ms, after %d unmeasured),"
-                + " sustained: %d calls%n", settings.url(), prefix, clients, bursts, burst, pause.toMillis(), warmupBursts, sustained);
+        // Between bursts the server refills its pool; a burst starts once the server shows at least
+        // a burst's worth of pairs ready, and not before this pause.
+        Duration pause = Duration.ofMillis(integer("bench.uem.pause.ms", 500));
+        KeyPool pool = new KeyPool(http, settings.url(), burst, Duration.ofSeconds(integer("bench.uem.pool.wait.seconds", 60)));
+        System.out.printf(Locale.ROOT, "target: %s%s, UEM clients: %d, bursts: %d x %d calls (each once the pool holds %d,"
+                        + " at least %d ms apart, after %d unmeasured), sustained: %d calls%n", settings.url(), prefix, clients,
+                bursts, burst, burst, pause.toMillis(), warmupBursts, sustained);
         System.out.printf(Locale.ROOT, "raw software RSA-2048 generation here: %.1f keys/s (one thread)%n", keysPerSecond);
 
         uem.getInfo().expectOk("getInfo (check hermod.uem.user / hermod.uem.password)");
@@ -64,23 +72,27 @@ public final class UemBenchmark {
         Samples warm = new Samples("warm-up");
         call("warm-up", uem, users, otps, next, clients, clients, warm, settings.phaseLimit());
         for (int b = 0; b < warmupBursts; b++) {
-            Thread.sleep(pause.toMillis());
+            pool.await(pause);
             call("warm-up burst", uem, users, otps, next, clients, burst, warm, settings.phaseLimit());
         }
 
         Samples bursty = new Samples("burst getUserKeyPair");
         long burstNanos = 0;
         int burstOk = 0;
+        pool.waited.clear();
         for (int b = 0; b < bursts; b++) {
-            Thread.sleep(pause.toMillis());
+            pool.await(pause);
             Workers.Outcome outcome = call("burst", uem, users, otps, next, clients, burst, bursty, settings.phaseLimit());
             burstNanos += outcome.elapsedNanos();
             burstOk += outcome.ok();
         }
         System.out.printf(Locale.ROOT, "bursts (warm pool): %.1f getUserKeyPair/s over %d calls%n", burstOk / (burstNanos / 1e9), burstOk);
         System.out.println("  " + bursty.line() + String.format(Locale.ROOT, "   max %8.1f ms", bursty.percentileMillis(100)));
+        System.out.printf(Locale.ROOT, "  waited for the server's pool before a burst: mean %.0f ms, max %d ms%n",
+                pool.waited.stream().mapToLong(Long::longValue).average().orElse(0),
+                pool.waited.stream().mapToLong(Long::longValue).max().orElse(0));
 
-        Thread.sleep(pause.toMillis());
+        pool.await(pause);
         Samples steady = new Samples("sustained getUserKeyPair");
         Workers.Outcome outcome = call("sustained", uem, users, otps, next, clients, sustained, steady, settings.phaseLimit());
         System.out.printf(Locale.ROOT, "sustained (pool drains): %.1f getUserKeyPair/s over %d calls, %d failed%n",
@@ -101,6 +113,46 @@ public final class UemBenchmark {
                 throw new IllegalStateException("getUserKeyPair: " + reply);
             }
         });
+    }
+
+    /** The server's key pool as its metrics show it ({@code hermod_uem_key_pool_available}). */
+    static final class KeyPool {
+        private final HttpClient http;
+        private final URI metrics;
+        private final int wanted;
+        private final Duration limit;
+        final List<Long> waited = new ArrayList<>();
+
+        KeyPool(HttpClient http, String url, int wanted, Duration limit) {
+            this.http = http;
+            this.metrics = URI.create(url + "/hermod/rest/metrics");
+            this.wanted = wanted;
+            this.limit = limit;
+        }
+
+        /** Sleeps {@code pause}, then until the pool holds a burst's worth; a pool that does not fill in time is an error. */
+        void await(Duration pause) throws Exception {
+            Thread.sleep(pause.toMillis());
+            long start = System.nanoTime();
+            double available = available();
+            while (available < wanted) {
+                if (System.nanoTime() - start > limit.toNanos()) {
+                    throw new IllegalStateException("the server's key pool holds " + available + " pairs after " + limit
+                            + "; a burst of " + wanted + " would not find the pool warm");
+                }
+                Thread.sleep(50);
+                available = available();
+            }
+            waited.add((System.nanoTime() - start) / 1_000_000);
+        }
+
+        private double available() throws Exception {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.body().lines().filter(line -> line.startsWith("hermod_uem_key_pool_available "))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("the server's metrics show no key pool"));
+        }
     }
 
     private static double rsaKeysPerSecond(int keys) throws Exception {

@@ -23,7 +23,7 @@ import org.ratatosk.messaging.boundary.Server;
 
 /**
  * The scrape reflects a provisioning that completes, one whose answer is refused, one that expires,
- * and callbacks that are retried or dead-lettered.
+ * callbacks that are retried or dead-lettered, and the UEM connector's key pool.
  */
 @ExtendWith(ArquillianExtension.class)
 class MetricsIT {
@@ -98,6 +98,18 @@ class MetricsIT {
 
     private static String uri(Reply submitted) {
         return submitted.body().getJsonArray("destinations").getJsonObject(0).getString("uri");
+    }
+
+    /** The UEM connector's reserve of key pairs fills up to its size (8 by default) after start. */
+    @Test
+    void uemKeyPoolIsShownFull() throws Exception {
+        Double available = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while ((available == null || available != 8.0) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            available = scrape().get("hermod_uem_key_pool_available");
+        }
+        assertEquals(8.0, available);
     }
 
     static double delta(Map<String, Double> before, Map<String, Double> after, String sample) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.ratatosk.platform.Metrics;
 
 /**
  * One reserve per key type, refilled in the background. The configured type's reserve is warmed
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class KeyPairPool {
 
+    static final String AVAILABLE = "hermod_uem_key_pool_available";
     static final long WARM_UP_DELAY_SECONDS = 20;
     /** How long no pair must have been taken before the refill generates the next one. */
     static final Duration REFILL_QUIET = Duration.ofMillis(250);
@@ -36,9 +38,14 @@ public class KeyPairPool {
     @Inject
     UemSettings settings;
 
+    @Inject
+    Metrics metrics;
+
     private final Map<KeyAlgorithm, KeyReserve> reserves = new ConcurrentHashMap<>();
 
     void warm(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        metrics.gauge(AVAILABLE, "Pre-generated key pairs ready for the UEM connector's configured key type.",
+                () -> settings.keyAlgorithm().map(this::available).orElse(0));
         settings.keyAlgorithm().ifPresent(algorithm ->
                 scheduler.schedule(() -> reserve(algorithm).refill(), WARM_UP_DELAY_SECONDS, TimeUnit.SECONDS));
     }
