@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.CommandState;
+import org.ratatosk.messaging.entity.CommandType;
 import org.ratatosk.messaging.entity.Mailbox;
 import org.ratatosk.messaging.entity.MailboxMessage;
 import org.ratatosk.platform.ApiException;
@@ -69,6 +71,32 @@ public class Commands {
                 .setParameter("client", client.clientId())
                 .setParameter("external", externalId)
                 .getResultList().forEach(c -> all.add(envelope(c)));
+        return all.build();
+    }
+
+    /**
+     * For the operator: the newest commands of every client, each envelope with its
+     * {@code clientId}, optionally only of one state and one type.
+     */
+    public JsonArray recent(CommandState state, CommandType type, int limit) {
+        List<String> conditions = new ArrayList<>();
+        if (state != null) {
+            conditions.add("c.state = :state");
+        }
+        if (type != null) {
+            conditions.add("c.type = :type");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        var query = em.createQuery("SELECT c FROM Command c" + where + " ORDER BY c.createdAt DESC, c.id", Command.class)
+                .setMaxResults(limit);
+        if (state != null) {
+            query.setParameter("state", state);
+        }
+        if (type != null) {
+            query.setParameter("type", type);
+        }
+        JsonArrayBuilder all = Jsons.createArrayBuilder();
+        query.getResultList().forEach(c -> all.add(Jsons.createObjectBuilder(envelope(c)).add("clientId", c.clientId())));
         return all.build();
     }
 
