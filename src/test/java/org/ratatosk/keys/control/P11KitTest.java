@@ -84,14 +84,11 @@ class P11KitTest {
 
     @Test
     void tokenSignsThroughP11KitAndRecoversWhenTheServerRestarts() throws Exception {
-        TestTokens.assumeSoftHsm();
-        assumeTrue(Files.exists(Path.of(CLIENT_MODULE)) && Files.isExecutable(Path.of("/usr/bin/p11-kit")),
-                "PKCS#11 test skipped: p11-kit and " + CLIENT_MODULE + " are needed");
+        assumeP11Kit();
         Path socket = dir.resolve("hsm.sock");
         String address = startServer(socket);
         assertEquals("unix:path=" + socket, address);
-        Path config = Files.writeString(dir.resolve("p11-kit.cfg"),
-                "name = ViaP11Kit\nlibrary = " + CLIENT_MODULE + "\nslotListIndex = 0\n");
+        Path config = clientConfig();
 
         String label = "p11kit-" + UUID.randomUUID();
         startProbe(config, address, label);
@@ -127,20 +124,15 @@ class P11KitTest {
         }
         assertNotNull(signed, "no signature after the p11-kit server came back: " + Files.readString(dir.resolve("probe.log")));
         assertTrue(verifies(publicKey, "after restart", signed));
-        commands.println("quit");
-        assertEquals(0, probe.waitFor(30, TimeUnit.SECONDS) ? probe.exitValue() : -1,
-                Files.readString(dir.resolve("probe.log")));
+        quit(commands);
     }
 
     /** The HSM is down when the token is first used, and the token connects once it is up. */
     @Test
     void tokenThatFirstFindsTheHsmDownConnectsWhenItComesUp() throws Exception {
-        TestTokens.assumeSoftHsm();
-        assumeTrue(Files.exists(Path.of(CLIENT_MODULE)) && Files.isExecutable(Path.of("/usr/bin/p11-kit")),
-                "PKCS#11 test skipped: p11-kit and " + CLIENT_MODULE + " are needed");
+        assumeP11Kit();
         Path socket = dir.resolve("hsm.sock");
-        Path config = Files.writeString(dir.resolve("p11-kit.cfg"),
-                "name = ViaP11Kit\nlibrary = " + CLIENT_MODULE + "\nslotListIndex = 0\n");
+        Path config = clientConfig();
         String label = "p11kit-late-" + UUID.randomUUID();
         startProbe(config, "unix:path=" + socket, label, "--late");
         BufferedReader answers = answers();
@@ -165,6 +157,22 @@ class P11KitTest {
         PublicKey publicKey = KeyFactory.getInstance("RSA").generatePublic(
                 new X509EncodedKeySpec(Base64.getDecoder().decode(publicLine.substring(7))));
         assertTrue(verifies(publicKey, "once up", sign(commands, answers, "once up")));
+        quit(commands);
+    }
+
+    static void assumeP11Kit() {
+        TestTokens.assumeSoftHsm();
+        assumeTrue(Files.exists(Path.of(CLIENT_MODULE)) && Files.isExecutable(Path.of("/usr/bin/p11-kit")),
+                "PKCS#11 test skipped: p11-kit and " + CLIENT_MODULE + " are needed");
+    }
+
+    /** SunPKCS11 configuration for the token behind p11-kit-client.so. */
+    Path clientConfig() throws IOException {
+        return Files.writeString(dir.resolve("p11-kit.cfg"),
+                "name = ViaP11Kit\nlibrary = " + CLIENT_MODULE + "\nslotListIndex = 0\n");
+    }
+
+    void quit(PrintWriter commands) throws Exception {
         commands.println("quit");
         assertEquals(0, probe.waitFor(30, TimeUnit.SECONDS) ? probe.exitValue() : -1,
                 Files.readString(dir.resolve("probe.log")));
