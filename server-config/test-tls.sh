@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Test-only TLS material for the test server's HTTPS listener: a throwaway CA, a server certificate
-# for 127.0.0.1, and client certificates the tests present (one accepted, one not). Then points the
-# listener at it with configure-test-tls.cli. Idempotent: existing files are kept.
-# Usage: test-tls.sh <wildfly home> <output dir>
+# for 127.0.0.1, and client certificates the tests present (one accepted, one not). Then gives it to
+# the server: WildFly's listener through configure-test-tls.cli; for a Payara domain, the server key
+# goes into the domain's key store as hermod-test and the CA into its trust store (payara-test.asadmin
+# points the listener at them). Idempotent: existing files are kept.
+# Usage: test-tls.sh <wildfly home or payara domain directory> <output dir>
 set -euo pipefail
 home=$1 dir=$2 pw=test-tls-secret
 scripts=$(cd "$(dirname "$0")" && pwd)
@@ -28,5 +30,15 @@ if [ ! -f client.p12 ]; then
     issue intruder "CN=intruder,O=Ratatosk Test" -ext eku=clientAuth
     issue client "CN=uem-test-client,O=Ratatosk Test" -ext eku=clientAuth
 fi
-JBOSS_HOME="$home" "$home/bin/jboss-cli.sh" --resolve-parameter-values --file="$scripts/configure-test-tls.cli" \
-    -Dtest.tls.dir="$dir" -Dtest.tls.password=$pw
+if [ -f "$home/config/domain.xml" ]; then
+    # Payara keeps its stores under the master password, changeit unless the domain was given another.
+    config=$home/config master=changeit
+    keytool -delete -alias hermod-test -keystore "$config/keystore.p12" -storepass $master >/dev/null 2>&1 || true
+    keytool -importkeystore -noprompt -srckeystore server.p12 -srcstoretype PKCS12 -srcstorepass $pw -srcalias server \
+        -destkeystore "$config/keystore.p12" -deststoretype PKCS12 -deststorepass $master -destalias hermod-test
+    keytool -delete -alias hermod-test-ca -keystore "$config/cacerts.p12" -storepass $master >/dev/null 2>&1 || true
+    keytool -importcert -noprompt -alias hermod-test-ca -file ca.pem -keystore "$config/cacerts.p12" -storepass $master
+else
+    JBOSS_HOME="$home" "$home/bin/jboss-cli.sh" --resolve-parameter-values --file="$scripts/configure-test-tls.cli" \
+        -Dtest.tls.dir="$dir" -Dtest.tls.password=$pw
+fi

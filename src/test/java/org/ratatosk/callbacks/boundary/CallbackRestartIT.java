@@ -9,7 +9,6 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -20,6 +19,7 @@ import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.messaging.boundary.ServerRestart;
 
 /**
  * A callback owed when the server stops is still delivered after it starts again: the receiver is
@@ -29,7 +29,7 @@ import org.ratatosk.messaging.boundary.Server;
 @ExtendWith(ArquillianExtension.class)
 class CallbackRestartIT {
 
-    static final String CONTAINER = "wildfly-restartable";
+    static final String CONTAINER = Server.restartableContainer();
     static final String DEPLOYMENT = "hermod";
 
     @ArquillianResource
@@ -39,7 +39,6 @@ class CallbackRestartIT {
     Deployer deployer;
 
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
     static WebArchive deployment() {
         return Server.war();
     }
@@ -60,8 +59,7 @@ class CallbackRestartIT {
             assertEquals("COMPLETED", pending.getString("state"));
             assertEquals("PENDING", awaitAttempt(client, commandId).getString("state"));
 
-            controller.stop(CONTAINER);
-            controller.start(CONTAINER);
+            ServerRestart.restart(controller);
             receiver.start();
 
             List<CallbackReceiver.Received> posts = receiver.await(commandId, 1, Duration.ofSeconds(30));

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.messaging.boundary.ServerRestart;
 
 /**
  * Without an HSM the server keeps keys in its software key store: the same key, CA and approval
@@ -28,7 +28,7 @@ import org.ratatosk.messaging.boundary.Server;
 @ExtendWith(ArquillianExtension.class)
 class SoftwareTokenRestartIT {
 
-    static final String CONTAINER = "wildfly-restartable";
+    static final String CONTAINER = Server.restartableContainer();
     static final String DEPLOYMENT = "hermod-software-token";
 
     @ArquillianResource
@@ -41,7 +41,6 @@ class SoftwareTokenRestartIT {
     Path dir;
 
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
     static WebArchive deployment() {
         return Server.war();
     }
@@ -65,13 +64,12 @@ class SoftwareTokenRestartIT {
                     .expectOk("csr").string("signRequestId");
             assertEquals("EXECUTED", officer.approve(id).expectOk("approve").string("status"));
 
-            Path store = Path.of(System.getProperty("jboss.home"), "standalone", "data", "hermod", "keys.p12");
+            Path store = Path.of(System.getProperty("hermod.test.data.dir"), "keys.p12");
             assertTrue(Files.isRegularFile(store), store + " holds the keys");
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                     store.resolveSibling("keys.p12.password"))));
 
-            controller.stop(CONTAINER);
-            controller.start(CONTAINER);
+            ServerRestart.restart(controller);
 
             X509Certificate after = issue(ca);
             assertTrue(TestCertificates.verifiesWithBouncyCastle(after, root), "the same CA key signs after the restart");

@@ -9,7 +9,6 @@ import java.time.Instant;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -26,7 +25,7 @@ import org.ratatosk.devicesim.Reply;
 @ExtendWith(ArquillianExtension.class)
 class ExpiryRestartIT {
 
-    static final String CONTAINER = "wildfly-restartable";
+    static final String CONTAINER = Server.restartableContainer();
     static final String DEPLOYMENT = "hermod";
 
     @ArquillianResource
@@ -36,7 +35,6 @@ class ExpiryRestartIT {
     Deployer deployer;
 
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
     static WebArchive deployment() {
         return Server.war();
     }
@@ -55,8 +53,7 @@ class ExpiryRestartIT {
             String commandId = submitted.string("commandId");
             JsonObject destination = submitted.body().getJsonArray("destinations").getJsonObject(0);
 
-            controller.stop(CONTAINER);
-            controller.start(CONTAINER);
+            ServerRestart.restart(controller);
             assertTrue(Instant.now().isBefore(due.minusSeconds(2)), "restart took too long to measure the expiry");
 
             Mailbox box = Mailbox.fromUri(destination.getString("uri"));

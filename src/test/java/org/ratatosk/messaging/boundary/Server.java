@@ -37,6 +37,14 @@ public final class Server {
                 .as(WebArchive.class);
     }
 
+    /**
+     * The manually controlled container of the restart tests, WildFly's or Payara's: the one container
+     * of their run (arquillian.launch), so their deployments need not name it.
+     */
+    public static String restartableContainer() {
+        return System.getProperty("arquillian.launch", "wildfly-restartable");
+    }
+
     public static String baseUrl() {
         return System.getProperty("hermod.test.url", "http://127.0.0.1:8280");
     }

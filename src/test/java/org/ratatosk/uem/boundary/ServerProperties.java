@@ -1,12 +1,7 @@
 package org.ratatosk.uem.boundary;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.as.controller.client.ModelControllerClient;
-import org.jboss.dmr.ModelNode;
 
 /**
  * Sets system properties on the running test server through its management API, for settings
@@ -14,32 +9,22 @@ import org.jboss.dmr.ModelNode;
  */
 public final class ServerProperties implements AutoCloseable {
 
-    private final ModelControllerClient client;
+    private final ServerManagement management;
     private final List<String> added = new ArrayList<>();
 
-    private ServerProperties() throws IOException {
-        client = ModelControllerClient.Factory.create(InetAddress.getByName("127.0.0.1"),
-                Integer.getInteger("hermod.test.management.port", 10190));
+    private ServerProperties(ServerManagement management) {
+        this.management = management;
     }
 
     public static ServerProperties open() {
-        try {
-            return new ServerProperties();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ServerProperties(ServerManagement.connect());
     }
 
     public ServerProperties set(String name, String value) {
         if (added.contains(name)) {
-            ModelNode write = operation("write-attribute", name);
-            write.get("name").set("value");
-            write.get("value").set(value);
-            execute(write);
+            management.write(name, value);
         } else {
-            ModelNode add = operation("add", name);
-            add.get("value").set(value);
-            execute(add);
+            management.add(name, value);
             added.add(name);
         }
         return this;
@@ -47,7 +32,7 @@ public final class ServerProperties implements AutoCloseable {
 
     public ServerProperties clear(String name) {
         if (added.remove(name)) {
-            execute(operation("remove", name));
+            management.remove(name);
         }
         return this;
     }
@@ -59,29 +44,7 @@ public final class ServerProperties implements AutoCloseable {
                 clear(name);
             }
         } finally {
-            try {
-                client.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static ModelNode operation(String name, String property) {
-        ModelNode operation = new ModelNode();
-        operation.get("operation").set(name);
-        operation.get("address").add("system-property", property);
-        return operation;
-    }
-
-    private void execute(ModelNode operation) {
-        try {
-            ModelNode result = client.execute(operation);
-            if (!"success".equals(result.get("outcome").asString())) {
-                throw new IllegalStateException("Management operation failed: " + result);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            management.close();
         }
     }
 }

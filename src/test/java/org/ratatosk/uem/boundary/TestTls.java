@@ -27,7 +27,8 @@ public final class TestTls {
     }
 
     public static String baseUrl() {
-        return "https://127.0.0.1:" + (8443 + Integer.getInteger("hermod.test.port.offset", 200));
+        int port = Integer.getInteger("hermod.test.tls.port", 8443 + Integer.getInteger("hermod.test.port.offset", 200));
+        return "https://127.0.0.1:" + port;
     }
 
     /** {@code clientKeyStore} is "client", "intruder" or null for no client certificate. */
