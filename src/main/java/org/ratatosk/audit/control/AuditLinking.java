@@ -1,5 +1,6 @@
 package org.ratatosk.audit.control;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -36,8 +38,14 @@ public class AuditLinking {
     @Inject
     AuditLinker linker;
 
+    /** The longest the application's shutdown waits for a pass that is linking. */
+    static final long CLOSE_WAIT_MILLIS = 10_000;
+
     private final AtomicBoolean requested = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean closed;
+    private volatile ScheduledFuture<?> next;
+    private final Object passes = new Object();
 
     /** Asks for a linking pass once the current transaction has committed. */
     public void afterCommit() {
@@ -57,23 +65,56 @@ public class AuditLinking {
 
     void request() {
         requested.set(true);
-        if (running.compareAndSet(false, true)) {
-            scheduler.schedule(this::drain, DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        if (!closed && running.compareAndSet(false, true)) {
+            next = scheduler.schedule(this::drain, DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
     private void drain() {
         try {
-            while (requested.getAndSet(false)) {
+            while (!closed && requested.getAndSet(false)) {
                 linker.linkAll();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Linking the audit chain failed; the next change retries it", e);
         } finally {
+            synchronized (passes) {
+                running.set(false);
+                passes.notifyAll();
+            }
+        }
+        if (!closed && requested.get() && running.compareAndSet(false, true)) {
+            next = scheduler.schedule(this::drain, DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Stops linking before the application goes, and waits for a pass that is linking: a pass cut
+     * off by the undeployment (Payara removes the beans it calls first) could leave its transaction,
+     * and with it the lock on the chain's head, open for the next deployment. What is not linked
+     * yet stays recorded and is linked by the next pass on any node.
+     */
+    public void close() {
+        closed = true;
+        ScheduledFuture<?> scheduled = next;
+        if (scheduled != null && scheduled.cancel(false)) {
             running.set(false);
         }
-        if (requested.get() && running.compareAndSet(false, true)) {
-            scheduler.schedule(this::drain, DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+        synchronized (passes) {
+            while (running.get() && System.nanoTime() < deadline) {
+                try {
+                    passes.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
+    }
+
+    @PreDestroy
+    void destroy() {
+        close();
     }
 }
