@@ -1,8 +1,10 @@
 package org.ratatosk.audit.control;
 
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -36,6 +38,25 @@ public class AuditLinker {
             em.remove(event);
         }
         return events.size();
+    }
+
+    @Inject
+    AuditLinking linking;
+
+    /**
+     * A linking pass after {@code delayMillis}, on the container's own asynchronous threads: the
+     * container ends them with the application, where a task of a managed executor could still
+     * reach this bean after its undeployment (seen on Payara).
+     */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void drainLater(long delayMillis) {
+        try {
+            Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        linking.drain();
     }
 
     /** Links everything committed so far. */

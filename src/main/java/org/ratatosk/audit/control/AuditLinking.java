@@ -2,13 +2,11 @@ package org.ratatosk.audit.control;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -32,9 +30,6 @@ public class AuditLinking {
     /** How long a pass waits for more changes before it links. */
     static final long DELAY_MILLIS = 200;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
     @Inject
     AuditLinker linker;
 
@@ -44,7 +39,6 @@ public class AuditLinking {
     private final AtomicBoolean requested = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean closed;
-    private volatile ScheduledFuture<?> next;
     private final Object passes = new Object();
 
     /** Asks for a linking pass once the current transaction has committed. */
@@ -66,11 +60,21 @@ public class AuditLinking {
     void request() {
         requested.set(true);
         if (!closed && running.compareAndSet(false, true)) {
-            next = scheduler.schedule(this::drain, DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            passLater();
         }
     }
 
-    private void drain() {
+    private void passLater() {
+        try {
+            linker.drainLater(DELAY_MILLIS);
+        } catch (RuntimeException e) {
+            running.set(false);
+            LOG.log(Level.WARNING, "Cannot start linking the audit chain; the next change retries it", e);
+        }
+    }
+
+    /** One pass: links until no more changes were asked for; called by {@link AuditLinker#drainLater}. */
+    void drain() {
         try {
             while (!closed && requested.getAndSet(false)) {
                 linker.linkAll();
@@ -84,7 +88,7 @@ public class AuditLinking {
             }
         }
         if (!closed && requested.get() && running.compareAndSet(false, true)) {
-            next = scheduler.schedule(this::drain, DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            passLater();
         }
     }
 
@@ -96,10 +100,6 @@ public class AuditLinking {
      */
     public void close() {
         closed = true;
-        ScheduledFuture<?> scheduled = next;
-        if (scheduled != null && scheduled.cancel(false)) {
-            running.set(false);
-        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
         synchronized (passes) {
             while (running.get() && System.nanoTime() < deadline) {
