@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.Reply;
+import org.ratatosk.uem.boundary.UemClient;
 
 /** The operator's view of commands across clients: newest first, filtered by state and type. */
 @ExtendWith(ArquillianExtension.class)
@@ -100,7 +101,6 @@ class AdminCommandsIT {
     }
 
     private static String operator() {
-        return "Basic " + Base64.getEncoder().encodeToString((Server.ADMIN_USER + ":" + Server.ADMIN_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        return UemClient.basic(Server.ADMIN_USER, Server.ADMIN_PASSWORD);
     }
 }
