@@ -6,8 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.util.OptionalInt;
 import org.ratatosk.callbacks.control.CallbackDeliveries;
 import org.ratatosk.callbacks.control.CallbackDestinations;
+import org.ratatosk.callbacks.control.CallbackScheduler;
 
 /** Takes callback attempts off their queue when they are due. */
 @MessageDriven(activationConfig = {
@@ -23,7 +25,9 @@ public class CallbackListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            deliveries.attempt(message.getBody(String.class));
+            OptionalInt attemptsBefore = message.propertyExists(CallbackScheduler.ATTEMPTS_BEFORE)
+                    ? OptionalInt.of(message.getIntProperty(CallbackScheduler.ATTEMPTS_BEFORE)) : OptionalInt.empty();
+            deliveries.attempt(message.getBody(String.class), attemptsBefore);
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable callback message", e);
         }

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.logging.Logger;
 import org.ratatosk.callbacks.entity.CallbackDelivery;
 import org.ratatosk.clients.entity.ApiClient;
@@ -42,9 +43,17 @@ public class CallbackDeliveries {
     @Inject
     Metrics metrics;
 
-    public void attempt(String commandId) {
+    /**
+     * The attempt queued after {@code attemptsBefore} failed ones; empty for a message queued
+     * without that count, which is always taken as the next attempt.
+     */
+    public void attempt(String commandId, OptionalInt attemptsBefore) {
         CallbackDelivery delivery = em.find(CallbackDelivery.class, commandId, LockModeType.PESSIMISTIC_WRITE);
         if (delivery == null || delivery.state() != CallbackDelivery.State.PENDING) {
+            return;
+        }
+        if (attemptsBefore.isPresent() && !delivery.awaits(attemptsBefore.getAsInt())) {
+            LOG.fine("Command " + commandId + ": callback attempt " + (attemptsBefore.getAsInt() + 1) + " already ran");
             return;
         }
         Command command = em.find(Command.class, commandId);
@@ -71,7 +80,7 @@ public class CallbackDeliveries {
         Optional<Instant> next = client == null || client.callbackUrl() == null ? Optional.empty()
                 : settings.schedule().next(delivery.createdAt(), delivery.attempts(), now);
         if (next.isPresent()) {
-            scheduler.attemptAt(commandId, next.get());
+            scheduler.attemptAt(commandId, delivery.attempts(), next.get());
             LOG.info("Command " + commandId + ": callback attempt " + delivery.attempts() + " to " + url + " failed ("
                     + error.get() + "); next at " + next.get());
         } else {

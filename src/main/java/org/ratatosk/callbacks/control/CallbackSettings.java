@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.ratatosk.platform.Config;
 
-/** The callback settings, read once: retry schedule, maximum age and HTTP timeouts. */
+/** The callback settings, read once: retry schedule, maximum age, HTTP timeouts and the grace of a late attempt. */
 @ApplicationScoped
 public class CallbackSettings {
 
@@ -16,6 +16,7 @@ public class CallbackSettings {
     private CallbackSchedule schedule;
     private Duration connectTimeout;
     private Duration readTimeout;
+    private Duration overdueGrace;
 
     @PostConstruct
     void read() {
@@ -23,6 +24,7 @@ public class CallbackSettings {
                 config.get("hermod.callback.max-age", CallbackSchedule.DEFAULT_MAX_AGE));
         connectTimeout = CallbackSchedule.duration(config.get("hermod.callback.connect-timeout", "2s"));
         readTimeout = CallbackSchedule.duration(config.get("hermod.callback.read-timeout", "5s"));
+        overdueGrace = CallbackSchedule.duration(config.get("hermod.callback.overdue-grace", "30s"));
     }
 
     public CallbackSchedule schedule() {
@@ -35,5 +37,10 @@ public class CallbackSettings {
 
     public Duration readTimeout() {
         return readTimeout;
+    }
+
+    /** How long past its due time a queued attempt may stay with the broker before it is queued again. */
+    public Duration overdueGrace() {
+        return overdueGrace;
     }
 }

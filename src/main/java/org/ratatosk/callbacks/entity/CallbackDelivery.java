@@ -80,6 +80,14 @@ public class CallbackDelivery {
         state = State.DEAD;
     }
 
+    /**
+     * Whether a queued attempt, sent after {@code attemptsBefore} attempts had failed, is still
+     * the next one: false once that attempt ran (a duplicate of it arrived) or the delivery ended.
+     */
+    public boolean awaits(int attemptsBefore) {
+        return state == State.PENDING && attempts == attemptsBefore;
+    }
+
     private void attempted(Instant now) {
         if (state != State.PENDING) {
             throw new IllegalStateException("Callback of command " + commandId + " is already " + state);

@@ -1,0 +1,43 @@
+package org.ratatosk.callbacks.entity;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Which queued attempt a delivery still waits for, so a duplicate or late copy of one is dropped. */
+class CallbackDeliveryTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Test
+    void aNewDeliveryAwaitsOnlyItsFirstAttempt() {
+        CallbackDelivery delivery = new CallbackDelivery("c1", "d1", NOW);
+        assertTrue(delivery.awaits(0));
+        assertFalse(delivery.awaits(1));
+    }
+
+    @Test
+    void afterAFailedAttemptOnlyTheNextOneIsAwaited() {
+        CallbackDelivery delivery = new CallbackDelivery("c1", "d1", NOW);
+        delivery.failed("ConnectException", NOW);
+        delivery.failed("HTTP 500", NOW.plusSeconds(1));
+        assertFalse(delivery.awaits(0), "a copy of the first attempt");
+        assertFalse(delivery.awaits(1), "a copy of the second attempt");
+        assertTrue(delivery.awaits(2));
+    }
+
+    @Test
+    void anEndedDeliveryAwaitsNothing() {
+        CallbackDelivery delivered = new CallbackDelivery("c1", "d1", NOW);
+        delivered.delivered(NOW);
+        assertFalse(delivered.awaits(1));
+        assertFalse(delivered.awaits(0));
+
+        CallbackDelivery dead = new CallbackDelivery("c2", "d2", NOW);
+        dead.failed("ConnectException", NOW);
+        dead.dead();
+        assertFalse(dead.awaits(1));
+    }
+}
