@@ -24,13 +24,13 @@ class HsmMetricsIT {
 
     @Test
     void hsmSignaturesAreTimed() throws Exception {
-        Map<String, Double> before = MetricsIT.scrape();
+        Map<String, Double> before = MetricsScrape.scrape();
         String label = "metrics-" + UUID.randomUUID();
         KeyApi.createRsa(label, null);
         KeyApi.selfSignCa(label, "Metrics CA");
         KeyApi.post("certificate/request", KeyApi.csrBody(label, "Metrics CSR")).expectOk("csr");
-        Map<String, Double> after = MetricsIT.scrape();
-        assertEquals(2, MetricsIT.delta(before, after, "hermod_hsm_signing_seconds_count"));
-        assertTrue(MetricsIT.delta(before, after, "hermod_hsm_signing_seconds_sum") > 0);
+        Map<String, Double> after = MetricsScrape.scrape();
+        assertEquals(2, MetricsScrape.delta(before, after, "hermod_hsm_signing_seconds_count"));
+        assertTrue(MetricsScrape.delta(before, after, "hermod_hsm_signing_seconds_sum") > 0);
     }
 }

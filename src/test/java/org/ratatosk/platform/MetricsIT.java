@@ -2,11 +2,10 @@ package org.ratatosk.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ratatosk.platform.MetricsScrape.delta;
+import static org.ratatosk.platform.MetricsScrape.scrape;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -110,27 +109,5 @@ class MetricsIT {
             available = scrape().get("hermod_uem_key_pool_available");
         }
         assertEquals(8.0, available);
-    }
-
-    static double delta(Map<String, Double> before, Map<String, Double> after, String sample) {
-        assertTrue(after.containsKey(sample), sample + " not in the scrape: " + after.keySet());
-        return after.get(sample) - before.getOrDefault(sample, 0.0);
-    }
-
-    static Map<String, Double> scrape() throws Exception {
-        HttpResponse<String> response = Server.HTTP.send(Server.request("/hermod/rest/metrics").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode());
-        List<String> type = List.of(response.headers().firstValue("Content-Type").orElse("").replace(" ", "").split(";"));
-        assertEquals("text/plain", type.get(0));
-        assertTrue(type.contains("version=0.0.4"), type.toString());
-        Map<String, Double> samples = new HashMap<>();
-        for (String line : response.body().lines().toList()) {
-            if (!line.isBlank() && !line.startsWith("#")) {
-                int space = line.lastIndexOf(' ');
-                samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-            }
-        }
-        return samples;
     }
 }
