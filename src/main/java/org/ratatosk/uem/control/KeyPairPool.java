@@ -41,7 +41,7 @@ public class KeyPairPool {
     @Inject
     Metrics metrics;
 
-    private final Map<KeyAlgorithm, KeyReserve> reserves = new ConcurrentHashMap<>();
+    private final Map<KeyAlgorithm, KeyReserve<PooledKey>> reserves = new ConcurrentHashMap<>();
 
     void warm(@Observes @Initialized(ApplicationScoped.class) Object started) {
         metrics.gauge(AVAILABLE, "Pre-generated key pairs ready for the UEM connector's configured key type.",
@@ -50,7 +50,7 @@ public class KeyPairPool {
                 scheduler.schedule(() -> reserve(algorithm).refill(), WARM_UP_DELAY_SECONDS, TimeUnit.SECONDS));
     }
 
-    public KeyPair take(KeyAlgorithm algorithm) {
+    public PooledKey take(KeyAlgorithm algorithm) {
         return reserve(algorithm).take();
     }
 
@@ -58,10 +58,17 @@ public class KeyPairPool {
         return reserve(algorithm).available();
     }
 
-    private KeyReserve reserve(KeyAlgorithm algorithm) {
+    private KeyReserve<PooledKey> reserve(KeyAlgorithm algorithm) {
         return reserves.computeIfAbsent(algorithm,
-                a -> new KeyReserve(a.configName(), settings.poolSize(), a::generate, executor,
+                a -> new KeyReserve<>(a.configName(), settings.poolSize(), () -> new PooledKey(a.generate(), Pkcs12Password.random()), executor,
                         REFILL_QUIET, REFILL_MAX_DEFERRAL, System::nanoTime, Thread::sleep));
+    }
+
+    /**
+     * A pair with the random password of the file it will leave in, that password's keys derived:
+     * the file then costs a request no key derivation unless it is sealed with the one-time password.
+     */
+    public record PooledKey(KeyPair keys, Pkcs12Password randomPassword) {
     }
 
     @PreDestroy

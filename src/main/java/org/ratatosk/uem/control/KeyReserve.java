@@ -1,6 +1,5 @@
 package org.ratatosk.uem.control;
 
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -14,8 +13,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Pre-generated key pairs of one type, so a request does not wait for RSA key generation. One
- * background task at a time tops the reserve up; the pairs exist only in this JVM's memory.
+ * Pre-generated key pairs of one type, with whatever is prepared along with each, so a request
+ * does not wait for RSA key generation. One background task at a time tops the reserve up; the
+ * pairs exist only in this JVM's memory.
  * When the reserve is empty the caller generates its own pair rather than wait.
  * <p>
  * Generating a pair keeps a core busy for as long as many requests take, so the refill waits
@@ -23,15 +23,15 @@ import java.util.logging.Logger;
  * refill competing with it, and the reserve is full again before the next one. Under steady
  * demand the refill waits at most {@code maxDeferral} for each pair.
  */
-public final class KeyReserve {
+public final class KeyReserve<T> {
 
     private static final Logger LOG = Logger.getLogger(KeyReserve.class.getName());
 
     private final String name;
     private final int capacity;
-    private final Supplier<KeyPair> generator;
+    private final Supplier<T> generator;
     private final Executor executor;
-    private final ConcurrentLinkedQueue<KeyPair> ready = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<T> ready = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean filling = new AtomicBoolean();
     private final long quietNanos;
@@ -48,11 +48,11 @@ public final class KeyReserve {
     }
 
     /** A reserve that refills as soon as a pair is taken. */
-    public KeyReserve(String name, int capacity, Supplier<KeyPair> generator, Executor executor) {
+    public KeyReserve(String name, int capacity, Supplier<T> generator, Executor executor) {
         this(name, capacity, generator, executor, Duration.ZERO, Duration.ZERO, System::nanoTime, Thread::sleep);
     }
 
-    public KeyReserve(String name, int capacity, Supplier<KeyPair> generator, Executor executor,
+    public KeyReserve(String name, int capacity, Supplier<T> generator, Executor executor,
                       Duration quiet, Duration maxDeferral, LongSupplier nanoClock, Sleeper sleeper) {
         this.name = name;
         this.capacity = capacity;
@@ -65,9 +65,9 @@ public final class KeyReserve {
         this.lastTake = new AtomicLong(nanoClock.getAsLong() - quietNanos);
     }
 
-    public KeyPair take() {
+    public T take() {
         lastTake.set(nanoClock.getAsLong());
-        KeyPair pair = ready.poll();
+        T pair = ready.poll();
         if (pair != null) {
             size.decrementAndGet();
         }

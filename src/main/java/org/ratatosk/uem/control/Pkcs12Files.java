@@ -29,8 +29,11 @@ public final class Pkcs12Files {
     private Pkcs12Files() {
     }
 
-    /** The key with its chain, leaf first; the leaf and the key share a local key id. */
-    public static byte[] build(PrivateKey key, List<X509Certificate> chain, String friendlyName, char[] password) {
+    /**
+     * The key with its chain, leaf first; the leaf and the key share a local key id. The password's
+     * keys are derived already: building the file costs no key derivation.
+     */
+    public static byte[] build(PrivateKey key, List<X509Certificate> chain, String friendlyName, Pkcs12Password password) {
         try {
             X509Certificate leaf = chain.get(0);
             var localKeyId = new JcaX509ExtensionUtils().createSubjectKeyIdentifier(leaf.getPublicKey());
@@ -43,7 +46,7 @@ public final class Pkcs12Files {
                 }
                 certificates[i] = bag.build();
             }
-            Pbes2Encryptor.PasswordKey passwordKey = new Pbes2Encryptor.PasswordKey(password, ITERATIONS);
+            Pbes2Encryptor.PasswordKey passwordKey = password.encryptionKey();
             PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(key, passwordKey.encryptor());
             keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new DERBMPString(friendlyName));
             keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
@@ -51,7 +54,7 @@ public final class Pkcs12Files {
             PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
             pfx.addEncryptedData(passwordKey.encryptor(), certificates);
             pfx.addData(keyBag.build());
-            return pfx.build(new Pkcs12Mac(ITERATIONS), password)
+            return pfx.build(password.mac(), password.password().toCharArray())
                     .getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

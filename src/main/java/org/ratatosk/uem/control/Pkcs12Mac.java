@@ -29,9 +29,20 @@ final class Pkcs12Mac implements PKCS12MacCalculatorBuilder {
     private static final byte MAC_KEY_ID = 3;
 
     private final int iterations;
+    private final byte[] salt;
+    private final byte[] key;
 
-    Pkcs12Mac(int iterations) {
+    private Pkcs12Mac(int iterations, byte[] salt, byte[] key) {
         this.iterations = iterations;
+        this.salt = salt;
+        this.key = key;
+    }
+
+    /** The MAC of files under {@code password}, its key derived now under a fresh salt. */
+    static Pkcs12Mac derived(char[] password, int iterations) {
+        byte[] salt = new byte[32];
+        RANDOM.nextBytes(salt);
+        return new Pkcs12Mac(iterations, salt, derive(password, salt, iterations));
     }
 
     @Override
@@ -39,11 +50,9 @@ final class Pkcs12Mac implements PKCS12MacCalculatorBuilder {
         return new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE);
     }
 
+    /** The calculator under the key derived ahead; the password it was derived from is not derived again. */
     @Override
     public MacCalculator build(char[] password) {
-        byte[] salt = new byte[32];
-        RANDOM.nextBytes(salt);
-        byte[] key = derive(password, salt, iterations);
         AlgorithmIdentifier algorithm = new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256,
                 new PKCS12PBEParams(salt, iterations));
         ByteArrayOutputStream content = new ByteArrayOutputStream();

@@ -7,10 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.KeyPair;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,7 +26,6 @@ import org.ratatosk.uem.entity.UemOtp;
 public class UserKeyPairs {
 
     private static final Logger LOG = Logger.getLogger(UserKeyPairs.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
     EntityManager em;
@@ -81,7 +78,8 @@ public class UserKeyPairs {
                     Jsons.createObjectBuilder().add("reqId", reqId).add("verdict", verdict.name()).build().toString());
             return UemAnswer.failure(reqId, FailureInfo.AUTH_FAILURE);
         }
-        KeyPair keys = pool.take(algorithm.get());
+        KeyPairPool.PooledKey pooled = pool.take(algorithm.get());
+        KeyPair keys = pooled.keys();
         List<X509Certificate> chain;
         try {
             chain = certificates.issue(user, keys.getPublic(), algorithm.get());
@@ -89,23 +87,16 @@ public class UserKeyPairs {
             return unknown(reqId, e.getMessage(), e.getCause());
         }
         boolean otpEncrypts = passwordSource.get() == UemSettings.PasswordSource.OTP;
-        String password = otpEncrypts ? request.authToken() : randomPassword();
-        byte[] pkcs12 = Pkcs12Files.build(keys.getPrivate(), chain, user, password.toCharArray());
+        Pkcs12Password password = otpEncrypts ? Pkcs12Password.of(request.authToken()) : pooled.randomPassword();
+        byte[] pkcs12 = Pkcs12Files.build(keys.getPrivate(), chain, user, password);
         otp.consume(now);
-        UemAnswer answer = UemAnswer.success(reqId, pkcs12, otpEncrypts ? null : password);
+        UemAnswer answer = UemAnswer.success(reqId, pkcs12, otpEncrypts ? null : password.password());
         String serial = chain.get(0).getSerialNumber().toString(16);
         replays.remember(request, answer, serial, now);
         audit.record("uem", "otp", user, "USED",
                 Jsons.createObjectBuilder().add("reqId", reqId).add("serial", serial).build().toString());
         LOG.info("UEM reqId " + reqId + ": issued certificate serial " + serial + " to user " + user);
         return answer;
-    }
-
-    /** 32 random bytes as base64url: typable, and far beyond guessing. */
-    static String randomPassword() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static UemAnswer unknown(String reqId, String reason, Throwable cause) {

@@ -54,7 +54,7 @@ class KeyReserveTest {
     void refillFillsToCapacityInOneTask() {
         ManualExecutor executor = new ManualExecutor();
         CountingGenerator generator = new CountingGenerator();
-        KeyReserve reserve = new KeyReserve("test", 4, generator, executor);
+        KeyReserve<KeyPair> reserve = new KeyReserve<>("test", 4, generator, executor);
         reserve.refill();
         reserve.refill();
         assertEquals(1, executor.tasks.size());
@@ -67,7 +67,7 @@ class KeyReserveTest {
     void warmTakeServesAPregeneratedPairAndSchedulesARefill() {
         ManualExecutor executor = new ManualExecutor();
         CountingGenerator generator = new CountingGenerator();
-        KeyReserve reserve = new KeyReserve("test", 3, generator, executor);
+        KeyReserve<KeyPair> reserve = new KeyReserve<>("test", 3, generator, executor);
         reserve.refill();
         executor.runAll();
         KeyPair taken = reserve.take();
@@ -82,7 +82,7 @@ class KeyReserveTest {
     @Test
     void pairsAreHandedOutOnce() {
         ManualExecutor executor = new ManualExecutor();
-        KeyReserve reserve = new KeyReserve("test", 5, new CountingGenerator(), executor);
+        KeyReserve<KeyPair> reserve = new KeyReserve<>("test", 5, new CountingGenerator(), executor);
         reserve.refill();
         executor.runAll();
         HashSet<KeyPair> taken = new HashSet<>();
@@ -96,7 +96,7 @@ class KeyReserveTest {
     void emptyReserveGeneratesForTheCallerAtOnce() {
         ManualExecutor executor = new ManualExecutor();
         CountingGenerator generator = new CountingGenerator();
-        KeyReserve reserve = new KeyReserve("test", 2, generator, executor);
+        KeyReserve<KeyPair> reserve = new KeyReserve<>("test", 2, generator, executor);
         assertNotNull(reserve.take());
         assertEquals(1, generator.made.get());
         assertEquals(1, executor.tasks.size());
@@ -105,7 +105,7 @@ class KeyReserveTest {
     @Test
     void zeroCapacityNeverSchedules() {
         ManualExecutor executor = new ManualExecutor();
-        KeyReserve reserve = new KeyReserve("test", 0, () -> SAMPLE, executor);
+        KeyReserve<KeyPair> reserve = new KeyReserve<>("test", 0, () -> SAMPLE, executor);
         assertSame(SAMPLE, reserve.take());
         assertTrue(executor.tasks.isEmpty());
     }
@@ -113,7 +113,7 @@ class KeyReserveTest {
     @Test
     void closeDropsThePairsAndStopsRefilling() {
         ManualExecutor executor = new ManualExecutor();
-        KeyReserve reserve = new KeyReserve("test", 2, new CountingGenerator(), executor);
+        KeyReserve<KeyPair> reserve = new KeyReserve<>("test", 2, new CountingGenerator(), executor);
         reserve.refill();
         executor.runAll();
         reserve.close();
@@ -129,7 +129,7 @@ class KeyReserveTest {
             attempts.incrementAndGet();
             throw new java.util.concurrent.RejectedExecutionException("full");
         };
-        KeyReserve reserve = new KeyReserve("test", 2, () -> SAMPLE, rejecting);
+        KeyReserve<KeyPair> reserve = new KeyReserve<>("test", 2, () -> SAMPLE, rejecting);
         reserve.refill();
         reserve.refill();
         assertEquals(2, attempts.get());
@@ -155,7 +155,7 @@ class KeyReserveTest {
         ManualExecutor executor = new ManualExecutor();
         CountingGenerator generator = new CountingGenerator();
         FakeTime time = new FakeTime();
-        KeyReserve reserve = new KeyReserve("test", 2, generator, executor, Duration.ofMillis(250),
+        KeyReserve<KeyPair> reserve = new KeyReserve<>("test", 2, generator, executor, Duration.ofMillis(250),
                 Duration.ofSeconds(2), time::now, time::sleep);
         reserve.refill();
         executor.runAll();
@@ -175,13 +175,14 @@ class KeyReserveTest {
         ManualExecutor executor = new ManualExecutor();
         CountingGenerator generator = new CountingGenerator();
         FakeTime time = new FakeTime();
-        KeyReserve[] holder = new KeyReserve[1];
+        @SuppressWarnings("unchecked")
+        KeyReserve<KeyPair>[] holder = new KeyReserve[1];
         // Every pause of the refill sees another take, so the reserve never becomes quiet.
         KeyReserve.Sleeper busy = millis -> {
             time.sleep(millis);
             holder[0].take();
         };
-        KeyReserve reserve = new KeyReserve("test", 1, generator, executor, Duration.ofMillis(250),
+        KeyReserve<KeyPair> reserve = new KeyReserve<>("test", 1, generator, executor, Duration.ofMillis(250),
                 Duration.ofSeconds(1), time::now, busy);
         holder[0] = reserve;
         reserve.take();

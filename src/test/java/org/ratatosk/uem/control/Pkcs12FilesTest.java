@@ -46,7 +46,7 @@ class Pkcs12FilesTest {
         KeyPair keys = algorithm.generate();
         X509Certificate leaf = CA.issue(keys.getPublic(), "CN=joe.foo@example.com");
         byte[] pkcs12 = Pkcs12Files.build(keys.getPrivate(), List.of(leaf, CA.certificate()), "joe.foo@example.com",
-                password.toCharArray());
+                Pkcs12Password.of(password));
         return new Built(keys, leaf, pkcs12);
     }
 
@@ -87,7 +87,7 @@ class Pkcs12FilesTest {
     @Test
     void eachFileHasItsOwnSalts() {
         Built one = build(KeyAlgorithm.EC_P256, "same");
-        byte[] again = Pkcs12Files.build(one.keys().getPrivate(), List.of(one.leaf(), CA.certificate()), "x", "same".toCharArray());
+        byte[] again = Pkcs12Files.build(one.keys().getPrivate(), List.of(one.leaf(), CA.certificate()), "x", Pkcs12Password.of("same"));
         assertTrue(!java.util.Arrays.equals(one.pkcs12(), again));
     }
 
