@@ -28,9 +28,10 @@ import org.ratatosk.messaging.control.CommandFinished;
  * state that was rolled back.
  * <p>
  * Each queued attempt names how many attempts came before it, so a duplicate of an attempt that
- * already ran is dropped. A timer in memory watches each one: should an attempt not have run a grace
- * period after it was due and could have finished, it is queued once more for now. The queue stays the
- * durable record; the watch only covers a broker that is late to hand a delayed message out.
+ * already ran is dropped. A timer in memory watches each retry, the attempts that wait in the
+ * broker for their delivery delay: should one not have run a grace period after it was due and
+ * could have finished, it is queued once more for now. The queue stays the durable record; the
+ * watch only covers a broker that is late to hand a delayed message out.
  */
 @Stateless
 public class CallbackScheduler {
@@ -70,8 +71,10 @@ public class CallbackScheduler {
     public void attemptAt(String commandId, int attemptsBefore, Instant due) {
         long delay = Math.max(0, Duration.between(Instant.now(), due).toMillis());
         send(commandId, attemptsBefore, delay);
-        timers.createSingleActionTimer(delay + watchAfterDue().toMillis(),
-                new TimerConfig(new Watch(commandId, attemptsBefore), false));
+        if (delay > 0) {
+            timers.createSingleActionTimer(delay + watchAfterDue().toMillis(),
+                    new TimerConfig(new Watch(commandId, attemptsBefore), false));
+        }
     }
 
     @Timeout
