@@ -43,6 +43,17 @@ public class CallbackDeliveries {
     @Inject
     Metrics metrics;
 
+    /** Queues a retry again when it still has not run {@code lateMillis} after it was due. */
+    public void requeueIfOverdue(String commandId, int attemptsBefore, long lateMillis) {
+        CallbackDelivery delivery = em.find(CallbackDelivery.class, commandId);
+        if (delivery == null || !delivery.awaits(attemptsBefore)) {
+            return;
+        }
+        LOG.warning("Command " + commandId + ": callback attempt " + (attemptsBefore + 1) + " has not run " + lateMillis
+                + " ms after it was due; queued again for now");
+        scheduler.requeue(commandId, attemptsBefore);
+    }
+
     /**
      * The attempt queued after {@code attemptsBefore} failed ones; empty for a message queued
      * without that count, which is always taken as the next attempt.

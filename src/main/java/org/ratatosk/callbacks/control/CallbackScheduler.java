@@ -2,10 +2,6 @@ package org.ratatosk.callbacks.control;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
@@ -13,7 +9,6 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,10 +23,8 @@ import org.ratatosk.messaging.control.CommandFinished;
  * state that was rolled back.
  * <p>
  * Each queued attempt names how many attempts came before it, so a duplicate of an attempt that
- * already ran is dropped. A timer in memory watches each retry, the attempts that wait in the
- * broker for their delivery delay: should one not have run a grace period after it was due and
- * could have finished, it is queued once more for now. The queue stays the durable record; the
- * watch only covers a broker that is late to hand a delayed message out.
+ * already ran is dropped, and {@link CallbackWatches} watches each retry, the attempts that wait in
+ * the broker for their delivery delay.
  */
 @Stateless
 public class CallbackScheduler {
@@ -48,13 +41,10 @@ public class CallbackScheduler {
     JMSContext jms;
 
     @Inject
-    CallbackSettings settings;
+    CallbackWatches watches;
 
     @Resource(lookup = CallbackDestinations.QUEUE)
     Queue queue;
-
-    @Resource
-    TimerService timers;
 
     public void onFinished(@Observes CommandFinished finished) {
         ApiClient client = em.find(ApiClient.class, finished.clientId());
@@ -72,26 +62,13 @@ public class CallbackScheduler {
         long delay = Math.max(0, Duration.between(Instant.now(), due).toMillis());
         send(commandId, attemptsBefore, delay);
         if (delay > 0) {
-            timers.createSingleActionTimer(delay + watchAfterDue().toMillis(),
-                    new TimerConfig(new Watch(commandId, attemptsBefore), false));
+            watches.watch(commandId, attemptsBefore, delay);
         }
     }
 
-    @Timeout
-    void overdue(Timer timer) {
-        Watch watch = (Watch) timer.getInfo();
-        CallbackDelivery delivery = em.find(CallbackDelivery.class, watch.commandId());
-        if (delivery == null || !delivery.awaits(watch.attemptsBefore())) {
-            return;
-        }
-        LOG.warning("Command " + watch.commandId() + ": callback attempt " + (watch.attemptsBefore() + 1)
-                + " has not run " + watchAfterDue().toMillis() + " ms after it was due; queued again for now");
-        send(watch.commandId(), watch.attemptsBefore(), 0);
-    }
-
-    /** An attempt that has started is over by then: the grace plus the longest a POST can take. */
-    private Duration watchAfterDue() {
-        return settings.overdueGrace().plus(settings.connectTimeout()).plus(settings.readTimeout());
+    /** Queues the attempt after {@code attemptsBefore} failed ones again, for now. */
+    public void requeue(String commandId, int attemptsBefore) {
+        send(commandId, attemptsBefore, 0);
     }
 
     private void send(String commandId, int attemptsBefore, long delay) {
@@ -100,9 +77,5 @@ public class CallbackScheduler {
                 .setDeliveryDelay(delay)
                 .setProperty(ATTEMPTS_BEFORE, attemptsBefore)
                 .send(queue, commandId);
-    }
-
-    /** What a watch timer checks: the attempt queued after {@code attemptsBefore} ones. */
-    record Watch(String commandId, int attemptsBefore) implements Serializable {
     }
 }

@@ -68,7 +68,7 @@ class CallbackRestartIT {
             assertEquals("/app/rest/callback/provision", posts.get(0).path());
             assertTrue(posts.stream().map(CallbackReceiver.Received::deliveryId).distinct().count() == 1);
             JsonObject callback = null;
-            for (int i = 0; i < 100; i++) {
+            for (int i = 0; i < 300; i++) {
                 callback = client.api().get(commandId).body().getJsonObject("callback");
                 if ("DELIVERED".equals(callback.getString("state"))) {
                     break;
