@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,14 +40,20 @@ public class Replays {
     @Inject
     Secrets secrets;
 
-    public Optional<UemAnswer> find(KeyPairRequest request, Instant now) {
-        if (request.authToken() == null || request.authToken().isBlank()) {
-            return Optional.empty();
-        }
-        return em.createQuery("SELECT i FROM UemIssuance i WHERE i.userId = :user AND i.reqId = :req", UemIssuance.class)
+    /** What earlier requests of this user with this reqId left, and their answer if it may be given again. */
+    public record Earlier(List<UemIssuance> issuances, Optional<UemAnswer> answer) {
+    }
+
+    public Earlier earlier(KeyPairRequest request, Instant now) {
+        List<UemIssuance> issuances = em.createQuery(
+                        "SELECT i FROM UemIssuance i WHERE i.userId = :user AND i.reqId = :req", UemIssuance.class)
                 .setParameter("user", request.user())
                 .setParameter("req", request.reqId())
-                .getResultList().stream()
+                .getResultList();
+        if (issuances.isEmpty() || request.authToken() == null || request.authToken().isBlank()) {
+            return new Earlier(issuances, Optional.empty());
+        }
+        Optional<UemAnswer> answer = issuances.stream()
                 .filter(issuance -> issuance.replayableAt(now))
                 .map(issuance -> ReplaySeal.open(key(request, issuance.sealSalt()), associated(request), issuance.sealedAnswer()))
                 .flatMap(Optional::stream)
@@ -56,18 +63,20 @@ public class Replays {
                     return new UemAnswer(request.reqId(), null, stored.getString("payload"),
                             stored.getString("decryptionPassword", null));
                 });
+        return new Earlier(issuances, answer);
     }
 
     /**
-     * Keeps a successful answer and drops an older one for the same reqId. Expired answers are
-     * never answered again; they are dropped at most once a minute per node, not on every call.
+     * Keeps a successful answer in place of the earlier ones for the same reqId (expired, or made
+     * with another password). Other expired answers are never answered again; they are dropped at
+     * most once a minute per node, not on every call.
      */
-    public void remember(KeyPairRequest request, UemAnswer answer, String certificateSerial, Instant now) {
-        // Two statements, not one with OR: each uses its own index, where OR would scan the table.
-        em.createQuery("DELETE FROM UemIssuance i WHERE i.userId = :user AND i.reqId = :req")
-                .setParameter("user", request.user())
-                .setParameter("req", request.reqId())
-                .executeUpdate();
+    public void remember(Earlier earlier, KeyPairRequest request, UemAnswer answer, String certificateSerial, Instant now) {
+        if (!earlier.issuances().isEmpty()) {
+            earlier.issuances().forEach(em::remove);
+            // the new row takes the same (user, reqId), and a provider may insert before it deletes
+            em.flush();
+        }
         if (sweepDue(now)) {
             em.createQuery("DELETE FROM UemIssuance i WHERE i.expiresAt < :now")
                     .setParameter("now", now)

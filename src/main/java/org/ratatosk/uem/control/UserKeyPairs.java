@@ -64,10 +64,10 @@ public class UserKeyPairs {
             LOG.info("UEM reqId " + reqId + ": unknown user " + user);
             return UemAnswer.failure(reqId, FailureInfo.UNKNOWN_USER);
         }
-        Optional<UemAnswer> replay = replays.find(request, now);
-        if (replay.isPresent()) {
+        Replays.Earlier earlier = replays.earlier(request, now);
+        if (earlier.answer().isPresent()) {
             LOG.info("UEM reqId " + reqId + ": repeated for user " + user + ", same key pair answered again");
-            return replay.get();
+            return earlier.answer().get();
         }
         UemOtp.Verdict verdict = request.authToken() == null || request.authToken().isBlank()
                 ? UemOtp.Verdict.WRONG : otp.check(request.authToken(), now);
@@ -92,7 +92,7 @@ public class UserKeyPairs {
         otp.consume(now);
         UemAnswer answer = UemAnswer.success(reqId, pkcs12, otpEncrypts ? null : password.password());
         String serial = chain.get(0).getSerialNumber().toString(16);
-        replays.remember(request, answer, serial, now);
+        replays.remember(earlier, request, answer, serial, now);
         audit.record("uem", "otp", user, "USED",
                 Jsons.createObjectBuilder().add("reqId", reqId).add("serial", serial).build().toString());
         LOG.info("UEM reqId " + reqId + ": issued certificate serial " + serial + " to user " + user);

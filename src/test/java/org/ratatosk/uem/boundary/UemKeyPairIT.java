@@ -2,6 +2,7 @@ package org.ratatosk.uem.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ratatosk.uem.boundary.Uem.assertFailure;
@@ -148,6 +149,21 @@ class UemKeyPairIT {
         // a replay needs the password it was made with
         assertFailure(Uem.client().getUserKeyPair(user, "WRONGPASS2", "retry-1"), "retry-1", "authFailure");
         assertFailure(Uem.client().getUserKeyPair(user, otp, "retry-2"), "retry-2", "authFailure");
+    }
+
+    @Test
+    void reqIdUsedAgainWithANewPasswordGetsANewKeyPair() throws Exception {
+        String user = Uem.newUser();
+        Reply first = Uem.client().getUserKeyPair(user, Uem.otp(user), "reused");
+        String otp = Uem.otp(user);
+        Reply second = Uem.client().getUserKeyPair(user, otp, "reused");
+        assertEquals("success", second.string("status"), second.toString());
+        X509Certificate firstLeaf = open(first, decryptionPassword(first)).leaf();
+        X509Certificate secondLeaf = open(second, decryptionPassword(second)).leaf();
+        assertNotEquals(firstLeaf.getSerialNumber(), secondLeaf.getSerialNumber());
+        assertNotEquals(firstLeaf.getPublicKey(), secondLeaf.getPublicKey());
+        // the new answer is the one kept for a retry
+        assertEquals(second.body(), Uem.client().getUserKeyPair(user, otp, "reused").body());
     }
 
     @Test
