@@ -25,6 +25,9 @@ import org.ratatosk.uem.boundary.UemClient;
  */
 public final class UemBenchmark {
 
+    /** Warm-up bursts per progress line. */
+    private static final int WARM_UP_ROUND = 20;
+
     private UemBenchmark() {
     }
 
@@ -70,14 +73,21 @@ public final class UemBenchmark {
         });
 
         int[] next = {0};
-        Samples warm = new Samples("warm-up");
-        call("warm-up", uem, users, otps, next, clients, clients, warm, settings.phaseLimit());
-        for (int b = 0; b < warmupBursts; b++) {
-            pool.await(pause);
-            call("warm-up burst", uem, users, otps, next, clients, burst, warm, settings.phaseLimit());
+        call("warm-up", uem, users, otps, next, clients, clients, new Samples("warm-up"), settings.phaseLimit());
+        for (int done = 0; done < warmupBursts; ) {
+            int round = Math.min(WARM_UP_ROUND, warmupBursts - done);
+            Samples warm = new Samples("warm-up");
+            for (int b = 0; b < round; b++) {
+                pool.await(pause);
+                call("warm-up burst", uem, users, otps, next, clients, burst, warm, settings.phaseLimit());
+            }
+            done += round;
+            System.out.printf(Locale.ROOT, "  warm-up bursts %d/%d: p50 %.1f ms, p99 %.1f ms%n", done, warmupBursts,
+                    warm.percentileMillis(50), warm.percentileMillis(99));
         }
 
         Samples bursty = new Samples("burst getUserKeyPair");
+        Samples wholeBursts = new Samples("whole burst");
         long burstNanos = 0;
         int burstOk = 0;
         pool.waited.clear();
@@ -85,10 +95,14 @@ public final class UemBenchmark {
             pool.await(pause);
             Workers.Outcome outcome = call("burst", uem, users, otps, next, clients, burst, bursty, settings.phaseLimit());
             burstNanos += outcome.elapsedNanos();
+            wholeBursts.add(outcome.elapsedNanos());
             burstOk += outcome.ok();
         }
         System.out.printf(Locale.ROOT, "bursts (warm pool): %.1f getUserKeyPair/s over %d calls%n", burstOk / (burstNanos / 1e9), burstOk);
         System.out.println("  " + bursty.line() + String.format(Locale.ROOT, "   max %8.1f ms", bursty.percentileMillis(100)));
+        System.out.printf(Locale.ROOT, "  whole bursts, first call sent to last answer: p50 %.1f ms, p90 %.1f ms, max %.1f ms (n=%d)%n",
+                wholeBursts.percentileMillis(50), wholeBursts.percentileMillis(90), wholeBursts.percentileMillis(100),
+                wholeBursts.count());
         System.out.printf(Locale.ROOT, "  waited for the server's pool before a burst: mean %.0f ms, max %d ms%n",
                 pool.waited.stream().mapToLong(Long::longValue).average().orElse(0),
                 pool.waited.stream().mapToLong(Long::longValue).max().orElse(0));

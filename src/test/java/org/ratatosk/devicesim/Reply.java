@@ -1,6 +1,5 @@
 package org.ratatosk.devicesim;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -10,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.ratatosk.platform.Jsons;
 
 /**
  * What came back over HTTP, kept whole so tests can assert on status and error bodies alike.
@@ -38,7 +38,7 @@ public record Reply(int status, JsonObject body, String raw) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             return null;

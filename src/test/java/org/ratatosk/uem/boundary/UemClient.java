@@ -1,6 +1,5 @@
 package org.ratatosk.uem.boundary;
 
-import jakarta.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.ratatosk.devicesim.Reply;
+import org.ratatosk.platform.Jsons;
 
 /** What BlackBerry UEM sends to a PKI connector, after seed 004, plus the operator's OTP call. */
 public final class UemClient {
@@ -36,7 +36,7 @@ public final class UemClient {
     }
 
     public Reply getUserKeyPair(String user, String authToken, String reqId) {
-        var body = Json.createObjectBuilder().add("mType", "initialCert").add("user", user).add("reqId", reqId);
+        var body = Jsons.createObjectBuilder().add("mType", "initialCert").add("user", user).add("reqId", reqId);
         if (authToken != null) {
             body.add("authToken", authToken);
         }
