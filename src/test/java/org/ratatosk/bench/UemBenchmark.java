@@ -36,10 +36,10 @@ public final class UemBenchmark {
         settings.requireLoopback();
         int clients = integer("bench.uem.clients", 8);
         int burst = integer("bench.uem.burst", 8);
-        int bursts = integer("bench.uem.bursts", 20);
+        int bursts = integer("bench.uem.bursts", 60);
         // Bursts before measuring, as in a server that has run a while: on two cores a freshly
-        // deployed server's JIT still spent about 5 ms of CPU per call compiling after 1000 calls.
-        int warmupBursts = integer("bench.uem.warmup.bursts", 60);
+        // deployed server's latency kept falling, as its JIT compiled, for about 200 bursts of 8.
+        int warmupBursts = integer("bench.uem.warmup.bursts", 240);
         int sustained = integer("bench.uem.sustained", 64);
         String prefix = System.getProperty("bench.uem.prefix", "/hermod/rest/uem");
         String caKey = System.getProperty("bench.uem.ca-key", "uem-bench-ca");
