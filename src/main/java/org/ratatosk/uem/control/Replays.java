@@ -73,9 +73,12 @@ public class Replays {
      */
     public void remember(Earlier earlier, KeyPairRequest request, UemAnswer answer, String certificateSerial, Instant now) {
         if (!earlier.issuances().isEmpty()) {
-            earlier.issuances().forEach(em::remove);
-            // the new row takes the same (user, reqId), and a provider may insert before it deletes
-            em.flush();
+            // A statement rather than removing the rows read: it runs before the insert of the same
+            // (user, reqId), and finds nothing to do if another node's sweep got there first.
+            em.createQuery("DELETE FROM UemIssuance i WHERE i.userId = :user AND i.reqId = :req")
+                    .setParameter("user", request.user())
+                    .setParameter("req", request.reqId())
+                    .executeUpdate();
         }
         if (sweepDue(now)) {
             em.createQuery("DELETE FROM UemIssuance i WHERE i.expiresAt < :now")
