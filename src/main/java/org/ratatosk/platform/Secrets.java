@@ -90,8 +90,13 @@ public class Secrets {
     }
 
     public static String randomSalt() {
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(salt);
+        return random(16);
+    }
+
+    /** {@code bytes} random bytes as base64url without padding: typable, and safe in URLs and JSON. */
+    public static String random(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }

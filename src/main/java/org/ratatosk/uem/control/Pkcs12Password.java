@@ -1,7 +1,6 @@
 package org.ratatosk.uem.control;
 
-import java.security.SecureRandom;
-import java.util.Base64;
+import org.ratatosk.platform.Secrets;
 
 /**
  * A PKCS#12 password with both of its key derivations done: the PBES2 key that encrypts the bags
@@ -9,8 +8,6 @@ import java.util.Base64;
  * a file, so for random passwords it happens ahead, with the key pair in the pool.
  */
 public final class Pkcs12Password {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String password;
     private final Pbes2Encryptor.PasswordKey encryptionKey;
@@ -29,9 +26,7 @@ public final class Pkcs12Password {
 
     /** A new password of 32 random bytes as base64url (typable, and far beyond guessing), derived. */
     public static Pkcs12Password random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return of(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return of(Secrets.random(32));
     }
 
     public String password() {

@@ -40,8 +40,8 @@ public class Replays {
     @Inject
     Secrets secrets;
 
-    /** What earlier requests of this user with this reqId left, and their answer if it may be given again. */
-    public record Earlier(List<UemIssuance> issuances, Optional<UemAnswer> answer) {
+    /** Whether earlier requests of this user with this reqId left an answer, and that answer if it may be given again. */
+    public record Earlier(boolean exists, Optional<UemAnswer> answer) {
     }
 
     public Earlier earlier(KeyPairRequest request, Instant now) {
@@ -51,7 +51,7 @@ public class Replays {
                 .setParameter("req", request.reqId())
                 .getResultList();
         if (issuances.isEmpty() || request.authToken() == null || request.authToken().isBlank()) {
-            return new Earlier(issuances, Optional.empty());
+            return new Earlier(!issuances.isEmpty(), Optional.empty());
         }
         Optional<UemAnswer> answer = issuances.stream()
                 .filter(issuance -> issuance.replayableAt(now))
@@ -63,7 +63,7 @@ public class Replays {
                     return new UemAnswer(request.reqId(), null, stored.getString("payload"),
                             stored.getString("decryptionPassword", null));
                 });
-        return new Earlier(issuances, answer);
+        return new Earlier(true, answer);
     }
 
     /**
@@ -72,7 +72,7 @@ public class Replays {
      * most once a minute per node, not on every call.
      */
     public void remember(Earlier earlier, KeyPairRequest request, UemAnswer answer, String certificateSerial, Instant now) {
-        if (!earlier.issuances().isEmpty()) {
+        if (earlier.exists()) {
             // A statement rather than removing the rows read: it runs before the insert of the same
             // (user, reqId), and finds nothing to do if another node's sweep got there first.
             em.createQuery("DELETE FROM UemIssuance i WHERE i.userId = :user AND i.reqId = :req")
