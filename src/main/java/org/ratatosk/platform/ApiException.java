@@ -14,6 +14,7 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final Map<String, Object> details;
     private String challenge;
+    private Long retryAfterSeconds;
 
     public ApiException(int status, String code, String message) {
         this(status, code, message, Map.of());
@@ -45,6 +46,16 @@ public class ApiException extends RuntimeException {
 
     public ApiException withChallenge(String value) {
         this.challenge = value;
+        return this;
+    }
+
+    /** Seconds after which a refused caller may try again ({@code Retry-After}), if the refusal says. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public ApiException withRetryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
         return this;
     }
 

@@ -28,6 +28,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             if (api.challenge() != null) {
                 response.getHeaders().putSingle("WWW-Authenticate", api.challenge());
             }
+            if (api.retryAfterSeconds() != null) {
+                response.getHeaders().putSingle("Retry-After", String.valueOf(api.retryAfterSeconds()));
+            }
             return response;
         }
         if (cause instanceof JsonParsingException || cause instanceof jakarta.json.JsonException) {
