@@ -42,12 +42,17 @@ public final class OpenApi {
     public record Endpoint(String path, String method, Class<?> resource, Method javaMethod) {
     }
 
-    public static JsonObject describe(Collection<Class<?>> resources, String serverUrl, List<String> basicAuthPrefixes) {
+    /**
+     * {@code guards} names, for each guard annotation, the security scheme ({@code operator} or
+     * {@code apiKey}) of the operations it is on, by method or by class.
+     */
+    public static JsonObject describe(Collection<Class<?>> resources, String serverUrl,
+                                      Map<Class<? extends Annotation>, String> guards) {
         Map<String, Map<String, JsonObject>> paths = new TreeMap<>();
         resources.stream().flatMap(r -> endpoints(r).stream())
                 .sorted(Comparator.comparing(Endpoint::path).thenComparing(Endpoint::method))
                 .forEach(e -> paths.computeIfAbsent(e.path(), p -> new TreeMap<>())
-                        .put(e.method().toLowerCase(Locale.ROOT), operation(e, basicAuthPrefixes)));
+                        .put(e.method().toLowerCase(Locale.ROOT), operation(e, guards)));
         JsonObjectBuilder pathsJson = Jsons.createObjectBuilder();
         paths.forEach((path, operations) -> {
             JsonObjectBuilder item = Jsons.createObjectBuilder();
@@ -98,7 +103,7 @@ public final class OpenApi {
         return joined.replaceAll("\\{\\s*([\\w.-]+)\\s*:[^/]*}", "{$1}");
     }
 
-    private static JsonObject operation(Endpoint endpoint, List<String> basicAuthPrefixes) {
+    private static JsonObject operation(Endpoint endpoint, Map<Class<? extends Annotation>, String> guards) {
         Method method = endpoint.javaMethod();
         JsonArrayBuilder parameters = Jsons.createArrayBuilder();
         boolean apiKey = false;
@@ -146,11 +151,11 @@ public final class OpenApi {
                 .add("content", Jsons.createObjectBuilder().add(MediaType.APPLICATION_JSON, Jsons.createObjectBuilder()
                         .add("schema", Jsons.createObjectBuilder().add("$ref", "#/components/schemas/Error")))));
         operation.add("responses", responses);
-        if (apiKey) {
-            operation.add("security", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder().add("apiKey", JsonArray.EMPTY_JSON_ARRAY)));
-        } else if (basicAuthPrefixes.stream().anyMatch(p -> endpoint.path().substring(1).startsWith(p))) {
-            operation.add("security", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder().add("operator", JsonArray.EMPTY_JSON_ARRAY)));
-        }
+        Optional<String> scheme = apiKey ? Optional.of("apiKey") : guards.entrySet().stream()
+                .filter(g -> method.isAnnotationPresent(g.getKey()) || endpoint.resource().isAnnotationPresent(g.getKey()))
+                .map(Map.Entry::getValue).findFirst();
+        scheme.ifPresent(name -> operation.add("security", Jsons.createArrayBuilder()
+                .add(Jsons.createObjectBuilder().add(name, JsonArray.EMPTY_JSON_ARRAY))));
         return operation.build();
     }
 

@@ -5,15 +5,22 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.ratatosk.clients.boundary.ApiClientKey;
+import org.ratatosk.keys.boundary.ReadableByApprovers;
 
 /** The API description of this WAR, built once from the resource classes under WEB-INF/classes. */
 @ApplicationScoped
 public class OpenApiDocument {
 
     private static final String CLASSES = "/WEB-INF/classes/";
+    /** The guard annotations and the security scheme each stands for. */
+    static final Map<Class<? extends Annotation>, String> GUARDS = Map.of(
+            Guarded.class, "operator", ReadableByApprovers.class, "operator", ApiClientKey.class, "apiKey");
 
     @Inject
     Config config;
@@ -23,7 +30,7 @@ public class OpenApiDocument {
     public synchronized JsonObject get(ServletContext context) {
         if (document == null) {
             document = OpenApi.describe(resourceClasses(context), config.publicUrl() + "/hermod/rest",
-                    OperatorFilter.GUARDED);
+                    GUARDS);
         }
         return document;
     }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OpenApiTest {
@@ -54,6 +55,7 @@ class OpenApiTest {
     }
 
     @Path("admin/things/")
+    @Guarded
     public static class AdminThingsResource {
         @DELETE
         @Path("/{id}")
@@ -110,6 +112,6 @@ class OpenApiTest {
 
     private static JsonObject describe() {
         return OpenApi.describe(List.of(ThingsResource.class, AdminThingsResource.class), "http://x/hermod/rest",
-                List.of("admin/"));
+                Map.of(Guarded.class, "operator"));
     }
 }

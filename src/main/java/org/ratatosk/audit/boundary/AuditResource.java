@@ -13,9 +13,11 @@ import org.ratatosk.audit.control.AuditChain;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.Guarded;
 
-/** Operator API of the audit trail; the operator filter guards everything under admin/. */
+/** Operator API of the audit trail. */
 @Path("admin/audit")
+@Guarded
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class AuditResource {
 

@@ -13,9 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.clients.control.ApiClients;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Guarded;
 
-/** Operator API for API clients; the operator filter guards everything under admin/. */
+/** Operator API for API clients. */
 @Path("admin/clients")
+@Guarded
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.APPLICATION_JSON)
 public class ClientsResource {

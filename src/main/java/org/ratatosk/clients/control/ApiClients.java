@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.clients.entity.ApiClient;
@@ -59,6 +60,20 @@ public class ApiClients {
             throw ApiException.unauthorized("Unknown API client or wrong key");
         }
         return client;
+    }
+
+    /** The client id an {@code X-Api-Key} names, whether or not its key is right. */
+    public static Optional<String> clientIdOf(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon <= 0 ? Optional.empty() : Optional.of(decoded.substring(0, colon));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     public JsonObject put(String clientId, JsonObject body) {

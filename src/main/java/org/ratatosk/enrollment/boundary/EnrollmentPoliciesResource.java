@@ -12,9 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.enrollment.control.EnrollmentPolicies;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Guarded;
 
-/** Operator API: an API client's automatic enrollment; guarded like everything under admin/. */
+/** Operator API: an API client's automatic enrollment. */
 @Path("admin/clients/{clientId}/enrollment")
+@Guarded
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.APPLICATION_JSON)
 public class EnrollmentPoliciesResource {

@@ -15,9 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.keys.control.KeyChanges;
 import org.ratatosk.keys.control.Keys;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Guarded;
+import org.ratatosk.platform.Role;
 
-/** Keys in the token (Securosys TSB /v1/key); the operator filter guards it. */
+/** Keys in the token (Securosys TSB /v1/key), for the operator and key-management API keys. */
 @Path("v1/key")
+@Guarded(Role.KEY_MANAGEMENT)
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.APPLICATION_JSON)
 public class KeysResource {

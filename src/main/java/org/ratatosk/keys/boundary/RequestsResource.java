@@ -9,8 +9,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.keys.control.KeyRequests;
+import org.ratatosk.platform.Guarded;
+import org.ratatosk.platform.Role;
 
-/** Requests waiting for approval. Reading needs only the unguessable id; cancelling needs the operator. */
+/** Requests waiting for approval. Their approvers may read them too; only the operator and API keys cancel them. */
 @Path("v1/request")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class RequestsResource {
@@ -20,12 +22,14 @@ public class RequestsResource {
 
     @GET
     @Path("{id}")
+    @ReadableByApprovers
     public JsonObject get(@PathParam("id") String id) {
         return requests.status(id);
     }
 
     @DELETE
     @Path("{id}")
+    @Guarded({Role.KEY_MANAGEMENT, Role.KEY_OPERATION})
     public JsonObject cancel(@PathParam("id") String id) {
         return requests.cancel(id);
     }

@@ -53,15 +53,7 @@ public class Approvals {
     public JsonObject tasks(JsonObject body) {
         String approver = ApproverKeys.canonical(JsonBodies.requireString(body, "approverPublicKey"), "approverPublicKey");
         String timestampText = JsonBodies.requireString(body, "timestamp");
-        Instant timestamp = parseTimestamp(timestampText);
-        if (!ApproverKeys.verifies(approver, timestampText.getBytes(StandardCharsets.UTF_8),
-                JsonBodies.requireString(body, "timestampSignature"))) {
-            throw ApiException.unprocessable("INVALID_SIGNATURE", "'timestampSignature' does not verify with 'approverPublicKey'");
-        }
-        long skew = config.getLong("hermod.keys.approval.max-clock-skew", 300);
-        if (Duration.between(timestamp, Instant.now()).abs().getSeconds() > skew) {
-            throw ApiException.unprocessable("STALE_TIMESTAMP", "'timestamp' is more than " + skew + " seconds from the server's time");
-        }
+        Instant timestamp = provenTimestamp(approver, timestampText, JsonBodies.requireString(body, "timestampSignature"));
         advanceClock(approver, timestamp);
         JsonArrayBuilder tasks = Jsons.createArrayBuilder();
         Instant now = Instant.now();
@@ -79,6 +71,34 @@ public class Approvals {
             }
         }
         return Jsons.createObjectBuilder().add("tasks", tasks).build();
+    }
+
+    /**
+     * Lets an approver of the request read it: the same proof as for the tasks, a fresh signed
+     * timestamp later than the last one, from a key the request's rule names. Anyone else is
+     * refused alike, whether the request exists or not.
+     */
+    public void authenticateReader(String requestId, String approverPublicKey, String timestampText, String signature) {
+        String approver = ApproverKeys.canonical(approverPublicKey, "approverPublicKey");
+        Instant timestamp = provenTimestamp(approver, timestampText, signature);
+        KeyRequest request = requestId == null ? null : em.find(KeyRequest.class, requestId);
+        if (request == null || !rule(request).approverKeys().contains(approver)) {
+            throw new ApiException(403, "NOT_AN_APPROVER", "This key is not an approver of request " + requestId);
+        }
+        advanceClock(approver, timestamp);
+    }
+
+    /** The timestamp, once its signature verifies with the approver's key and it is close to the server's time. */
+    private Instant provenTimestamp(String approver, String timestampText, String signature) {
+        Instant timestamp = parseTimestamp(timestampText);
+        if (!ApproverKeys.verifies(approver, timestampText.getBytes(StandardCharsets.UTF_8), signature)) {
+            throw ApiException.unprocessable("INVALID_SIGNATURE", "'timestampSignature' does not verify with 'approverPublicKey'");
+        }
+        long skew = config.getLong("hermod.keys.approval.max-clock-skew", 300);
+        if (Duration.between(timestamp, Instant.now()).abs().getSeconds() > skew) {
+            throw ApiException.unprocessable("STALE_TIMESTAMP", "'timestamp' is more than " + skew + " seconds from the server's time");
+        }
+        return timestamp;
     }
 
     private static Instant parseTimestamp(String text) {

@@ -14,12 +14,11 @@ import org.ratatosk.messaging.control.Commands;
 import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.messaging.entity.CommandType;
 import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Guarded;
 
-/**
- * Operator API: commands across all clients, newest first. The operator filter guards everything
- * under admin/.
- */
+/** Operator API: commands across all clients, newest first. */
 @Path("admin/commands")
+@Guarded
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class AdminCommandsResource {
 

@@ -6,7 +6,6 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,7 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.TimeUnit;
 import org.ratatosk.clients.entity.ApiClient;
-import org.ratatosk.clients.control.ApiClients;
+import org.ratatosk.clients.boundary.ApiClientKey;
+import org.ratatosk.clients.boundary.CallingClient;
 import org.ratatosk.messaging.control.IdempotentSubmission;
 import org.ratatosk.messaging.control.CommandWaiters;
 import org.ratatosk.messaging.control.Commands;
@@ -28,15 +28,15 @@ import org.ratatosk.platform.ApiException;
 
 /** The application server's API: submit, follow and cancel commands. */
 @Path("command")
+@ApiClientKey
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.APPLICATION_JSON)
 public class CommandsResource {
 
-    static final String API_KEY = "X-Api-Key";
     static final int MAX_WAIT_SECONDS = 60;
 
     @Inject
-    ApiClients clients;
+    CallingClient calling;
 
     @Inject
     IdempotentSubmission submission;
@@ -52,17 +52,17 @@ public class CommandsResource {
 
     @POST
     @Path("{type}")
-    public JsonObject submit(@HeaderParam(API_KEY) String apiKey, @PathParam("type") String type, String body) {
-        return submission.submit(clients.authenticate(apiKey), type, body);
+    public JsonObject submit(@PathParam("type") String type, String body) {
+        return submission.submit(calling.get(), type, body);
     }
 
     /** With {@code wait} (seconds, at most 60) the answer comes as soon as the command is final. */
     @GET
     @Path("{commandId}")
-    public void get(@HeaderParam(API_KEY) String apiKey, @PathParam("commandId") String commandId,
+    public void get(@PathParam("commandId") String commandId,
                     @QueryParam("wait") Integer wait, @Suspended AsyncResponse response) {
         try {
-            ApiClient client = clients.authenticate(apiKey);
+            ApiClient client = calling.get();
             if (wait != null && (wait < 0 || wait > MAX_WAIT_SECONDS)) {
                 throw ApiException.badRequest("INVALID_FIELD", "wait must be 0 to " + MAX_WAIT_SECONDS + " seconds");
             }
@@ -93,8 +93,8 @@ public class CommandsResource {
     }
 
     @GET
-    public JsonArray byExternalId(@HeaderParam(API_KEY) String apiKey, @QueryParam("externalId") String externalId) {
-        var client = clients.authenticate(apiKey);
+    public JsonArray byExternalId(@QueryParam("externalId") String externalId) {
+        var client = calling.get();
         if (externalId == null || externalId.isEmpty()) {
             throw ApiException.badRequest("INVALID_FIELD", "Query parameter externalId is required");
         }
@@ -105,15 +105,15 @@ public class CommandsResource {
     @GET
     @Path("{commandId}/qr")
     @Produces({"image/png", "image/svg+xml", MediaType.APPLICATION_JSON})
-    public Response qr(@HeaderParam(API_KEY) String apiKey, @PathParam("commandId") String commandId,
+    public Response qr(@PathParam("commandId") String commandId,
                        @QueryParam("destination") String destination, @QueryParam("format") String format) {
-        QrCodes.Image image = qrCodes.render(clients.authenticate(apiKey), commandId, destination, format);
+        QrCodes.Image image = qrCodes.render(calling.get(), commandId, destination, format);
         return Response.ok(image.content(), image.format().mediaType).build();
     }
 
     @DELETE
     @Path("{commandId}")
-    public JsonObject cancel(@HeaderParam(API_KEY) String apiKey, @PathParam("commandId") String commandId) {
-        return commands.cancel(clients.authenticate(apiKey), commandId);
+    public JsonObject cancel(@PathParam("commandId") String commandId) {
+        return commands.cancel(calling.get(), commandId);
     }
 }

@@ -7,10 +7,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.ratatosk.platform.Guarded;
 import org.ratatosk.uem.control.OneTimePasswords;
 
-/** Operator API: a one-time password for a UEM user; the operator filter guards admin/. */
+/** Operator API: a one-time password for a UEM user. */
 @Path("admin/uem/users/{user}/otp")
+@Guarded
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class OneTimePasswordsResource {
 

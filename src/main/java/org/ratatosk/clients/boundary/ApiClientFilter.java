@@ -1,0 +1,54 @@
+package org.ratatosk.clients.boundary;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import org.ratatosk.clients.control.ApiClients;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.LoginThrottle;
+
+/**
+ * Authenticates the API client of every {@link ApiClientKey} operation before the resource runs;
+ * wrong keys count towards a lockout of the client id from the caller's address.
+ */
+@Provider
+@ApiClientKey
+@Priority(Priorities.AUTHENTICATION)
+public class ApiClientFilter implements ContainerRequestFilter {
+
+    private static final String PREFIX = "client:";
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @Inject
+    ApiClients clients;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    CallingClient calling;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String header = request.getHeaderString(ApiClientKey.HEADER);
+        String address = servletRequest.getRemoteAddr();
+        String principal = PREFIX + ApiClients.clientIdOf(header).orElse("");
+        throttle.check(address, principal);
+        try {
+            calling.authenticated(clients.authenticate(header));
+        } catch (ApiException refused) {
+            if (refused.status() == 401 && header != null && !header.isBlank()) {
+                throttle.failed(address, principal);
+            }
+            throw refused;
+        }
+        throttle.succeeded(address, principal);
+    }
+}

@@ -1,0 +1,244 @@
+package org.ratatosk.platform;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The guard of {@code @Guarded} operations, with a test kind of role credential in header X-Test-Key. */
+class GuardFilterTest {
+
+    /** X-Test-Key: "bad" is a wrong credential, otherwise a comma list of the roles it holds. */
+    static final class TestKeys implements RoleCredentials {
+        @Override
+        public Optional<Set<Role>> roles(ContainerRequestContext request) {
+            String key = request.getHeaderString("X-Test-Key");
+            if (key == null) {
+                return Optional.empty();
+            }
+            if (key.equals("bad")) {
+                throw ApiException.unauthorized("Wrong test key");
+            }
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (String role : key.split(",")) {
+                if (!role.isEmpty()) {
+                    roles.add(Role.valueOf(role));
+                }
+            }
+            return Optional.of(roles);
+        }
+    }
+
+    /** A kind of credential this request never carries, consulted as well. */
+    static final class AbsentKeys implements RoleCredentials {
+        @Override
+        public Optional<Set<Role>> roles(ContainerRequestContext request) {
+            return Optional.empty();
+        }
+    }
+
+    @Path("things")
+    @Guarded(Role.KEY_MANAGEMENT)
+    public static class ThingsResource {
+        @GET
+        public String list() {
+            return "";
+        }
+
+        @GET
+        @Path("use")
+        @Guarded({Role.KEY_OPERATION, Role.SERVICE})
+        public String use() {
+            return "";
+        }
+
+        @GET
+        @Path("operator")
+        @Guarded
+        public String operatorOnly() {
+            return "";
+        }
+    }
+
+    private static final String OPERATOR = basic("ops", "s3cret-pass");
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private final GuardFilter filter = filter(List.of(new AbsentKeys(), new TestKeys()));
+
+    private static GuardFilter filter(List<RoleCredentials> kinds) {
+        OperatorCredentials operator = new OperatorCredentials();
+        operator.config = new Config() {
+            @Override
+            public String get(String key, String defaultValue) {
+                return Map.of("hermod.admin.user", "ops", "hermod.admin.password", "s3cret-pass").getOrDefault(key, defaultValue);
+            }
+        };
+        operator.throttle = new LoginThrottle(Lockouts.standard(new LockoutsTest.ManualClock()));
+        operator.init();
+        Guards guards = new Guards();
+        guards.operator = operator;
+        guards.credentials = instance(kinds);
+        GuardFilter filter = new GuardFilter();
+        filter.guards = guards;
+        filter.servletRequest = proxy(HttpServletRequest.class, Map.of("getRemoteAddr", "192.0.2.7"));
+        return filter;
+    }
+
+    private void call(String method, Map<String, String> headers) {
+        call(filter, method, headers);
+    }
+
+    private static void call(GuardFilter filter, String method, Map<String, String> headers) {
+        Method resourceMethod;
+        try {
+            resourceMethod = ThingsResource.class.getMethod(method);
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+        filter.resource = new ResourceInfo() {
+            @Override
+            public Method getResourceMethod() {
+                return resourceMethod;
+            }
+
+            @Override
+            public Class<?> getResourceClass() {
+                return ThingsResource.class;
+            }
+        };
+        filter.filter(request(headers));
+    }
+
+    private ApiException refused(String method, Map<String, String> headers) {
+        return assertThrows(ApiException.class, () -> call(method, headers));
+    }
+
+    @Test
+    void withoutCredentialsEveryGuardedOperationIsA401WithABasicChallenge() {
+        for (String method : List.of("list", "use", "operatorOnly")) {
+            ApiException refused = refused(method, Map.of());
+            assertEquals(401, refused.status(), method);
+            assertEquals("UNAUTHORIZED", refused.code());
+            assertEquals("Basic realm=\"hermod\", charset=\"UTF-8\"", refused.challenge());
+        }
+    }
+
+    @Test
+    void theOperatorPassesEveryGuardedOperation() {
+        for (String method : List.of("list", "use", "operatorOnly")) {
+            assertDoesNotThrow(() -> call(method, Map.of("Authorization", OPERATOR)), method);
+        }
+    }
+
+    @Test
+    void wrongOperatorCredentialsAreRefusedEvenWithAGoodRoleKey() {
+        ApiException refused = refused("list", Map.of("Authorization", basic("ops", "wrong"), "X-Test-Key", "KEY_MANAGEMENT"));
+        assertEquals(401, refused.status());
+        assertEquals("Basic realm=\"hermod\", charset=\"UTF-8\"", refused.challenge());
+        assertEquals(401, refused("list", Map.of("Authorization", "Basic %%%")).status());
+    }
+
+    @Test
+    void aRoleCredentialPassesWhereItsRolesMeetTheOperationsOnly() {
+        assertDoesNotThrow(() -> call("list", Map.of("X-Test-Key", "KEY_MANAGEMENT")), "class roles");
+        assertDoesNotThrow(() -> call("use", Map.of("X-Test-Key", "APPROVER,SERVICE")), "method roles");
+        assertDoesNotThrow(() -> call("use", Map.of("X-Test-Key", "KEY_OPERATION")));
+
+        ApiException classRoleOnMethod = refused("use", Map.of("X-Test-Key", "KEY_MANAGEMENT"));
+        assertEquals(403, classRoleOnMethod.status(), "the method's roles replace the class's");
+        assertEquals("FORBIDDEN", classRoleOnMethod.code());
+        assertEquals(403, refused("operatorOnly", Map.of("X-Test-Key", "KEY_MANAGEMENT,KEY_OPERATION,APPROVER,SERVICE,APPROVER_KEY_MANAGEMENT")).status(),
+                "no role reaches an operator-only operation");
+        assertEquals(403, refused("list", Map.of("X-Test-Key", "")).status(), "a credential without roles");
+    }
+
+    @Test
+    void aWrongRoleCredentialIsThe401OfItsKind() {
+        ApiException refused = refused("list", Map.of("X-Test-Key", "bad"));
+        assertEquals(401, refused.status());
+        assertEquals("Wrong test key", refused.getMessage());
+    }
+
+    @Test
+    void withoutAnyKindOfRoleCredentialOnlyTheOperatorPasses() {
+        GuardFilter operatorOnly = filter(List.of());
+        assertEquals(401, assertThrows(ApiException.class,
+                () -> call(operatorOnly, "list", Map.of("X-Test-Key", "KEY_MANAGEMENT"))).status());
+        assertDoesNotThrow(() -> call(operatorOnly, "list", Map.of("Authorization", OPERATOR)));
+    }
+
+    @Test
+    void tenWrongOperatorPasswordsLockTheUserOutOfThatAddressWith429() {
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, refused("list", Map.of("Authorization", basic("ops", "guess-" + i))).status(), "attempt " + i);
+        }
+        ApiException locked = refused("list", Map.of("Authorization", OPERATOR));
+        assertEquals(429, locked.status(), "the right password during the lockout");
+        assertEquals("TOO_MANY_ATTEMPTS", locked.code());
+        assertEquals(Duration.ofMinutes(1).toSeconds(), locked.retryAfterSeconds());
+        assertEquals(60L, locked.details().get("retryAfter"));
+        assertDoesNotThrow(() -> call("list", Map.of("X-Test-Key", "KEY_MANAGEMENT")), "other credentials are not locked");
+    }
+
+    @Test
+    void rolesComeFromTheMethodOverTheClass() throws Exception {
+        assertEquals(EnumSet.of(Role.KEY_MANAGEMENT), GuardFilter.roles(ThingsResource.class.getMethod("list"), ThingsResource.class));
+        assertEquals(EnumSet.of(Role.KEY_OPERATION, Role.SERVICE),
+                GuardFilter.roles(ThingsResource.class.getMethod("use"), ThingsResource.class));
+        assertEquals(EnumSet.noneOf(Role.class), GuardFilter.roles(ThingsResource.class.getMethod("operatorOnly"), ThingsResource.class));
+    }
+
+    private static ContainerRequestContext request(Map<String, String> headers) {
+        return (ContainerRequestContext) Proxy.newProxyInstance(GuardFilterTest.class.getClassLoader(),
+                new Class<?>[] {ContainerRequestContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getHeaderString" -> headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase((String) args[0]))
+                            .map(Map.Entry::getValue).findFirst().orElse(null);
+                    case "getMethod" -> "GET";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Instance<RoleCredentials> instance(List<RoleCredentials> kinds) {
+        return (Instance<RoleCredentials>) Proxy.newProxyInstance(GuardFilterTest.class.getClassLoader(),
+                new Class<?>[] {Instance.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "iterator" -> kinds.iterator();
+                    case "stream" -> kinds.stream();
+                    case "forEach" -> {
+                        kinds.forEach((java.util.function.Consumer<RoleCredentials>) args[0]);
+                        yield null;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static <T> T proxy(Class<T> type, Map<String, Object> answers) {
+        return type.cast(Proxy.newProxyInstance(GuardFilterTest.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    if (!answers.containsKey(method.getName())) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    return answers.get(method.getName());
+                }));
+    }
+}
