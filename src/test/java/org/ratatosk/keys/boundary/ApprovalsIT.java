@@ -216,12 +216,61 @@ class ApprovalsIT {
         String id = requestCsr(label);
         String toBeSigned = a.task(id).orElseThrow().getString("approvalToBeSigned");
         assertEquals(401, Server.send(Server.request("/hermod/rest/v1/request/" + id).DELETE()).status());
-        assertEquals(200, Server.send(Server.request("/hermod/rest/v1/request/" + id).GET()).status(),
-                "the request id alone lets a caller follow it");
+        assertEquals(401, Server.send(Server.request("/hermod/rest/v1/request/" + id).GET()).status(),
+                "the request id alone does not let a caller read it");
         assertEquals("CANCELLED", KeyApi.delete("request/" + id).expectOk("cancel").string("status"));
         assertEquals(409, KeyApi.delete("request/" + id).status());
         assertEquals(409, a.decide("approval", id, toBeSigned).status());
         assertEquals(404, KeyApi.get("request/" + UUID.randomUUID()).status());
+    }
+
+    @Test
+    void approversOfTheRequestReadItWithASignedTimestamp() {
+        Approver a = Approver.rsa("a"), b = Approver.ec("b"), stranger = Approver.ec("stranger");
+        String label = label();
+        KeyApi.createRsa(label, Rules.policy(Rules.rule(0, 600, Rules.group("G", 2, a, b)), null, null, null));
+        String id = requestCsr(label);
+
+        Reply byA = a.readRequest(id, Instant.now().toString());
+        assertEquals(200, byA.status(), byA.raw());
+        assertEquals(id, byA.string("id"));
+        assertEquals("PENDING", byA.string("status"));
+        assertEquals(2, keys(byA.body(), "notYetApprovedBy").size());
+        Reply byB = b.readRequest(id, Instant.now().toString());
+        assertEquals(200, byB.status(), byB.raw());
+        assertEquals(status(id), byB.body(), "approvers read what the operator reads");
+
+        Reply bare = Server.send(Server.request("/hermod/rest/v1/request/" + id).GET());
+        assertEquals(401, bare.status());
+        assertEquals("UNAUTHORIZED", bare.string("code"));
+
+        String later = Instant.now().plusSeconds(1).toString();
+        Reply strangers = stranger.readRequest(id, later);
+        assertEquals(403, strangers.status(), "a key the request's rule does not name");
+        assertEquals("NOT_AN_APPROVER", strangers.string("code"));
+        assertEquals(403, a.readRequest(UUID.randomUUID().toString(), Instant.now().plusSeconds(2).toString()).status(),
+                "an approver of one request cannot probe for others");
+
+        String timestamp = Instant.now().plusSeconds(3).toString();
+        assertEquals(200, a.readRequest(id, timestamp).status());
+        Reply replayed = a.readRequest(id, timestamp);
+        assertEquals(422, replayed.status(), "a signed timestamp is used once");
+        assertEquals("TIMESTAMP_REPLAYED", replayed.string("code"));
+
+        Reply forged = a.readRequest(id, Instant.now().plusSeconds(4).toString(), stranger.sign("x".getBytes()));
+        assertEquals(422, forged.status());
+        assertEquals("INVALID_SIGNATURE", forged.string("code"));
+        Reply stale = b.readRequest(id, Instant.now().minusSeconds(3600).toString());
+        assertEquals(422, stale.status());
+        assertEquals("STALE_TIMESTAMP", stale.string("code"));
+        Reply partial = Server.send(Server.request("/hermod/rest/v1/request/" + id)
+                .header("X-Approver-Public-Key", a.publicKey()).GET());
+        assertEquals(401, partial.status(), "a public key without a signed timestamp proves nothing");
+
+        Reply wrongOperator = Server.send(Server.request("/hermod/rest/v1/request/" + id)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("intruder:wrong".getBytes())).GET());
+        assertEquals(401, wrongOperator.status());
+        assertEquals("UNAUTHORIZED", wrongOperator.string("code"), "wrong operator credentials are not an approver's proof");
     }
 
     @Test

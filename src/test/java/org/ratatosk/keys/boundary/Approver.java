@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import org.ratatosk.devicesim.Reply;
+import org.ratatosk.messaging.boundary.Server;
 
 /** An approver with its own key pair, signing as the contract says: SHA-256, JCA encoding, base64. */
 public final class Approver {
@@ -76,6 +77,17 @@ public final class Approver {
     public Reply tasks(String timestamp, String signature) {
         return KeyApi.postUnauthenticated("filteredApprovalTask", Json.createObjectBuilder().add("timestamp", timestamp)
                 .add("timestampSignature", signature).add("approverPublicKey", publicKey()).build());
+    }
+
+    /** {@code GET /v1/request/{id}} proven by this approver's signature over {@code timestamp}. */
+    public Reply readRequest(String requestId, String timestamp) {
+        return readRequest(requestId, timestamp, sign(timestamp.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public Reply readRequest(String requestId, String timestamp, String signature) {
+        return Server.send(Server.request("/hermod/rest/v1/request/" + requestId)
+                .header("X-Approver-Public-Key", publicKey()).header("X-Approver-Timestamp", timestamp)
+                .header("X-Approver-Timestamp-Signature", signature).GET());
     }
 
     /** This approver's task for the request, if it is listed. */
