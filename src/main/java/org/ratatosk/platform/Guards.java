@@ -1,6 +1,7 @@
 package org.ratatosk.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -34,8 +35,8 @@ public class Guards {
             return true;
         }
         boolean presented = false;
-        for (RoleCredentials kind : credentials) {
-            Optional<Set<Role>> held = kind.roles(request);
+        for (Instance.Handle<RoleCredentials> kind : credentials.handles()) {
+            Optional<Set<Role>> held = roles(kind, request);
             if (held.isPresent()) {
                 if (!Collections.disjoint(held.get(), roles)) {
                     return true;
@@ -47,5 +48,16 @@ public class Guards {
             throw new ApiException(403, "FORBIDDEN", "The credential's roles do not allow this operation");
         }
         return false;
+    }
+
+    /** A dependent bean is destroyed after use, or this application-scoped guard would keep every one. */
+    private static Optional<Set<Role>> roles(Instance.Handle<RoleCredentials> kind, ContainerRequestContext request) {
+        try {
+            return kind.get().roles(request);
+        } finally {
+            if (Dependent.class.equals(kind.getBean().getScope())) {
+                kind.destroy();
+            }
+        }
     }
 }

@@ -35,13 +35,19 @@ public class LoginThrottle {
     public void failed(String address, String principal) {
         Lockouts.Failure failure = lockouts.failed(address, principal);
         if (failure.lockedNow()) {
-            LOG.warning("Too many failed logins of " + principal + " from " + address + ": locked out for "
+            LOG.warning("Too many failed logins of " + printable(principal) + " from " + address + ": locked out for "
                     + failure.lockedFor().toSeconds() + " s");
         }
     }
 
     public void succeeded(String address, String principal) {
         lockouts.succeeded(address, principal);
+    }
+
+    /** A caller's user name, cut and without control characters, so that it cannot forge log lines. */
+    static String printable(String principal) {
+        String cut = principal.length() > 100 ? principal.substring(0, 100) + "..." : principal;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static ApiException tooMany(long millis) {

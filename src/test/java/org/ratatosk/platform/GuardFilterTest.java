@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -222,14 +224,35 @@ class GuardFilterTest {
     private static Instance<RoleCredentials> instance(List<RoleCredentials> kinds) {
         return (Instance<RoleCredentials>) Proxy.newProxyInstance(GuardFilterTest.class.getClassLoader(),
                 new Class<?>[] {Instance.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "iterator" -> kinds.iterator();
-                    case "stream" -> kinds.stream();
-                    case "forEach" -> {
-                        kinds.forEach((java.util.function.Consumer<RoleCredentials>) args[0]);
-                        yield null;
-                    }
+                    case "handles" -> kinds.stream().map(GuardFilterTest::handle).toList();
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
+    }
+
+    /** A handle of a dependent bean, as CDI gives one; destroying it is harmless here. */
+    private static Instance.Handle<RoleCredentials> handle(RoleCredentials kind) {
+        Bean<?> bean = proxy(Bean.class, Map.of("getScope", Dependent.class));
+        return new Instance.Handle<>() {
+            @Override
+            public RoleCredentials get() {
+                return kind;
+            }
+
+            @Override
+            public Bean<RoleCredentials> getBean() {
+                @SuppressWarnings("unchecked")
+                Bean<RoleCredentials> typed = (Bean<RoleCredentials>) bean;
+                return typed;
+            }
+
+            @Override
+            public void destroy() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     private static <T> T proxy(Class<T> type, Map<String, Object> answers) {

@@ -121,6 +121,12 @@ class LockoutsTest {
     }
 
     @Test
+    void loggedPrincipalsCannotForgeLogLines() {
+        assertEquals("operator:eve?2026 INFO fake", LoginThrottle.printable("operator:eve\n2026 INFO fake"));
+        assertEquals(103, LoginThrottle.printable("x".repeat(500)).length());
+    }
+
+    @Test
     void longPrincipalsShareOneEntry() {
         String longName = "operator:" + "x".repeat(100_000);
         fail(10, "10.0.0.7", longName + "a");
