@@ -16,11 +16,15 @@ import java.util.Base64;
 import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
  * Mailbox tokens are derived from a server secret that lives in a file, never in the database,
  * so the database holds only their hashes while the server can still render a mailbox's uri.
- * Nodes behind one load balancer share the file.
+ * Nodes behind one load balancer share the file. Keys that encrypt settings at rest are derived
+ * from it too.
  */
 @ApplicationScoped
 public class Secrets {
@@ -87,6 +91,18 @@ public class Secrets {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * {@code length} bytes of key for one purpose: HKDF-SHA256 (RFC 5869) of the server secret with
+     * the purpose label as its info, so that keys of different purposes are unrelated.
+     */
+    public byte[] hkdf(String purpose, int length) {
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+        hkdf.init(new HKDFParameters(serverSecret, null, purpose.getBytes(StandardCharsets.UTF_8)));
+        byte[] key = new byte[length];
+        hkdf.generateBytes(key, 0, length);
+        return key;
     }
 
     public static String randomSalt() {

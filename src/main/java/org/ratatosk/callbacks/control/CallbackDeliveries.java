@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.logging.Logger;
 import org.ratatosk.callbacks.entity.CallbackDelivery;
+import org.ratatosk.clients.control.CallbackCredentials;
+import org.ratatosk.clients.control.SealedSecret;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.control.Commands;
 import org.ratatosk.messaging.entity.Command;
@@ -42,6 +44,21 @@ public class CallbackDeliveries {
 
     @Inject
     Metrics metrics;
+
+    @Inject
+    CallbackCredentials credentials;
+
+    /** One POST, with the client's Basic credentials opened for it; they are never logged. */
+    private Optional<String> post(String url, ApiClient client, CallbackDelivery delivery, Command command) {
+        String basicAuth;
+        try {
+            basicAuth = credentials.open(client).orElse(null);
+        } catch (SealedSecret.Unreadable e) {
+            LOG.warning("Command " + command.id() + ": " + e.getMessage() + " (API client " + client.clientId() + ")");
+            return Optional.of("The callback credentials cannot be read with this server's secret");
+        }
+        return sender.post(url, basicAuth, delivery.deliveryId(), commands.finalEnvelope(command).toString());
+    }
 
     /** Queues a retry again when it still has not run {@code lateMillis} after it was due. */
     public void requeueIfOverdue(String commandId, int attemptsBefore, long lateMillis) {
@@ -76,8 +93,7 @@ public class CallbackDeliveries {
             error = Optional.of("The API client or its callback URL was removed");
         } else {
             url = CallbackSender.url(client.callbackUrl(), command.type().path());
-            error = sender.post(url, client.callbackBasicAuth(), delivery.deliveryId(),
-                    commands.finalEnvelope(command).toString());
+            error = post(url, client, delivery, command);
         }
         now = Instant.now();
         if (error.isEmpty()) {

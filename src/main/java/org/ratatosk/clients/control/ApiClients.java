@@ -30,6 +30,7 @@ public class ApiClients {
     private static final Logger LOG = Logger.getLogger(ApiClients.class.getName());
     static final int MIN_KEY_LENGTH = 16;
     static final String OPERATOR = "operator";
+    static final int MAX_CALLBACK_AUTH_LENGTH = 256;
 
     @PersistenceContext
     EntityManager em;
@@ -39,6 +40,9 @@ public class ApiClients {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    CallbackCredentials callbackCredentials;
 
     /** Resolves {@code X-Api-Key: base64(clientId:key)}; 401 for anything that does not match. */
     public ApiClient authenticate(String header) {
@@ -89,8 +93,9 @@ public class ApiClients {
             throw ApiException.badRequest("INVALID_FIELD", "callbackUrl must be an http or https URL");
         }
         String basicAuth = JsonBodies.optionalString(body, "callbackBasicAuth").orElse(null);
-        if (basicAuth != null && !basicAuth.contains(":")) {
-            throw ApiException.badRequest("INVALID_FIELD", "callbackBasicAuth must be user:password");
+        if (basicAuth != null && (!basicAuth.contains(":") || basicAuth.length() > MAX_CALLBACK_AUTH_LENGTH)) {
+            throw ApiException.badRequest("INVALID_FIELD", "callbackBasicAuth must be user:password, at most "
+                    + MAX_CALLBACK_AUTH_LENGTH + " characters");
         }
         JsonArray keys = JsonBodies.optionalArray(body, "attestationKeys").orElse(JsonValue.EMPTY_JSON_ARRAY);
         List<String> thumbprints = new ArrayList<>();
@@ -103,7 +108,8 @@ public class ApiClients {
             client = new ApiClient(clientId);
         }
         String salt = Secrets.randomSalt();
-        client.replace(salt, Hashes.saltedHash(salt, key), callbackUrl, basicAuth, keys.toString(),
+        client.replace(salt, Hashes.saltedHash(salt, key), callbackUrl,
+                basicAuth == null ? null : callbackCredentials.seal(clientId, basicAuth), keys.toString(),
                 String.join(" ", thumbprints), Instant.now());
         if (created) {
             em.persist(client);
@@ -146,7 +152,7 @@ public class ApiClients {
         if (client.callbackUrl() != null) {
             view.add("callbackUrl", client.callbackUrl());
         }
-        view.add("callbackBasicAuth", client.callbackBasicAuth() != null);
+        view.add("callbackBasicAuth", client.hasCallbackAuth());
         view.add("attestationKeys", JsonBodies.parseStored("{\"k\":" + client.attestationKeys() + "}").getJsonArray("k"));
         view.add("updatedAt", client.updatedAt().toString());
         return view.build();

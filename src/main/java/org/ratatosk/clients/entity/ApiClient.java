@@ -24,8 +24,12 @@ public class ApiClient {
     @Column(name = "callback_url", length = 2048)
     private String callbackUrl;
 
-    @Column(name = "callback_basic_auth", length = 512)
-    private String callbackBasicAuth;
+    /**
+     * The callback's {@code user:password}, sealed (AES-GCM, see CallbackCredentials). The column
+     * callback_basic_auth held it in the clear before; the server seals what it finds there once.
+     */
+    @Column(name = "callback_auth_sealed", length = 2048)
+    private String sealedCallbackAuth;
 
     /** JSON array of trusted attestation public keys (JWK objects). */
     @Column(name = "attestation_keys", columnDefinition = "TEXT")
@@ -45,12 +49,12 @@ public class ApiClient {
         this.clientId = clientId;
     }
 
-    public void replace(String keySalt, String keyHash, String callbackUrl, String callbackBasicAuth,
+    public void replace(String keySalt, String keyHash, String callbackUrl, String sealedCallbackAuth,
                         String attestationKeys, String attestationThumbprints, Instant now) {
         this.keySalt = keySalt;
         this.keyHash = keyHash;
         this.callbackUrl = callbackUrl;
-        this.callbackBasicAuth = callbackBasicAuth;
+        this.sealedCallbackAuth = sealedCallbackAuth;
         this.attestationKeys = attestationKeys;
         this.attestationThumbprints = attestationThumbprints;
         this.updatedAt = now;
@@ -84,8 +88,12 @@ public class ApiClient {
         return callbackUrl;
     }
 
-    public String callbackBasicAuth() {
-        return callbackBasicAuth;
+    public String sealedCallbackAuth() {
+        return sealedCallbackAuth;
+    }
+
+    public boolean hasCallbackAuth() {
+        return sealedCallbackAuth != null;
     }
 
     public String attestationKeys() {

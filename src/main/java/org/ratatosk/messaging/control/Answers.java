@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.logging.Logger;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.entity.Command;
+import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.messaging.entity.CommandType;
 import org.ratatosk.messaging.entity.Mailbox;
 import org.ratatosk.messaging.entity.MailboxMessage;
@@ -20,17 +21,21 @@ import org.ratatosk.platform.Config;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Metrics;
+import org.ratatosk.provisioning.control.AnswerMalformed;
 import org.ratatosk.provisioning.control.AnswerRejected;
 import org.ratatosk.provisioning.control.Profiles;
 import org.ratatosk.provisioning.control.ProvisioningAnswerValidator;
 import org.ratatosk.provisioning.control.ProvisioningRequest;
 import org.ratatosk.provisioning.control.ValidatedProvisioning;
+import org.ratatosk.signing.control.AcceptedSignatures;
 import org.ratatosk.signing.control.SignRequest;
 import org.ratatosk.signing.control.SignedAnswers;
+import org.ratatosk.signing.control.VerifiedSignature;
 
 /**
  * A device's answer to a message. The command is locked while the answer is checked, so that of
- * several answers (one user, several devices) exactly one ends the command.
+ * several answers (one user, several devices) exactly one completes the command; a declining or
+ * invalid one ends only its own destination while others are open.
  */
 @Stateless
 public class Answers {
@@ -58,13 +63,17 @@ public class Answers {
     @Inject
     Metrics metrics;
 
+    @Inject
+    AcceptedSignatures acceptedSignatures;
+
     public AnswerOutcome answer(String bid, String token, String mid, String rawBody) {
         MailboxMessage message = mailboxes.message(mailboxes.openForMessage(bid, token), mid);
         JsonObject answer = JsonBodies.parseObject(rawBody);
         Command command = em.find(Command.class, message.commandId(), LockModeType.PESSIMISTIC_WRITE);
         em.refresh(message);
-        if (message.state() == MailboxMessage.State.ANSWERED) {
-            throw ApiException.conflict("ALREADY_ANSWERED", "Message " + mid + " was already answered");
+        if (message.isAnswered() || command.state() == CommandState.COMPLETED || command.state() == CommandState.FAILED) {
+            throw ApiException.conflict("ALREADY_ANSWERED", message.isAnswered()
+                    ? "Message " + mid + " was already answered" : "Command " + command.id() + " was already answered");
         }
         if (command.state().isFinal() || message.state() != MailboxMessage.State.PENDING) {
             throw ApiException.gone("COMMAND_ENDED", "Command " + command.id() + " is " + command.state());
@@ -74,24 +83,23 @@ public class Answers {
                 .orElseThrow(() -> ApiException.badRequest("INVALID_FIELD", command.type().responseKey() + ".code is required"));
 
         Instant now = Instant.now();
-        message.answered();
         JsonObject responseHeader = Jsons.createObjectBuilder()
                 .add("responseHeader", envelopes.responseHeader(envelopes.location(message))).build();
         if (code != 0) {
-            command.fail(mid, response.toString(), "DEVICE_ERROR", "The device answered with code " + code, now);
-            commands.finished(command, message.profileId());
-            LOG.info("Command " + command.id() + " FAILED: device answered with code " + code);
+            failDestination(command, message, response, "DEVICE_ERROR", "The device answered with code " + code, now);
             return AnswerOutcome.accepted(responseHeader);
         }
         try {
-            check(command, message, response);
+            check(command, message, response, now);
+        } catch (AnswerMalformed malformed) {
+            // rolls back: the message stays open for a well-formed answer
+            throw ApiException.badRequest(malformed.code(), malformed.getMessage());
         } catch (AnswerRejected rejected) {
             metrics.answerRejected(rejected.code());
-            command.fail(mid, response.toString(), rejected.code(), rejected.getMessage(), now);
-            commands.finished(command, message.profileId());
-            LOG.info("Command " + command.id() + " FAILED: answer rejected, " + rejected.code() + ": " + rejected.getMessage());
+            failDestination(command, message, response, rejected.code(), rejected.getMessage(), now);
             return AnswerOutcome.rejected(ApiException.unprocessable(rejected.code(), rejected.getMessage()));
         }
+        message.answered();
         command.complete(mid, response.toString(), now);
         afterCompletion(command, message);
         commands.finished(command, message.profileId());
@@ -99,13 +107,34 @@ public class Answers {
         return AnswerOutcome.accepted(responseHeader);
     }
 
-    private void check(Command command, MailboxMessage message, JsonObject response) throws AnswerRejected {
+    /**
+     * A declining or invalid answer ends its own destination. The command fails with it only when
+     * no other destination is left that could still answer; until then the first valid answer of
+     * another device can complete it (contract 1.2).
+     */
+    private void failDestination(Command command, MailboxMessage message, JsonObject response, String code,
+                                 String reason, Instant now) {
+        message.fail(code, reason);
+        long open = commands.messages(command.id()).stream()
+                .filter(m -> m.state() == MailboxMessage.State.PENDING).count();
+        if (open > 0) {
+            LOG.info("Command " + command.id() + ": the answer to message " + message.mid() + " failed (" + code
+                    + "), " + open + " destination(s) still open");
+            return;
+        }
+        command.fail(message.mid(), response.toString(), code, reason, now);
+        commands.finished(command, message.profileId());
+        LOG.info("Command " + command.id() + " FAILED: " + code + ": " + reason);
+    }
+
+    private void check(Command command, MailboxMessage message, JsonObject response, Instant now) throws AnswerRejected {
         switch (command.type()) {
             case PROV -> checkProvisioning(command, response);
             case SIGN, AUTH -> {
                 SignRequest request = SignRequest.from(JsonBodies.parseStored(command.body()));
-                String keyId = SignedAnswers.verify(request, response, profiles.keysOf(message.profileId()));
-                LOG.fine("Command " + command.id() + ": answer verified with key '" + keyId + "'");
+                VerifiedSignature verified = SignedAnswers.verify(request, response, profiles.keysOf(message.profileId()));
+                acceptedSignatures.accept(verified, command.id(), now);
+                LOG.fine("Command " + command.id() + ": answer verified with key '" + verified.keyId() + "'");
             }
             case PING -> profiles.recordPing(message.profileId(), PingAnswers.deviceInfo(response),
                     PingAnswers.profileInfo(response));

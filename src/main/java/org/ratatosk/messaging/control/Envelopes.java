@@ -84,7 +84,12 @@ public class Envelopes {
         if (message.profileId() != null) {
             destination.add("pid", message.profileId());
         }
-        return destination.add("uri", uri(mailbox)).add("location", location(message)).build();
+        destination.add("uri", uri(mailbox)).add("location", location(message)).add("state", message.state().name());
+        if (message.errorCode() != null) {
+            destination.add("error", Jsons.createObjectBuilder().add("code", message.errorCode())
+                    .add("message", message.errorMessage() == null ? message.errorCode() : message.errorMessage()));
+        }
+        return destination.build();
     }
 
     private static MailboxMessage messageOf(List<MailboxMessage> messages, String mid) {

@@ -74,7 +74,7 @@ public class Mailboxes {
 
     public JsonObject fetch(Mailbox mailbox, String mid) {
         MailboxMessage message = message(mailbox, mid);
-        if (message.state() == MailboxMessage.State.ANSWERED) {
+        if (message.isAnswered()) {
             throw ApiException.conflict("ALREADY_ANSWERED", "Message " + mid + " was answered");
         }
         if (!message.isFetchable(Instant.now())) {

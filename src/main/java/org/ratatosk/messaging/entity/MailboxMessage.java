@@ -9,14 +9,17 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One destination of a command: the message waiting in one mailbox. */
+/**
+ * One destination of a command: the message waiting in one mailbox. Of several destinations each
+ * ends on its own; a declining or invalid answer fails only its message.
+ */
 @Entity
 @Table(name = "mailbox_message", indexes = {
         @Index(name = "message_box", columnList = "bid, state"),
         @Index(name = "message_command", columnList = "command_id")})
 public class MailboxMessage {
 
-    public enum State { PENDING, ANSWERED, WITHDRAWN, EXPIRED }
+    public enum State { PENDING, ANSWERED, FAILED, WITHDRAWN, EXPIRED }
 
     @Id
     @Column(length = 36)
@@ -51,6 +54,13 @@ public class MailboxMessage {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Why the device's answer to this message failed: declined, or refused by a check. */
+    @Column(name = "error_code", length = 64)
+    private String errorCode;
+
+    @Column(name = "error_message", length = 1024)
+    private String errorMessage;
+
     protected MailboxMessage() {
     }
 
@@ -74,6 +84,18 @@ public class MailboxMessage {
 
     public void answered() {
         state = State.ANSWERED;
+    }
+
+    /** The device declined, or its answer failed a check: this destination is done, without success. */
+    public void fail(String code, String message) {
+        state = State.FAILED;
+        errorCode = code;
+        errorMessage = message == null || message.length() <= 1024 ? message : message.substring(0, 1024);
+    }
+
+    /** Answered, successfully or not: another answer to it is a conflict. */
+    public boolean isAnswered() {
+        return state == State.ANSWERED || state == State.FAILED;
     }
 
     public void withdraw() {
@@ -125,5 +147,13 @@ public class MailboxMessage {
 
     public Instant expiresAt() {
         return expiresAt;
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+
+    public String errorMessage() {
+        return errorMessage;
     }
 }

@@ -14,6 +14,7 @@ public final class CertificationRequests {
     private CertificationRequests() {
     }
 
+    /** A submitted dummy request: base64 in either alphabet, line breaks allowed. */
     public static Optional<PKCS10CertificationRequest> parse(String base64, String what) {
         try {
             byte[] der = Base64.getMimeDecoder().decode(base64.replace('-', '+').replace('_', '/'));
@@ -23,11 +24,20 @@ public final class CertificationRequests {
         }
     }
 
+    /** A device's re-signed request: strict base64 or base64url, no stray characters. */
+    static PKCS10CertificationRequest parseAnswered(String base64, String keyId) throws AnswerRejected {
+        byte[] der = StrictBase64.either(base64, "certreq of " + keyId);
+        try {
+            return new PKCS10CertificationRequest(der);
+        } catch (Exception e) {
+            throw new AnswerRejected("CSR_INVALID", "certreq of " + keyId + " is not a PKCS#10 request");
+        }
+    }
+
     /** Checks that a re-signed request verifies, carries the given key and keeps the dummy's subject. */
     public static void checkResigned(String certReq, PublicKey expectedKey, X500Name expectedSubject, String keyId)
             throws AnswerRejected {
-        PKCS10CertificationRequest request = parse(certReq, keyId)
-                .orElseThrow(() -> new AnswerRejected("CSR_INVALID", "certreq of " + keyId + " is not a PKCS#10 request"));
+        PKCS10CertificationRequest request = parseAnswered(certReq, keyId);
         try {
             JcaPKCS10CertificationRequest jca = new JcaPKCS10CertificationRequest(request);
             PublicKey key = jca.getPublicKey();

@@ -24,13 +24,24 @@ public final class JwsChecks {
             "RS384", hex("3041300d060960864801650304020205000430"),
             "RS512", hex("3051300d060960864801650304020305000440"));
 
+    /** The base64url members of RSA and EC public JWKs, which jose4j would decode leniently. */
+    private static final java.util.List<String> KEY_MEMBERS = java.util.List.of("n", "e", "x", "y");
+
     private JwsChecks() {
     }
 
+    /**
+     * Parses a compact JWS whose three parts are strict base64url (jose4j alone would skip stray
+     * characters); a broken encoding is {@link AnswerMalformed}.
+     */
     public static JsonWebSignature parse(String compact, String what) throws AnswerRejected {
-        if (compact == null || compact.chars().filter(c -> c == '.').count() != 2) {
-            throw new AnswerRejected("MALFORMED_JWS", what + " is not a compact JWS");
+        String[] parts = compact == null ? new String[0] : compact.split("\\.", -1);
+        if (parts.length != 3 || parts[0].isEmpty()) {
+            throw new AnswerMalformed("MALFORMED_JWS", what + " is not a compact JWS: three parts, a header first");
         }
+        StrictBase64.url(parts[0], what + "'s header");
+        StrictBase64.url(parts[1], what + "'s payload");
+        StrictBase64.url(parts[2], what + "'s signature");
         try {
             JsonWebSignature jws = new JsonWebSignature();
             jws.setCompactSerialization(compact);
@@ -51,6 +62,11 @@ public final class JwsChecks {
     }
 
     public static PublicJsonWebKey publicJwk(Map<String, Object> params, String what) throws AnswerRejected {
+        for (String member : KEY_MEMBERS) {
+            if (params.get(member) instanceof String value) {
+                StrictBase64.url(value, what + "'s " + member);
+            }
+        }
         try {
             JsonWebKey jwk = JsonWebKey.Factory.newJwk(params);
             if (jwk instanceof PublicJsonWebKey publicJwk && publicJwk.getPrivateKey() == null) {

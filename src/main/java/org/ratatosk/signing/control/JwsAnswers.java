@@ -11,6 +11,7 @@ import org.jose4j.jws.JsonWebSignature;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.provisioning.control.AnswerRejected;
 import org.ratatosk.provisioning.control.JwsChecks;
+import org.ratatosk.provisioning.control.StrictBase64;
 
 /** A JWS answer: {@code kid} names the profile key, the payload is {@code {"tbs":[...]}} by value. */
 final class JwsAnswers {
@@ -20,7 +21,7 @@ final class JwsAnswers {
     private JwsAnswers() {
     }
 
-    static String verify(String compact, SignRequest request, Map<String, PublicJsonWebKey> keys) throws AnswerRejected {
+    static VerifiedSignature verify(String compact, SignRequest request, Map<String, PublicJsonWebKey> keys) throws AnswerRejected {
         JsonWebSignature jws = JwsChecks.parse(compact, WHAT);
         String alg = JwsChecks.algorithm(jws, WHAT);
         if (request.mechanism() != null && !request.mechanism().equals(alg)) {
@@ -42,6 +43,7 @@ final class JwsAnswers {
         if (!request.tbs().equals(tbs)) {
             throw new AnswerRejected("TBS_MISMATCH", WHAT + " signs other data than the command's tbs");
         }
-        return kid;
+        byte[] signature = StrictBase64.url(compact.substring(compact.lastIndexOf('.') + 1), WHAT + "'s signature");
+        return new VerifiedSignature(kid, SignatureFingerprint.ofJws(signature, keys.get(kid).getPublicKey()));
     }
 }

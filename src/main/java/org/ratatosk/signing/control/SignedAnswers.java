@@ -14,14 +14,14 @@ import org.ratatosk.provisioning.control.JwsChecks;
 /**
  * Verifies a device's answer to a sign or authenticate command against the keys its profile
  * proved to hold at provisioning: a JWS over {@code {"tbs":[...]}} or a CMS SignedData over the
- * one tbs item. Returns the keyid that signed.
+ * one tbs item. Returns the keyid that signed and the signature's fingerprint.
  */
 public final class SignedAnswers {
 
     private SignedAnswers() {
     }
 
-    public static String verify(SignRequest request, JsonObject response, Map<String, String> jwksByKeyId)
+    public static VerifiedSignature verify(SignRequest request, JsonObject response, Map<String, String> jwksByKeyId)
             throws AnswerRejected {
         String data = resultData(response, request.format());
         Map<String, PublicJsonWebKey> keys = new LinkedHashMap<>();

@@ -1,15 +1,29 @@
 package org.ratatosk.signing.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +31,7 @@ import org.ratatosk.devicesim.CommandBodies;
 import org.ratatosk.devicesim.KeySpec;
 import org.ratatosk.devicesim.SignFault;
 import org.ratatosk.devicesim.SignatureAnswers;
+import org.ratatosk.provisioning.control.AnswerMalformed;
 import org.ratatosk.provisioning.control.AnswerRejected;
 
 /** The server's checks of signed answers, fed by the device simulator's answers with and without faults. */
@@ -60,13 +75,18 @@ class SignedAnswersTest {
                 .add(bodyKey, Json.createObjectBuilder().add("params", params)).build();
     }
 
-    static String verify(JsonObject message, Map<String, KeyPair> deviceKeys, String keyid, boolean detached, SignFault... faults)
-            throws AnswerRejected {
+    static VerifiedSignature verified(JsonObject message, Map<String, KeyPair> deviceKeys, String keyid, boolean detached,
+                                      SignFault... faults) throws AnswerRejected {
         String type = message.getJsonObject("header").getString("commandType");
         String bodyKey = type.equals("SIGN") ? "signCommand" : "authCommand";
         JsonObject answer = SignatureAnswers.build(message, deviceKeys, keyid, detached, Set.of(faults));
         return SignedAnswers.verify(SignRequest.from(message.getJsonObject(bodyKey)),
                 answer.getJsonObject(type.equals("SIGN") ? "signResponse" : "authResponse"), storedKeys);
+    }
+
+    static String verify(JsonObject message, Map<String, KeyPair> deviceKeys, String keyid, boolean detached, SignFault... faults)
+            throws AnswerRejected {
+        return verified(message, deviceKeys, keyid, detached, faults).keyId();
     }
 
     static void rejected(String code, JsonObject message, String keyid, boolean detached, SignFault... faults) {
@@ -119,6 +139,86 @@ class SignedAnswersTest {
         assertEquals("ALG_NOT_ALLOWED", code(jws, "{'code':0,'result':{'data':'" + unsigned + "'}}"));
         String wrongPayload = SignatureAnswers.jws(Json.createArrayBuilder().build(), rsa, "signer");
         assertEquals("TBS_MISMATCH", code(jws, "{'code':0,'result':{'data':'" + wrongPayload + "'}}"));
+    }
+
+    /** A CMS SignedData over the one tbs item, made with the given JCA signature algorithm. */
+    static String cms(JsonArray tbs, KeyPair key, String algorithm) throws Exception {
+        ContentSigner signer = (algorithm.equals("RSASSA-PSS")
+                ? new JcaContentSignerBuilder(algorithm, new PSSParameterSpec("SHA-1", "MGF1", MGF1ParameterSpec.SHA1, 20, 1))
+                : new JcaContentSignerBuilder(algorithm)).setProvider(new BouncyCastleProvider()).build(key.getPrivate());
+        CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+        generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                .build(signer, new byte[]{1, 2, 3, 4}));
+        byte[] content = tbs.getJsonObject(0).getString("data").getBytes(StandardCharsets.UTF_8);
+        return Base64.getEncoder().encodeToString(generator.generate(new CMSProcessableByteArray(content), true).getEncoded());
+    }
+
+    static JsonObject result(String format, String data) {
+        return Json.createObjectBuilder().add("code", 0)
+                .add("result", Json.createObjectBuilder().add("contenttype", format).add("data", data)).build();
+    }
+
+    @Test
+    void cmsWithSha1IsRefusedWithItsOwnCode() throws Exception {
+        SignRequest request = SignRequest.from(message("SIGN", tbs(1), "pkcs7", null).getJsonObject("signCommand"));
+        for (var signer : Map.of("SHA1withRSA", rsa, "SHA1withECDSA", ec, "RSASSA-PSS", rsa).entrySet()) {
+            AnswerRejected refused = assertThrows(AnswerRejected.class, () -> SignedAnswers.verify(request,
+                    result("pkcs7", cms(tbs(1), signer.getValue(), signer.getKey())), storedKeys), signer.getKey());
+            assertEquals("SHA1_NOT_ALLOWED", refused.code(), signer.getKey());
+        }
+        assertEquals("signer", SignedAnswers.verify(request, result("pkcs7", cms(tbs(1), rsa, "SHA256withRSA")), storedKeys).keyId());
+        assertEquals("auth", SignedAnswers.verify(request, result("pkcs7", cms(tbs(1), ec, "SHA384withECDSA")), storedKeys).keyId());
+    }
+
+    @Test
+    void cmsDataMustBeStrictBase64() throws Exception {
+        SignRequest request = SignRequest.from(message("SIGN", tbs(1), "pkcs7", null).getJsonObject("signCommand"));
+        String data = cms(tbs(1), rsa, "SHA256withRSA");
+        for (String broken : new String[]{"!!!" + data, data.substring(0, 40) + " " + data.substring(40), data + "=",
+                data.replace('+', '-').replace('/', '_'), data + "\t"}) {
+            AnswerRejected refused = assertThrows(AnswerMalformed.class,
+                    () -> SignedAnswers.verify(request, result("pkcs7", broken), storedKeys));
+            assertEquals("INVALID_BASE64", refused.code());
+        }
+        String wrapped = data.substring(0, 64) + "\r\n" + data.substring(64);
+        assertEquals("signer", SignedAnswers.verify(request, result("pkcs7", wrapped), storedKeys).keyId());
+    }
+
+    @Test
+    void jwsWithStrayCharactersIsMalformedNotVerified() {
+        SignRequest request = SignRequest.from(message("SIGN", tbs(1), "jws", null).getJsonObject("signCommand"));
+        String valid = SignatureAnswers.jws(tbs(1), rsa, "signer");
+        String bangs = valid.substring(0, valid.lastIndexOf('.') + 1) + "!!!" + valid.substring(valid.lastIndexOf('.') + 1);
+        AnswerRejected refused = assertThrows(AnswerMalformed.class,
+                () -> SignedAnswers.verify(request, result("jws", bangs), storedKeys));
+        assertEquals("INVALID_BASE64URL", refused.code());
+    }
+
+    @Test
+    void fingerprintsNameTheSignatureWhateverItsSpelling() throws Exception {
+        JsonObject message = message("SIGN", tbs(2), "jws", null);
+        Map<String, KeyPair> device = Map.of("signer", rsa, "auth", ec);
+        VerifiedSignature first = verified(message, device, "signer", false);
+        assertEquals(first, verified(message, device, "signer", false), "PKCS#1 v1.5 signs the same bytes the same way");
+        assertEquals(64, first.fingerprint().length());
+
+        // (r, n - s) verifies as well as (r, s): the same ECDSA signature, spelled otherwise
+        SignRequest request = SignRequest.from(message("SIGN", tbs(1), "jws", "{'filter':{'keyid':'auth'}}")
+                .getJsonObject("signCommand"));
+        String jws = SignatureAnswers.jws(tbs(1), ec, "auth");
+        VerifiedSignature original = SignedAnswers.verify(request, result("jws", jws), storedKeys);
+        byte[] signature = Base64.getUrlDecoder().decode(jws.substring(jws.lastIndexOf('.') + 1));
+        BigInteger order = ((ECPublicKey) ec.getPublic()).getParams().getOrder();
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
+        byte[] highS = order.subtract(s).toByteArray();
+        byte[] flipped = Arrays.copyOf(signature, 64);
+        Arrays.fill(flipped, 32, 64, (byte) 0);
+        System.arraycopy(highS, Math.max(0, highS.length - 32), flipped, 64 - Math.min(32, highS.length), Math.min(32, highS.length));
+        String other = jws.substring(0, jws.lastIndexOf('.') + 1) + Base64.getUrlEncoder().withoutPadding().encodeToString(flipped);
+        VerifiedSignature malleated = SignedAnswers.verify(request, result("jws", other), storedKeys);
+        assertEquals(original.fingerprint(), malleated.fingerprint());
+        assertNotEquals(original.fingerprint(), SignedAnswers.verify(request,
+                result("jws", SignatureAnswers.jws(tbs(1), ec, "auth")), storedKeys).fingerprint(), "ECDSA signs afresh each time");
     }
 
     static String code(SignRequest request, String response) {
