@@ -1,14 +1,21 @@
 package org.ratatosk.platform;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -25,6 +32,12 @@ public class OperatorFilter implements ContainerRequestFilter {
 
     @Inject
     Config config;
+
+    @Inject
+    Instance<RoleCredentials> credentials;
+
+    @Context
+    ResourceInfo resource;
 
     private byte[] expected;
 
@@ -45,11 +58,17 @@ public class OperatorFilter implements ContainerRequestFilter {
         String path = request.getUriInfo().getPath();
         String relative = path.startsWith("/") ? path.substring(1) : path;
         boolean change = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
-        if (GUARDED.stream().noneMatch(relative::startsWith)
+        Guarded guard = guardOf(resource);
+        String header = request.getHeaderString("Authorization");
+        boolean basic = header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+        if (relative.startsWith("v1/") && guard != null && !basic) {
+            requireRole(request, guard);
+            return;
+        }
+        if (guard == null && GUARDED.stream().noneMatch(relative::startsWith)
                 && (!change || GUARDED_CHANGES.stream().noneMatch(relative::startsWith))) {
             return;
         }
-        String header = request.getHeaderString("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             throw new ApiException(401, "UNAUTHORIZED", "Operator credentials required (HTTP Basic)");
         }
@@ -62,5 +81,33 @@ public class OperatorFilter implements ContainerRequestFilter {
         if (!MessageDigest.isEqual(expected, Hashes.sha256(presented))) {
             throw new ApiException(401, "UNAUTHORIZED", "Wrong operator credentials");
         }
+    }
+
+    /** A /v1 call without operator Basic: some other credential must hold one of the method's roles. */
+    private void requireRole(ContainerRequestContext request, Guarded guard) {
+        Set<Role> allowed = guard.value().length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.of(guard.value()[0], guard.value());
+        boolean presented = false;
+        for (RoleCredentials kind : credentials) {
+            Optional<Set<Role>> held = kind.roles(request);
+            if (held.isPresent()) {
+                presented = true;
+                if (held.get().stream().anyMatch(allowed::contains)) {
+                    return;
+                }
+            }
+        }
+        if (!presented) {
+            throw new ApiException(401, "UNAUTHORIZED", "Credentials required: operator Basic or an API key in X-API-KEY");
+        }
+        throw new ApiException(403, "ROLE_NOT_ALLOWED", "This operation needs one of the roles " + allowed);
+    }
+
+    private static Guarded guardOf(ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return null;
+        }
+        Guarded guard = method.getAnnotation(Guarded.class);
+        return guard != null ? guard : resource.getResourceClass().getAnnotation(Guarded.class);
     }
 }

@@ -8,10 +8,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.keys.control.KeyOperations;
+import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Role;
 
 /** CSRs and certificates made with keys in the token (Securosys TSB /v1/certificate). */
 @Path("v1/certificate")
+@Guarded(Role.KEY_OPERATION)
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.APPLICATION_JSON)
 public class CertificatesResource {

@@ -9,6 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.keys.control.KeyRequests;
+import org.ratatosk.platform.Guarded;
+import org.ratatosk.platform.Role;
 
 /** Requests waiting for approval. Reading needs only the unguessable id; cancelling needs the operator. */
 @Path("v1/request")
@@ -26,6 +28,7 @@ public class RequestsResource {
 
     @DELETE
     @Path("{id}")
+    @Guarded(Role.KEY_OPERATION)
     public JsonObject cancel(@PathParam("id") String id) {
         return requests.cancel(id);
     }
