@@ -33,13 +33,10 @@ public interface CryptoToken extends AutoCloseable {
     void generateSecret(String label, int bits, boolean extractable);
 
     /**
-     * Signs with parameters: {@code NONEwithRSA} (PKCS#1 v1.5 over the given DigestInfo),
-     * {@code NONEwithECDSA} (over a digest) or {@link #RAW_PSS} (RSASSA-PSS over a digest).
+     * Signs with a JCA algorithm and its parameters, e.g. {@code NONEwithRSA} (PKCS#1 v1.5 over a
+     * DigestInfo) or {@code NONEwithECDSA} (over a digest).
      */
     byte[] sign(String label, String algorithm, AlgorithmParameterSpec parameters, byte[] data);
-
-    /** RSASSA-PSS over a digest that the caller computed. */
-    String RAW_PSS = "RAW-RSASSA-PSS";
 
     /**
      * Runs a JCA cipher with the label's private key (decryption) or secret key (either mode);

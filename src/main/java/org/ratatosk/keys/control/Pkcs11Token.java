@@ -89,7 +89,7 @@ public final class Pkcs11Token implements CryptoToken {
     @Override
     public byte[] sign(String label, String algorithm, java.security.spec.AlgorithmParameterSpec parameters, byte[] data) {
         return use(c -> {
-            Signature signature = Signature.getInstance(RAW_PSS.equals(algorithm) ? "RSASSA-PSS" : algorithm, c.strict.provider);
+            Signature signature = Signature.getInstance(algorithm, c.strict.provider);
             try {
                 if (parameters != null) {
                     signature.setParameter(parameters);

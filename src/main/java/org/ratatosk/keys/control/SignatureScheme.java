@@ -142,11 +142,21 @@ public record SignatureScheme(String name, String keyAlgorithm, Padding padding,
         }
     }
 
+    static org.bouncycastle.crypto.Digest bcDigest(String name) {
+        return switch (name) {
+            case "SHA-1" -> org.bouncycastle.crypto.util.DigestFactory.createSHA1();
+            case "SHA-224" -> org.bouncycastle.crypto.util.DigestFactory.createSHA224();
+            case "SHA-256" -> org.bouncycastle.crypto.util.DigestFactory.createSHA256();
+            case "SHA-384" -> org.bouncycastle.crypto.util.DigestFactory.createSHA384();
+            default -> org.bouncycastle.crypto.util.DigestFactory.createSHA512();
+        };
+    }
+
     /** The JCA algorithm the token runs over {@link #tokenInput}. */
     public String tokenAlgorithm() {
         return switch (padding) {
             case PKCS1, PKCS1_RAW -> "NONEwithRSA";
-            case PSS -> CryptoToken.RAW_PSS;
+            case PSS -> "RSASSA-PSS";
             case ECDSA -> "NONEwithECDSA";
         };
     }

@@ -8,6 +8,13 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import javax.crypto.Cipher;
+import org.bouncycastle.crypto.AsymmetricBlockCipher;
+import org.bouncycastle.crypto.CipherParameters;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.crypto.signers.PSSSigner;
 import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
@@ -16,7 +23,6 @@ import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERSequence;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.ratatosk.keys.entity.ManagedKey;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.JsonBodies;
@@ -29,8 +35,6 @@ import org.ratatosk.platform.Jsons;
  */
 @Stateless
 public class Signatures {
-
-    private static final java.security.Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
     @Inject
     Keys keys;
@@ -60,12 +64,61 @@ public class Signatures {
         }
         byte[] payload = payload(request, "payload");
         byte[] digest = scheme.digestOf(payload);
-        byte[] signature = tokens.token().sign(key.labelId(), scheme.tokenAlgorithm(), scheme.pssParameters(digest),
-                scheme.tokenInput(digest));
+        byte[] signature = scheme.padding() == SignatureScheme.Padding.PSS ? pssSign(key, scheme, digest)
+                : tokens.token().sign(key.labelId(), scheme.tokenAlgorithm(), null, scheme.tokenInput(digest));
         if ("RAW".equals(type) && "EC".equals(key.algorithm())) {
             signature = rawOf(signature, fieldBytes((ECPublicKey) keys.publicKey(key)));
         }
         return Base64.getEncoder().encodeToString(signature);
+    }
+
+    /**
+     * RSASSA-PSS over a digest: BouncyCastle encodes the block, the token applies the raw private
+     * key operation. PKCS#11 providers' PSS hash the message themselves, which a digest-only
+     * request cannot give them.
+     */
+    private byte[] pssSign(ManagedKey key, SignatureScheme scheme, byte[] digest) {
+        RSAPublicKey publicKey = (RSAPublicKey) keys.publicKey(key);
+        CryptoToken token = tokens.token();
+        int modulusBytes = (publicKey.getModulus().bitLength() + 7) / 8;
+        AsymmetricBlockCipher rawPrivate = new AsymmetricBlockCipher() {
+            @Override
+            public void init(boolean forEncryption, CipherParameters parameters) {
+            }
+
+            @Override
+            public int getInputBlockSize() {
+                return modulusBytes;
+            }
+
+            @Override
+            public int getOutputBlockSize() {
+                return modulusBytes;
+            }
+
+            @Override
+            public byte[] processBlock(byte[] in, int offset, int length) {
+                return token.cipher(key.labelId(), "RSA/ECB/NoPadding", Cipher.ENCRYPT_MODE, null, null,
+                        Arrays.copyOfRange(in, offset, offset + length));
+            }
+        };
+        PSSParameterSpec parameters = scheme.pssParameters(digest);
+        PSSSigner signer = PSSSigner.createRawSigner(rawPrivate, SignatureScheme.bcDigest(parameters.getDigestAlgorithm()),
+                SignatureScheme.bcDigest(parameters.getDigestAlgorithm()), parameters.getSaltLength(), PSSSigner.TRAILER_IMPLICIT);
+        signer.init(true, new ParametersWithRandom(new RSAKeyParameters(false, publicKey.getModulus(),
+                publicKey.getPublicExponent()), new java.security.SecureRandom()));
+        signer.update(digest, 0, digest.length);
+        try {
+            byte[] signature = signer.generateSignature();
+            if (signature.length < modulusBytes) {
+                byte[] padded = new byte[modulusBytes];
+                System.arraycopy(signature, 0, padded, modulusBytes - signature.length, signature.length);
+                signature = padded;
+            }
+            return signature;
+        } catch (org.bouncycastle.crypto.CryptoException e) {
+            throw new IllegalStateException("RSASSA-PSS encoding failed", e);
+        }
     }
 
     public JsonObject verify(JsonObject body) {
@@ -83,14 +136,18 @@ public class Signatures {
 
     static boolean verifies(PublicKey publicKey, SignatureScheme scheme, byte[] digest, byte[] signature) {
         try {
-            Signature verifier;
             if (scheme.padding() == SignatureScheme.Padding.PSS) {
-                verifier = Signature.getInstance("NONEwithRSASSA-PSS", BOUNCY_CASTLE);
+                RSAPublicKey rsa = (RSAPublicKey) publicKey;
                 PSSParameterSpec parameters = scheme.pssParameters(digest);
-                verifier.setParameter(parameters);
-            } else {
-                verifier = Signature.getInstance(scheme.tokenAlgorithm());
+                PSSSigner pss = PSSSigner.createRawSigner(new org.bouncycastle.crypto.engines.RSAEngine(),
+                        SignatureScheme.bcDigest(parameters.getDigestAlgorithm()),
+                        SignatureScheme.bcDigest(parameters.getDigestAlgorithm()), parameters.getSaltLength(),
+                        PSSSigner.TRAILER_IMPLICIT);
+                pss.init(false, new RSAKeyParameters(false, rsa.getModulus(), rsa.getPublicExponent()));
+                pss.update(digest, 0, digest.length);
+                return pss.verifySignature(signature);
             }
+            Signature verifier = Signature.getInstance(scheme.tokenAlgorithm());
             if (publicKey instanceof ECPublicKey ec) {
                 signature = derOf(signature, fieldBytes(ec));
             }

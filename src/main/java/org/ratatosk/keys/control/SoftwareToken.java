@@ -38,7 +38,6 @@ public final class SoftwareToken implements CryptoToken {
     private final KeyStore store;
     private final Map<String, PrivateKey> keys = new ConcurrentHashMap<>();
     private final Map<String, javax.crypto.SecretKey> secrets = new ConcurrentHashMap<>();
-    private static final java.security.Provider BOUNCY_CASTLE = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     public SoftwareToken(Path file, char[] password) {
         this.file = file;
@@ -106,8 +105,7 @@ public final class SoftwareToken implements CryptoToken {
     public byte[] sign(String label, String algorithm, java.security.spec.AlgorithmParameterSpec parameters, byte[] data) {
         PrivateKey key = keys.computeIfAbsent(label, this::load);
         try {
-            Signature signature = RAW_PSS.equals(algorithm)
-                    ? Signature.getInstance("NONEwithRSASSA-PSS", BOUNCY_CASTLE) : Signature.getInstance(algorithm);
+            Signature signature = Signature.getInstance(algorithm);
             if (parameters != null) {
                 signature.setParameter(parameters);
             }
