@@ -8,12 +8,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.keys.control.Ciphers;
+import org.ratatosk.keys.control.KeyChanges;
 import org.ratatosk.keys.control.Signatures;
 import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Role;
 
-/** Uses of a key (Securosys TSB /v1/synchronousSign, /verify, /encrypt, /synchronousDecrypt): key operation tokens' calls. */
+/** Uses of a key (Securosys TSB sign, verify, encrypt, decrypt, block, unblock): key operation tokens' calls. */
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -26,10 +27,49 @@ public class KeyUsesResource {
     @Inject
     Ciphers ciphers;
 
+    @Inject
+    KeyChanges changes;
+
     @POST
     @Path("synchronousSign")
     public JsonObject sign(String body) {
         return signatures.sign(JsonBodies.parseObject(body));
+    }
+
+    @POST
+    @Path("sign")
+    public JsonObject signLater(String body) {
+        return signatures.submit(JsonBodies.parseObject(body));
+    }
+
+    @POST
+    @Path("decrypt")
+    public JsonObject decryptLater(String body) {
+        return ciphers.submit(JsonBodies.parseObject(body));
+    }
+
+    @POST
+    @Path("block")
+    public JsonObject block(String body) {
+        return changes.tsbBlock(JsonBodies.parseObject(body), true, false);
+    }
+
+    @POST
+    @Path("synchronousBlock")
+    public JsonObject blockNow(String body) {
+        return changes.tsbBlock(JsonBodies.parseObject(body), true, true);
+    }
+
+    @POST
+    @Path("unblock")
+    public JsonObject unblock(String body) {
+        return changes.tsbBlock(JsonBodies.parseObject(body), false, false);
+    }
+
+    @POST
+    @Path("synchronousUnblock")
+    public JsonObject unblockNow(String body) {
+        return changes.tsbBlock(JsonBodies.parseObject(body), false, true);
     }
 
     @POST

@@ -41,6 +41,9 @@ public class Ciphers {
     @Inject
     Tokens tokens;
 
+    @Inject
+    KeyRequests requests;
+
     public JsonObject encrypt(JsonObject body) {
         JsonObject request = JsonBodies.requireObject(body, "encryptRequest");
         ManagedKey key = keys.require(JsonBodies.requireString(request, "encryptKeyName"));
@@ -93,6 +96,27 @@ public class Ciphers {
                     + "' is governed by approvals; decrypt through /v1/decrypt");
         }
         return Jsons.createObjectBuilder().add("payload", Base64.getEncoder().encodeToString(plain(key, request))).build();
+    }
+
+    /** TSB's asynchronous decrypt: waits for approval under the key's use rule, or decrypts at once as an executed request. */
+    public JsonObject submit(JsonObject body) {
+        JsonObject request = JsonBodies.requireObject(body, "decryptRequest");
+        ManagedKey key = keys.require(JsonBodies.requireString(request, "decryptKeyName"));
+        Rule rule = KeyPolicy.fromStored(key.policy()).use();
+        if (rule.needsApproval()) {
+            keys.requireUsable(key, Keys.Usage.DECRYPT);
+            base64(request, "encryptedPayload");
+            return Jsons.createObjectBuilder().add("decryptRequestId", requests.submit(key, KeyPolicy.Operation.DECRYPT, request, rule)).build();
+        }
+        String payload = Base64.getEncoder().encodeToString(plain(key, request));
+        return Jsons.createObjectBuilder().add("decryptRequestId",
+                requests.executedAtOnce(key, KeyPolicy.Operation.DECRYPT, request, payload)).add("payload", payload).build();
+    }
+
+    /** Decrypts for an approved request, in a transaction of its own; the result is the base64 plain text. */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public String decryptApproved(String keyLabelId, JsonObject request) {
+        return Base64.getEncoder().encodeToString(plain(keys.require(keyLabelId), request));
     }
 
     byte[] plain(ManagedKey key, JsonObject request) {

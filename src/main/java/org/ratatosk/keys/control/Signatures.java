@@ -42,6 +42,9 @@ public class Signatures {
     @Inject
     Tokens tokens;
 
+    @Inject
+    KeyRequests requests;
+
     /** Signs at once; a key whose use needs approval is signed through the asynchronous call. */
     public JsonObject sign(JsonObject body) {
         JsonObject request = JsonBodies.requireObject(body, "signRequest");
@@ -51,6 +54,36 @@ public class Signatures {
                     + "' is governed by approvals; sign through /v1/sign");
         }
         return Jsons.createObjectBuilder().add("signature", signature(key, request)).addNull("keyVersion").build();
+    }
+
+    /**
+     * TSB's asynchronous sign: checked completely, then waiting for approval under the key's use
+     * rule, or signed at once and recorded as an executed request. Either way the answer names
+     * the request.
+     */
+    public JsonObject submit(JsonObject body) {
+        JsonObject request = JsonBodies.requireObject(body, "signRequest");
+        ManagedKey key = keys.require(JsonBodies.requireString(request, "signKeyName"));
+        Rule rule = KeyPolicy.fromStored(key.policy()).use();
+        if (rule.needsApproval()) {
+            check(key, request);
+            return Jsons.createObjectBuilder().add("signRequestId", requests.submit(key, KeyPolicy.Operation.SIGN, request, rule)).build();
+        }
+        String signature = signature(key, request);
+        return Jsons.createObjectBuilder().add("signRequestId",
+                requests.executedAtOnce(key, KeyPolicy.Operation.SIGN, request, signature)).add("signature", signature).build();
+    }
+
+    private static void check(ManagedKey key, JsonObject request) {
+        SignatureScheme scheme = SignatureScheme.parse(JsonBodies.requireString(request, "signatureAlgorithm"));
+        scheme.requireFits(key.algorithm());
+        scheme.digestOf(payload(request, "payload"));
+    }
+
+    /** Signs for an approved request, in a transaction of its own. */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public String signApproved(String keyLabelId, JsonObject request) {
+        return signature(keys.require(keyLabelId), request);
     }
 
     /** The signature of a checked request, base64. */

@@ -309,4 +309,71 @@ class TsbIT {
         assertNotNull(refused.body().get("errorCode"));
         assertEquals(400, call(operation, "POST", "encrypt", encryptBody(aes, "CHACHA20", plain)).status());
     }
+
+    @Test
+    void asynchronousCallsAnswerARequestIdAndBlockingStopsUse() {
+        String rsa = label("tsb-async");
+        call(management, "POST", "key", tsbKey(rsa, "RSA", 2048, null)).expectOk("rsa");
+        String payload = Base64.getEncoder().encodeToString("later".getBytes(StandardCharsets.UTF_8));
+        JsonObject signed = call(operation, "POST", "sign", signBody(rsa, "SHA256_WITH_RSA", "DER", payload)).expectOk("sign").body();
+        String id = signed.getString("signRequestId");
+        JsonObject request = call(operation, "GET", "request/" + id, null).expectOk("request").body();
+        assertEquals("EXECUTED", request.getString("status"));
+        assertEquals(signed.getString("signature"), request.getString("result"));
+        assertTrue(verified(rsa, "SHA256_WITH_RSA", payload, request.getString("result")));
+
+        String encrypted = call(operation, "POST", "encrypt", encryptBody(rsa, "RSA", payload)).expectOk("encrypt").string("encryptedPayload");
+        JsonObject decrypted = call(operation, "POST", "decrypt", decryptBody(rsa, "RSA", encrypted, null)).expectOk("decrypt").body();
+        assertEquals(payload, call(operation, "GET", "request/" + decrypted.getString("decryptRequestId"), null)
+                .expectOk("decrypt request").string("result"));
+
+        JsonObject block = Json.createObjectBuilder().add("blockRequest", Json.createObjectBuilder().add("blockKeyName", rsa)).build();
+        assertEquals(403, call(management, "POST", "synchronousBlock", block).status());
+        assertEquals(200, call(operation, "POST", "synchronousBlock", block).status());
+        Reply blocked = call(operation, "POST", "synchronousSign", signBody(rsa, "SHA256_WITH_RSA", "DER", payload));
+        assertEquals(409, blocked.status());
+        assertEquals(633, blocked.body().getInt("errorCode"));
+        JsonObject unblock = Json.createObjectBuilder().add("unblockRequest", Json.createObjectBuilder().add("unblockKeyName", rsa)).build();
+        String unblockId = call(operation, "POST", "unblock", unblock).expectOk("unblock").string("unblockKeyRequestId");
+        assertEquals("EXECUTED", call(operation, "GET", "request/" + unblockId, null).string("status"));
+        assertEquals(200, call(operation, "POST", "synchronousSign", signBody(rsa, "SHA256_WITH_RSA", "DER", payload)).status());
+    }
+
+    @Test
+    void synchronousCertificateCallsTakeTsbsFlatBodies() {
+        String ca = label("tsb-ca");
+        String plain = label("tsb-plain");
+        call(management, "POST", "key", tsbKey(ca, "EC", null, "1.2.840.10045.3.1.7")).expectOk("ca");
+        call(management, "POST", "key", tsbKey(plain, "RSA", 2048, null)).expectOk("plain");
+        JsonObject selfSign = Json.createObjectBuilder().add("signKeyName", ca).add("signatureAlgorithm", "SHA256_WITH_ECDSA")
+                .add("validity", 365).add("commonName", "TSB Test CA").add("organizationName", "Ratatosk")
+                .add("keyUsage", Json.createArrayBuilder().add("KEY_CERT_SIGN").add("CRL_SIGN"))
+                .add("extendedKeyUsage", Json.createArrayBuilder()).add("certificateAuthority", true).build();
+        String caPem = call(operation, "POST", "certificate/synchronous/selfsign", selfSign).expectOk("selfsign").string("certificate");
+        java.security.cert.X509Certificate caCertificate = TestCertificates.certificates(caPem).get(0);
+        assertTrue(caCertificate.getBasicConstraints() >= 0, "CA:TRUE");
+        assertEquals("CN=TSB Test CA,O=Ratatosk", caCertificate.getSubjectX500Principal().getName());
+
+        String csr = TestCertificates.csr(TestCertificates.rsa(), "CN=leaf");
+        JsonObject sign = Json.createObjectBuilder().add("signKeyName", ca).add("signatureAlgorithm", "SHA256_WITH_ECDSA")
+                .add("commonName", "leaf").add("certificateSigningRequest", csr)
+                .add("keyUsage", Json.createArrayBuilder().add("DIGITAL_SIGNATURE"))
+                .add("extendedKeyUsage", Json.createArrayBuilder().add("CLIENT_AUTH")).add("certificateAuthority", false).build();
+        String leafPem = call(operation, "POST", "certificate/synchronous/sign", sign).expectOk("sign").string("certificate");
+        java.security.cert.X509Certificate leaf = TestCertificates.certificates(leafPem).get(0);
+        assertEquals(caCertificate.getSubjectX500Principal(), leaf.getIssuerX500Principal());
+        assertEquals(-1, leaf.getBasicConstraints());
+
+        JsonObject notCa = Json.createObjectBuilder().add("signCertificateRequest", Json.createObjectBuilder()
+                .add("signKeyName", plain).add("certificateSigningRequest", csr)).build();
+        Reply refused = call(operation, "POST", "certificate/sign", notCa);
+        assertEquals(409, refused.status(), refused.toString());
+        assertEquals("NO_CA_CERTIFICATE", refused.body().getString("code"));
+
+        JsonObject csrRequest = Json.createObjectBuilder().add("signKeyName", plain).add("signatureAlgorithm", "SHA256_WITH_RSA")
+                .add("commonName", "csr of plain").build();
+        assertTrue(call(operation, "POST", "certificate/synchronous/request", csrRequest).expectOk("csr")
+                .string("certificateSigningRequest").startsWith("-----BEGIN CERTIFICATE REQUEST-----"));
+        assertEquals(403, call(management, "POST", "certificate/synchronous/request", csrRequest).status());
+    }
 }
