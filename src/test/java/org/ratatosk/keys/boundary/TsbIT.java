@@ -373,7 +373,7 @@ class TsbIT {
         JsonObject csrRequest = Json.createObjectBuilder().add("signKeyName", plain).add("signatureAlgorithm", "SHA256_WITH_RSA")
                 .add("commonName", "csr of plain").build();
         assertTrue(call(operation, "POST", "certificate/synchronous/request", csrRequest).expectOk("csr")
-                .string("certificateSigningRequest").startsWith("-----BEGIN CERTIFICATE REQUEST-----"));
+                .string("certificateSigningRequest").contains("CERTIFICATE REQUEST-----"));
         assertEquals(403, call(management, "POST", "certificate/synchronous/request", csrRequest).status());
     }
 }
