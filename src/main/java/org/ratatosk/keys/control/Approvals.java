@@ -51,12 +51,12 @@ public class Approvals {
     Config config;
 
     public JsonObject tasks(JsonObject body) {
-        String approver = ApproverKeys.canonical(JsonBodies.requireString(body, "approverPublicKey"), "approverPublicKey");
+        String approver = ApproverKeys.ofApprover(body);
         String timestampText = JsonBodies.requireString(body, "timestamp");
         Instant timestamp = parseTimestamp(timestampText);
         if (!ApproverKeys.verifies(approver, timestampText.getBytes(StandardCharsets.UTF_8),
                 JsonBodies.requireString(body, "timestampSignature"))) {
-            throw ApiException.unprocessable("INVALID_SIGNATURE", "'timestampSignature' does not verify with 'approverPublicKey'");
+            throw ApiException.unprocessable("INVALID_SIGNATURE", "'timestampSignature' does not verify with the approver's key");
         }
         long skew = config.getLong("hermod.keys.approval.max-clock-skew", 300);
         if (Duration.between(timestamp, Instant.now()).abs().getSeconds() > skew) {
@@ -133,7 +133,7 @@ public class Approvals {
     /** Records an approval or rejection; true when the request became APPROVED and should run. */
     public boolean decide(JsonObject body, boolean approve) {
         String id = JsonBodies.requireString(body, "id");
-        String approver = ApproverKeys.canonical(JsonBodies.requireString(body, "approverPublicKey"), "approverPublicKey");
+        String approver = ApproverKeys.ofApprover(body);
         String presented = JsonBodies.requireString(body, "approvalToBeSigned");
         String signature = JsonBodies.requireString(body, "signature");
         KeyRequest request = requests.lock(id);
@@ -154,7 +154,7 @@ public class Approvals {
             throw ApiException.unprocessable("STALE_APPROVAL", "'approvalToBeSigned' is not the one of request " + id);
         }
         if (!signs(approver, expected, signature)) {
-            throw ApiException.unprocessable("INVALID_SIGNATURE", "'signature' does not verify with 'approverPublicKey'");
+            throw ApiException.unprocessable("INVALID_SIGNATURE", "'signature' does not verify with the approver's key");
         }
         List<Rule.Decision> decisions = new ArrayList<>(Decisions.parse(request.decisions()));
         if (decisions.stream().anyMatch(d -> d.approverKey().equals(approver))) {
