@@ -175,9 +175,17 @@ public final class Pkcs11Token implements CryptoToken {
             byte[] probe = new byte[8];
             SecureRandom.getInstance("PKCS11", c.strict.provider).nextBytes(probe);
             // A random number may come without the token's key store; a signature needs it.
-            var aliases = c.strict.store.aliases();
-            if (aliases.hasMoreElements()) {
-                PrivateKey key = c.privateKey(aliases.nextElement());
+            // The first key pair's private key; AES keys have no certificate and cannot sign.
+            var aliases = java.util.Collections.list(c.strict.store.aliases()).stream()
+                    .filter(alias -> {
+                        try {
+                            return c.strict.store.getCertificate(alias) != null;
+                        } catch (java.security.KeyStoreException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).iterator();
+            if (aliases.hasNext()) {
+                PrivateKey key = c.privateKey(aliases.next());
                 Signature signature = Signature.getInstance("EC".equals(key.getAlgorithm()) ? "SHA256withECDSA"
                         : "SHA256withRSA", c.strict.provider);
                 signature.initSign(key);

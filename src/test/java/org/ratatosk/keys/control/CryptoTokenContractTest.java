@@ -81,6 +81,7 @@ class CryptoTokenContractTest {
         byte[] padded = token.cipher(label, "AES/CBC/PKCS5Padding", javax.crypto.Cipher.ENCRYPT_MODE, cbc, null, plain);
         assertEquals(32, padded.length);
         assertArrayEquals(plain, token.cipher(label, "AES/CBC/PKCS5Padding", javax.crypto.Cipher.DECRYPT_MODE, cbc, null, padded));
+        token.check();
         assertTrue(token.delete(label));
     }
 
