@@ -8,8 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.keys.control.KeyOperations;
-import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.keys.control.KeyPolicy;
 import org.ratatosk.platform.Guarded;
+import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Role;
 
 /** CSRs and certificates made with keys in the token (Securosys TSB /v1/certificate). */
@@ -32,6 +33,24 @@ public class CertificatesResource {
     @Path("sign")
     public JsonObject sign(String body) {
         return operations.sign(JsonBodies.parseObject(body));
+    }
+
+    @POST
+    @Path("synchronous/request")
+    public JsonObject requestNow(String body) {
+        return operations.synchronous(KeyPolicy.Operation.CSR, JsonBodies.parseObject(body));
+    }
+
+    @POST
+    @Path("synchronous/sign")
+    public JsonObject signNow(String body) {
+        return operations.synchronous(KeyPolicy.Operation.SIGN_CERTIFICATE, JsonBodies.parseObject(body));
+    }
+
+    @POST
+    @Path("synchronous/selfsign")
+    public JsonObject selfSignNow(String body) {
+        return operations.synchronous(KeyPolicy.Operation.SELF_SIGN, JsonBodies.parseObject(body));
     }
 
     @POST

@@ -21,7 +21,8 @@ import org.ratatosk.platform.Jsons;
 public class KeyApiErrors implements ContainerResponseFilter {
 
     private static final Map<String, Integer> CODES = Map.ofEntries(
-            Map.entry("KEY_NOT_FOUND", 631),
+            Map.entry("KEY_NOT_FOUND", 630),
+            Map.entry("INVALID_API_KEY", 631),
             Map.entry("KEY_EXISTS", 632),
             Map.entry("KEY_BLOCKED", 633),
             Map.entry("KEY_NOT_BLOCKED", 634),

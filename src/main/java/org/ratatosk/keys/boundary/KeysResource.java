@@ -14,15 +14,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.keys.control.KeyChanges;
 import org.ratatosk.keys.control.Keys;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Guarded;
+import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Role;
 
-/** Keys in the token (Securosys TSB /v1/key), for the operator and key-management API keys. */
+/** Keys in the token (Securosys TSB /v1/key): the operator's and key management tokens' calls. */
 @Path("v1/key")
-@Guarded(Role.KEY_MANAGEMENT)
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.APPLICATION_JSON)
+@Guarded(Role.KEY_MANAGEMENT)
 public class KeysResource {
 
     @Inject
@@ -39,6 +39,28 @@ public class KeysResource {
     @GET
     public JsonArray list() {
         return keys.list();
+    }
+
+    /** TSB's read of a key: body {"label"}. */
+    @POST
+    @Path("attributes")
+    public JsonObject attributes(String body) {
+        return keys.attributes(JsonBodies.requireString(JsonBodies.parseObject(body), "label"));
+    }
+
+    @GET
+    @Path("{label}/attributes")
+    public JsonObject attributesOf(@PathParam("label") String label) {
+        return keys.attributes(label);
+    }
+
+    /** TSB's delete: body {"label"}; answers the label removed. */
+    @POST
+    @Path("deleteKey")
+    public JsonObject deleteKey(String body) {
+        String label = JsonBodies.requireString(JsonBodies.parseObject(body), "label");
+        keys.delete(label);
+        return org.ratatosk.platform.Jsons.createObjectBuilder().add("label", label).build();
     }
 
     @GET

@@ -29,7 +29,7 @@ public class RequestsResource {
 
     @DELETE
     @Path("{id}")
-    @Guarded({Role.KEY_MANAGEMENT, Role.KEY_OPERATION})
+    @Guarded(Role.KEY_OPERATION)
     public JsonObject cancel(@PathParam("id") String id) {
         return requests.cancel(id);
     }

@@ -51,7 +51,7 @@ public class Approvals {
     Config config;
 
     public JsonObject tasks(JsonObject body) {
-        String approver = ApproverKeys.canonical(JsonBodies.requireString(body, "approverPublicKey"), "approverPublicKey");
+        String approver = ApproverKeys.ofApprover(body);
         String timestampText = JsonBodies.requireString(body, "timestamp");
         Instant timestamp = provenTimestamp(approver, timestampText, JsonBodies.requireString(body, "timestampSignature"));
         advanceClock(approver, timestamp);
@@ -153,7 +153,7 @@ public class Approvals {
     /** Records an approval or rejection; true when the request became APPROVED and should run. */
     public boolean decide(JsonObject body, boolean approve) {
         String id = JsonBodies.requireString(body, "id");
-        String approver = ApproverKeys.canonical(JsonBodies.requireString(body, "approverPublicKey"), "approverPublicKey");
+        String approver = ApproverKeys.ofApprover(body);
         String presented = JsonBodies.requireString(body, "approvalToBeSigned");
         String signature = JsonBodies.requireString(body, "signature");
         KeyRequest request = requests.lock(id);
@@ -174,7 +174,7 @@ public class Approvals {
             throw ApiException.unprocessable("STALE_APPROVAL", "'approvalToBeSigned' is not the one of request " + id);
         }
         if (!signs(approver, expected, signature)) {
-            throw ApiException.unprocessable("INVALID_SIGNATURE", "'signature' does not verify with 'approverPublicKey'");
+            throw ApiException.unprocessable("INVALID_SIGNATURE", "'signature' does not verify with the approver's key");
         }
         List<Rule.Decision> decisions = new ArrayList<>(Decisions.parse(request.decisions()));
         if (decisions.stream().anyMatch(d -> d.approverKey().equals(approver))) {

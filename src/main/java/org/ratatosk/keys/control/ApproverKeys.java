@@ -29,6 +29,25 @@ public final class ApproverKeys {
         }
     }
 
+    /**
+     * The approver's key from a call: {@code approverPublicKey}, or TSB's {@code approverCertificate}
+     * (PEM or base64 DER X.509), whose public key is the approver's.
+     */
+    public static String ofApprover(jakarta.json.JsonObject body) {
+        if (!body.containsKey("approverPublicKey") && body.containsKey("approverCertificate")) {
+            String certificate = org.ratatosk.platform.JsonBodies.requireString(body, "approverCertificate");
+            try {
+                String der = certificate.replaceAll("-----(BEGIN|END) CERTIFICATE-----", "").replaceAll("\\s", "");
+                java.security.cert.Certificate parsed = java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(der)));
+                return canonical(Base64.getEncoder().encodeToString(parsed.getPublicKey().getEncoded()), "approverCertificate");
+            } catch (IllegalArgumentException | GeneralSecurityException e) {
+                throw ApiException.badRequest("INVALID_CERTIFICATE", "'approverCertificate' is not a PEM or base64 DER X.509 certificate");
+            }
+        }
+        return canonical(org.ratatosk.platform.JsonBodies.requireString(body, "approverPublicKey"), "approverPublicKey");
+    }
+
     public static PublicKey decode(byte[] der) throws GeneralSecurityException {
         String algorithm;
         try {

@@ -75,11 +75,11 @@ public record CertificateProfile(Duration validity, int keyUsageBits, List<KeyPu
                 purposes.add(purpose);
             }
         }
-        boolean ca = false;
+        boolean ca = JsonBodies.optionalBoolean(body, "certificateAuthority").orElse(false);
         Integer pathLength = null;
         var constraints = JsonBodies.optionalObject(body, "basicConstraints");
         if (constraints.isPresent()) {
-            ca = JsonBodies.optionalBoolean(constraints.get(), "certificateAuthority").orElse(false);
+            ca = JsonBodies.optionalBoolean(constraints.get(), "certificateAuthority").orElse(ca);
             Long length = JsonBodies.optionalLong(constraints.get(), "pathLenConstraint").orElse(null);
             if (length != null && (length < 0 || length > 16)) {
                 throw ApiException.badRequest("INVALID_FIELD", "'pathLenConstraint' must be between 0 and 16");

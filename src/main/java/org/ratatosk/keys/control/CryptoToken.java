@@ -1,6 +1,7 @@
 package org.ratatosk.keys.control;
 
 import java.security.PublicKey;
+import java.security.spec.AlgorithmParameterSpec;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,24 @@ public interface CryptoToken extends AutoCloseable {
 
     /** Removes the key pair; true when it existed. */
     boolean delete(String label);
+
+    /** Generates an AES key of {@code bits} under a new label. */
+    void generateSecret(String label, int bits, boolean extractable);
+
+    /**
+     * Signs with a JCA algorithm and its parameters, e.g. {@code NONEwithRSA} (PKCS#1 v1.5 over a
+     * DigestInfo) or {@code NONEwithECDSA} (over a digest).
+     */
+    byte[] sign(String label, String algorithm, AlgorithmParameterSpec parameters, byte[] data);
+
+    /**
+     * Runs a JCA cipher with the label's private key (decryption) or secret key (either mode);
+     * {@code aad} is the additional data of an AEAD mode, or null.
+     */
+    byte[] cipher(String label, String transformation, int mode, AlgorithmParameterSpec parameters, byte[] aad, byte[] data);
+
+    /** Random bytes from the token's generator. */
+    byte[] random(int length);
 
     /** Throws when the token cannot be used right now. */
     void check();

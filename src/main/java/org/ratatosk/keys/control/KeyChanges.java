@@ -46,6 +46,29 @@ public class KeyChanges {
                 Jsons.createObjectBuilder().add("attributes", attributes).build());
     }
 
+    /**
+     * TSB's block and unblock ({@code blockRequest.blockKeyName}, {@code unblockRequest.unblockKeyName}).
+     * Synchronous: applied at once, refused when approvals are needed. Asynchronous: the answer
+     * names a request, executed at once when no approval is needed.
+     */
+    public JsonObject tsbBlock(JsonObject body, boolean block, boolean synchronous) {
+        String prefix = block ? "block" : "unblock";
+        JsonObject request = JsonBodies.requireObject(body, prefix + "Request");
+        ManagedKey key = keys.require(JsonBodies.requireString(request, prefix + "KeyName"));
+        KeyPolicy.Operation operation = block ? KeyPolicy.Operation.BLOCK : KeyPolicy.Operation.UNBLOCK;
+        Rule rule = operation.ruleOf(KeyPolicy.fromStored(key.policy()));
+        if (synchronous && rule.needsApproval()) {
+            throw new ApiException(403, "APPROVAL_REQUIRED", "Key '" + key.label() + "' is governed by approvals; use /v1/" + prefix);
+        }
+        JsonObject result = submitOrApply(key, operation, JsonObject.EMPTY_JSON_OBJECT);
+        if (synchronous) {
+            return result;
+        }
+        String id = result.containsKey("requestId") ? result.getString("requestId")
+                : requests.executedAtOnce(key, operation, JsonObject.EMPTY_JSON_OBJECT, result.toString());
+        return Jsons.createObjectBuilder().add(prefix + "KeyRequestId", id).build();
+    }
+
     private JsonObject submitOrApply(ManagedKey key, KeyPolicy.Operation operation, JsonObject payload) {
         check(key, operation, payload);
         Rule rule = operation.ruleOf(KeyPolicy.fromStored(key.policy()));

@@ -28,8 +28,11 @@ public final class KeyJson {
         json.add("token", key.tokenKind())
                 .add("attributes", attributes(key.attributes()))
                 .add("policy", KeyPolicy.fromStored(key.policy()).toJson(key.blocked()))
-                .add("publicKey", key.publicKey())
+                .add("algorithmOid", Keys.spec(key).algorithmOid())
                 .add("createdAt", key.createdAt().toString());
+        if (!key.publicKey().isEmpty()) {
+            json.add("publicKey", key.publicKey());
+        }
         if (key.certificateChain() != null) {
             List<X509Certificate> chain = Pem.certificates(key.certificateChain(), "certificate");
             JsonArrayBuilder pems = Jsons.createArrayBuilder();
@@ -39,6 +42,47 @@ public final class KeyJson {
             json.addNull("certificate");
         }
         return json.build();
+    }
+
+    /**
+     * TSB's key attributes answer. TSB adds an XML form signed by the HSM's attestation key; this
+     * server has no attestation key, so {@code xmlSignature} and {@code attestationKeyName} are empty.
+     */
+    public static JsonObject tsbAttributes(ManagedKey key) {
+        KeyAttributes attributes = key.attributes();
+        JsonObject tsb = Jsons.createObjectBuilder(attributes(attributes))
+                .add("encrypt", attributes.decrypt())
+                .add("verify", attributes.sign())
+                .add("wrap", attributes.unwrap())
+                .add("sensitive", !attributes.extractable() || !"software".equals(key.tokenKind()))
+                .add("alwaysSensitive", !attributes.extractable())
+                .add("neverExtractable", !attributes.extractable())
+                .build();
+        JsonObjectBuilder json = Jsons.createObjectBuilder()
+                .add("label", key.label())
+                .add("attributes", tsb)
+                .add("keySize", key.keySize())
+                .add("policy", KeyPolicy.fromStored(key.policy()).toJson(key.blocked()))
+                .add("algorithm", key.algorithm())
+                .add("algorithmOid", Keys.spec(key).algorithmOid());
+        if (key.curveOid() != null) {
+            json.add("curveOid", key.curveOid());
+        } else {
+            json.addNull("curveOid");
+        }
+        if (!key.publicKey().isEmpty()) {
+            json.add("publicKey", key.publicKey());
+        } else {
+            json.addNull("publicKey");
+        }
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><key><label>")
+                .append(key.label()).append("</label><algorithm>").append(key.algorithm())
+                .append("</algorithm><algorithmOid>").append(Keys.spec(key).algorithmOid())
+                .append("</algorithmOid><keySize>").append(key.keySize()).append("</keySize><attributes>");
+        tsb.forEach((name, value) -> xml.append('<').append(name).append('>').append(value).append("</").append(name).append('>'));
+        xml.append("</attributes></key>");
+        return Jsons.createObjectBuilder().add("json", json).add("xml", xml.toString()).add("xmlSignature", "")
+                .add("attestationKeyName", "").build();
     }
 
     public static JsonObject attributes(KeyAttributes attributes) {

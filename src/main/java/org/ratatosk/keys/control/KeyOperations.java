@@ -61,18 +61,51 @@ public class KeyOperations {
             return Jsons.createObjectBuilder().add("signRequestId", requests.submit(key, operation, request, rule)).build();
         }
         // Run checks everything before it signs, so a request that needs no approval is checked once.
-        return answer(operation, run(key, operation, request));
+        // TSB answers every asynchronous call with a request id; the result comes along at once.
+        String result = run(key, operation, request);
+        return Jsons.createObjectBuilder(answer(operation, result))
+                .add("signRequestId", requests.executedAtOnce(key, operation, request, result)).build();
+    }
+
+    /** The CSR of a sign request: TSB's {@code certificateSigningRequest}, or seed 003's {@code csr}. */
+    static String csrOf(JsonObject request) {
+        return request.containsKey("certificateSigningRequest") ? JsonBodies.requireString(request, "certificateSigningRequest")
+                : JsonBodies.requireString(request, "csr");
+    }
+
+    /**
+     * TSB's synchronous certificate calls, with flat bodies: they run at once and are refused for
+     * a key whose use needs approval.
+     */
+    public JsonObject synchronous(KeyPolicy.Operation operation, JsonObject request) {
+        ManagedKey key = keys.require(JsonBodies.requireString(request, "signKeyName"));
+        if (operation.ruleOf(KeyPolicy.fromStored(key.policy())).needsApproval()) {
+            throw new ApiException(403, "APPROVAL_REQUIRED", "Key '" + key.label()
+                    + "' is governed by approvals; use the asynchronous call");
+        }
+        return Jsons.createObjectBuilder(answer(operation, run(key, operation, request))).add("label", key.label()).build();
     }
 
     /** Refuses now what would fail later: malformed fields, a key that cannot be used. */
     void check(ManagedKey key, KeyPolicy.Operation operation, JsonObject request) {
         keys.requireUsable(key);
-        CertificateProfile profile = CertificateProfile.parse(request, operation != KeyPolicy.Operation.CSR);
+        CertificateProfile profile = CertificateProfile.parse(request, operation == KeyPolicy.Operation.SELF_SIGN);
         profile.signatureAlgorithmFor(Keys.spec(key));
         switch (operation) {
             case CSR, SELF_SIGN -> SubjectNames.parse(request);
-            case SIGN_CERTIFICATE -> CertificationRequests.parseVerified(JsonBodies.requireString(request, "csr"));
+            case SIGN_CERTIFICATE -> {
+                CertificationRequests.parseVerified(csrOf(request));
+                requireCaCertificate(key);
+            }
             default -> throw new IllegalArgumentException(operation.name());
+        }
+    }
+
+    /** A request to issue with a key that holds no CA certificate would only fail after its approvals. */
+    private static void requireCaCertificate(ManagedKey key) {
+        if (key.certificateChain() == null
+                || !Certificates.isCertificateAuthority(Pem.certificates(key.certificateChain(), "certificate").get(0))) {
+            throw ApiException.conflict("NO_CA_CERTIFICATE", "Key '" + key.label() + "' holds no CA certificate to issue under");
         }
     }
 
@@ -84,7 +117,7 @@ public class KeyOperations {
 
     /** Performs a checked operation and returns its result as PEM. */
     public String run(ManagedKey key, KeyPolicy.Operation operation, JsonObject request) {
-        CertificateProfile profile = CertificateProfile.parse(request, operation != KeyPolicy.Operation.CSR);
+        CertificateProfile profile = CertificateProfile.parse(request, operation == KeyPolicy.Operation.SELF_SIGN);
         String algorithm = profile.signatureAlgorithmFor(Keys.spec(key));
         return switch (operation) {
             case CSR -> {
@@ -95,7 +128,7 @@ public class KeyOperations {
             }
             case SELF_SIGN -> Pem.certificate(authority.selfSign(key, SubjectNames.parse(request), profile));
             case SIGN_CERTIFICATE -> {
-                JcaPKCS10CertificationRequest csr = CertificationRequests.parseVerified(JsonBodies.requireString(request, "csr"));
+                JcaPKCS10CertificationRequest csr = CertificationRequests.parseVerified(csrOf(request));
                 PublicKey subjectKey;
                 try {
                     subjectKey = csr.getPublicKey();

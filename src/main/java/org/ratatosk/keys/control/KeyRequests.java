@@ -52,6 +52,20 @@ public class KeyRequests {
         return id;
     }
 
+    /** A request that needed no approval and ran at once: recorded EXECUTED, so its id can be read like any other. */
+    public String executedAtOnce(ManagedKey key, KeyPolicy.Operation operation, JsonObject payload, String result) {
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        KeyRequest request = new KeyRequest(id, key.labelId(), operation.name(), payload.toString(),
+                Rule.NONE.toJson().toString(), now, now);
+        request.approve();
+        request.executed(result, now);
+        em.persist(request);
+        audit.record("operator", "key-request", id, "EXECUTED", Jsons.createObjectBuilder()
+                .add("operation", operation.name()).add("key", key.label()).build().toString());
+        return id;
+    }
+
     public KeyRequest require(String id) {
         KeyRequest request = id == null ? null : em.find(KeyRequest.class, id);
         if (request == null) {

@@ -26,6 +26,26 @@ public record KeySpec(String algorithm, int keySize, String curveOid) {
         return new KeySpec("RSA", keySize, null);
     }
 
+    public static KeySpec aes(int keySize) {
+        if (keySize != 128 && keySize != 192 && keySize != 256) {
+            throw ApiException.badRequest("INVALID_KEY_SIZE", "AES keySize must be 128, 192 or 256");
+        }
+        return new KeySpec("AES", keySize, null);
+    }
+
+    public boolean secret() {
+        return "AES".equals(algorithm);
+    }
+
+    /** The OID of the key's algorithm, as TSB shows it in {@code algorithmOid}. */
+    public String algorithmOid() {
+        return switch (algorithm) {
+            case "EC" -> "1.2.840.10045.2.1";
+            case "AES" -> "2.16.840.1.101.3.4.1";
+            default -> "1.2.840.113549.1.1.1";
+        };
+    }
+
     /** An EC key on the curve given by OID, or by size when no OID is given. */
     public static KeySpec ec(String curveOid, Integer keySize) {
         String oid = curveOid;

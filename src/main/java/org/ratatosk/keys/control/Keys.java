@@ -69,11 +69,19 @@ public class Keys {
         if (em.find(ManagedKey.class, ManagedKey.idOf(label)) != null) {
             throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists");
         }
+        if (body.get("password") instanceof jakarta.json.JsonArray password && !password.isEmpty()) {
+            throw ApiException.badRequest("KEY_PASSWORD_UNSUPPORTED", "Keys protected by a password are not supported");
+        }
         CryptoToken token = tokens.token();
         String alias = ManagedKey.idOf(label);
-        PublicKey publicKey = token.generate(alias, spec, attributes.extractable());
+        String publicKey = "";
+        if (spec.secret()) {
+            token.generateSecret(alias, spec.keySize(), attributes.extractable());
+        } else {
+            publicKey = Base64.getEncoder().encodeToString(token.generate(alias, spec, attributes.extractable()).getEncoded());
+        }
         ManagedKey key = new ManagedKey(label, spec.algorithm(), spec.keySize(), spec.curveOid(), token.kind(), attributes,
-                policy.toJson().toString(), blocked, Base64.getEncoder().encodeToString(publicKey.getEncoded()), Instant.now());
+                policy.toJson().toString(), blocked, publicKey, Instant.now());
         try {
             em.persist(key);
             em.flush();
@@ -93,21 +101,38 @@ public class Keys {
             case "RSA" -> KeySpec.rsa(size == null ? 2048 : size.intValue());
             case "EC" -> KeySpec.ec(JsonBodies.optionalString(body, "curveOid").orElse(null),
                     size == null ? null : size.intValue());
-            default -> throw ApiException.badRequest("INVALID_ALGORITHM", "'algorithm' must be RSA or EC");
+            case "AES" -> KeySpec.aes(size == null ? 256 : size.intValue());
+            default -> throw ApiException.badRequest("INVALID_ALGORITHM", "'algorithm' must be RSA, EC or AES");
         };
     }
 
     public static KeySpec spec(ManagedKey key) {
-        return "EC".equals(key.algorithm()) ? KeySpec.ec(key.curveOid(), key.keySize()) : KeySpec.rsa(key.keySize());
+        return switch (key.algorithm()) {
+            case "EC" -> KeySpec.ec(key.curveOid(), key.keySize());
+            case "AES" -> KeySpec.aes(key.keySize());
+            default -> KeySpec.rsa(key.keySize());
+        };
+    }
+
+    /** What a key is used for, each allowed by one of its attributes. */
+    public enum Usage {
+        SIGN, DECRYPT
     }
 
     /** Refuses use of a key that is blocked, may not sign, or whose material is not in this server's token. */
     public void requireUsable(ManagedKey key) {
+        requireUsable(key, Usage.SIGN);
+    }
+
+    /** Refuses use of a key that is blocked, lacks the usage's attribute, or whose material is not in this server's token. */
+    public void requireUsable(ManagedKey key, Usage usage) {
         if (key.blocked()) {
             throw ApiException.conflict("KEY_BLOCKED", "Key '" + key.label() + "' is blocked");
         }
-        if (!key.attributes().sign()) {
-            throw new ApiException(403, "KEY_USAGE_NOT_ALLOWED", "Key '" + key.label() + "' is not allowed to sign");
+        boolean allowed = usage == Usage.SIGN ? key.attributes().sign() : key.attributes().decrypt();
+        if (!allowed) {
+            throw new ApiException(403, "KEY_USAGE_NOT_ALLOWED", "Key '" + key.label() + "' is not allowed to "
+                    + usage.name().toLowerCase(Locale.ROOT));
         }
         if (!key.tokenKind().equals(tokens.token().kind())) {
             throw ApiException.conflict("KEY_MATERIAL_MISSING", "Key '" + key.label() + "' lives in a " + key.tokenKind()
@@ -127,11 +152,17 @@ public class Keys {
         return KeyJson.render(require(label));
     }
 
+    /** The labels of all keys, as TSB lists them. */
     public JsonArray list() {
         JsonArrayBuilder keys = Jsons.createArrayBuilder();
-        em.createQuery("SELECT k FROM ManagedKey k ORDER BY k.labelId", ManagedKey.class).getResultList()
-                .forEach(k -> keys.add(KeyJson.render(k)));
+        em.createQuery("SELECT k.label FROM ManagedKey k ORDER BY k.labelId", String.class).getResultList()
+                .forEach(keys::add);
         return keys.build();
+    }
+
+    /** TSB's answer to an attributes request: the key as JSON and, where TSB attests, an XML form. */
+    public JsonObject attributes(String label) {
+        return KeyJson.tsbAttributes(require(label));
     }
 
     public void delete(String label) {

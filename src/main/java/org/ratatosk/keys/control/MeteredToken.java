@@ -1,6 +1,7 @@
 package org.ratatosk.keys.control;
 
 import java.security.PublicKey;
+import java.security.spec.AlgorithmParameterSpec;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -37,6 +38,29 @@ final class MeteredToken implements CryptoToken {
         byte[] signature = token.sign(label, algorithm, data);
         signed.accept(Duration.ofNanos(System.nanoTime() - start));
         return signature;
+    }
+
+    @Override
+    public void generateSecret(String label, int bits, boolean extractable) {
+        token.generateSecret(label, bits, extractable);
+    }
+
+    @Override
+    public byte[] sign(String label, String algorithm, AlgorithmParameterSpec parameters, byte[] data) {
+        long start = System.nanoTime();
+        byte[] signature = token.sign(label, algorithm, parameters, data);
+        signed.accept(Duration.ofNanos(System.nanoTime() - start));
+        return signature;
+    }
+
+    @Override
+    public byte[] cipher(String label, String transformation, int mode, AlgorithmParameterSpec parameters, byte[] aad, byte[] data) {
+        return token.cipher(label, transformation, mode, parameters, aad, data);
+    }
+
+    @Override
+    public byte[] random(int length) {
+        return token.random(length);
     }
 
     @Override

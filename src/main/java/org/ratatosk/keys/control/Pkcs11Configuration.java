@@ -58,6 +58,10 @@ public final class Pkcs11Configuration {
                 + "  CKA_PRIVATE = true\n"
                 + "  CKA_SENSITIVE = true\n"
                 + "  CKA_EXTRACTABLE = " + extractable + "\n"
+                + "}\n"
+                + "attributes(generate, CKO_SECRET_KEY, *) = {\n"
+                + "  CKA_SENSITIVE = true\n"
+                + "  CKA_EXTRACTABLE = " + extractable + "\n"
                 + "}\n";
     }
 }

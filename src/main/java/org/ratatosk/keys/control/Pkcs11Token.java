@@ -70,6 +70,64 @@ public final class Pkcs11Token implements CryptoToken {
     }
 
     @Override
+    public void generateSecret(String label, int bits, boolean extractable) {
+        use(c -> {
+            Slot slot = extractable ? c.extractable() : c.strict;
+            if (c.strict.store.containsAlias(label)) {
+                throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists in the HSM");
+            }
+            javax.crypto.KeyGenerator generator = javax.crypto.KeyGenerator.getInstance("AES", slot.provider);
+            generator.init(bits);
+            slot.store.setEntry(label, new KeyStore.SecretKeyEntry(generator.generateKey()), null);
+            if (slot != c.strict) {
+                c.strict.reload();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public byte[] sign(String label, String algorithm, java.security.spec.AlgorithmParameterSpec parameters, byte[] data) {
+        return use(c -> {
+            Signature signature = Signature.getInstance(algorithm, c.strict.provider);
+            try {
+                if (parameters != null) {
+                    signature.setParameter(parameters);
+                }
+                signature.initSign(c.privateKey(label));
+            } catch (java.security.InvalidKeyException | java.security.InvalidAlgorithmParameterException e) {
+                throw ApiException.badRequest("UNSUPPORTED_ALGORITHM", "Key '" + label + "' cannot sign with " + algorithm + ": " + e.getMessage());
+            }
+            signature.update(data);
+            return signature.sign();
+        });
+    }
+
+    @Override
+    public byte[] cipher(String label, String transformation, int mode, java.security.spec.AlgorithmParameterSpec parameters,
+                         byte[] aad, byte[] data) {
+        return use(c -> {
+            javax.crypto.Cipher cipher;
+            try {
+                cipher = javax.crypto.Cipher.getInstance(transformation, c.strict.provider);
+                cipher.init(mode, c.key(label), parameters);
+            } catch (java.security.NoSuchAlgorithmException | javax.crypto.NoSuchPaddingException
+                     | java.security.InvalidKeyException | java.security.InvalidAlgorithmParameterException e) {
+                throw ApiException.badRequest("UNSUPPORTED_ALGORITHM", "Key '" + label + "' cannot run " + transformation + ": " + e.getMessage());
+            }
+            if (aad != null) {
+                cipher.updateAAD(aad);
+            }
+            try {
+                return cipher.doFinal(data);
+            } catch (javax.crypto.BadPaddingException | javax.crypto.IllegalBlockSizeException e) {
+                throw ApiException.badRequest("DECRYPTION_FAILED", "The data cannot be " + (mode == javax.crypto.Cipher.ENCRYPT_MODE
+                        ? "encrypted" : "decrypted") + " with key '" + label + "': " + e.getMessage());
+            }
+        });
+    }
+
+    @Override
     public Optional<PublicKey> publicKey(String label) {
         return use(c -> Optional.ofNullable(c.strict.store.getCertificate(label)).map(Certificate::getPublicKey));
     }
@@ -103,14 +161,31 @@ public final class Pkcs11Token implements CryptoToken {
     }
 
     @Override
+    public byte[] random(int length) {
+        return use(c -> {
+            byte[] bytes = new byte[length];
+            SecureRandom.getInstance("PKCS11", c.strict.provider).nextBytes(bytes);
+            return bytes;
+        });
+    }
+
+    @Override
     public void check() {
         use(c -> {
             byte[] probe = new byte[8];
             SecureRandom.getInstance("PKCS11", c.strict.provider).nextBytes(probe);
             // A random number may come without the token's key store; a signature needs it.
-            var aliases = c.strict.store.aliases();
-            if (aliases.hasMoreElements()) {
-                PrivateKey key = c.privateKey(aliases.nextElement());
+            // The first key pair's private key; AES keys have no certificate and cannot sign.
+            var aliases = java.util.Collections.list(c.strict.store.aliases()).stream()
+                    .filter(alias -> {
+                        try {
+                            return c.strict.store.getCertificate(alias) != null;
+                        } catch (java.security.KeyStoreException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).iterator();
+            if (aliases.hasNext()) {
+                PrivateKey key = c.privateKey(aliases.next());
                 Signature signature = Signature.getInstance("EC".equals(key.getAlgorithm()) ? "SHA256withECDSA"
                         : "SHA256withRSA", c.strict.provider);
                 signature.initSign(key);
@@ -236,6 +311,18 @@ public final class Pkcs11Token implements CryptoToken {
                 extractable = new Slot(provider(configuration.extractable()), pin);
             }
             return extractable;
+        }
+
+        /** The private or secret key of the label. */
+        java.security.Key key(String label) throws GeneralSecurityException {
+            if (strict.store.isKeyEntry(label) && strict.store.getCertificate(label) == null) {
+                java.security.Key secret = strict.store.getKey(label, null);
+                if (secret == null) {
+                    throw new java.security.KeyStoreException("The HSM lists key '" + label + "' but does not return it");
+                }
+                return secret;
+            }
+            return privateKey(label);
         }
 
         PrivateKey privateKey(String label) throws GeneralSecurityException {

@@ -41,6 +41,12 @@ public class RequestExecution {
     KeyChanges changes;
 
     @Inject
+    Signatures signatures;
+
+    @Inject
+    Ciphers ciphers;
+
+    @Inject
     ExpiryScheduler scheduler;
 
     public void execute(String id) {
@@ -54,6 +60,8 @@ public class RequestExecution {
         try {
             String result = switch (operation) {
                 case CSR, SIGN_CERTIFICATE, SELF_SIGN -> operations.runApproved(request.keyLabelId(), operation, payload);
+                case SIGN -> signatures.signApproved(request.keyLabelId(), payload);
+                case DECRYPT -> ciphers.decryptApproved(request.keyLabelId(), payload);
                 case BLOCK, UNBLOCK, MODIFY -> changes.apply(request.keyLabelId(), operation, payload);
             };
             request.executed(result, now);

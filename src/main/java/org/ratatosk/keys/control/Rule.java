@@ -62,8 +62,8 @@ public record Rule(List<Token> tokens) {
         JsonObject token = value.asJsonObject();
         long timelock = JsonBodies.optionalLong(token, "timelock").orElse(0L);
         long timeout = JsonBodies.optionalLong(token, "timeout").orElse(0L);
-        if (timelock < 0 || timeout < 1 || timelock >= timeout) {
-            throw invalid(field, "needs 0 <= timelock < timeout and timeout >= 1 (seconds)");
+        if (timelock < 0 || timeout < 0 || timeout != NO_TIMEOUT && timelock >= timeout) {
+            throw invalid(field, "needs 0 <= timelock < timeout (seconds), or timeout 0 for none");
         }
         JsonArray groups = JsonBodies.optionalArray(token, "groups").orElse(JsonValue.EMPTY_JSON_ARRAY);
         if (groups.isEmpty()) {
@@ -156,9 +156,19 @@ public record Rule(List<Token> tokens) {
         return tokens.stream().anyMatch(t -> names(t, key) && now.isBefore(requestedAt.plusSeconds(t.timelock())));
     }
 
+    /** TSB's timeout 0: the token waits for its approvals without end. */
+    static final long NO_TIMEOUT = 0;
+
+    /** A deadline for a token without timeout, far enough to be none and near enough for every database. */
+    static final long UNLIMITED_SECONDS = 100L * 366 * 24 * 3600;
+
+    private static long seconds(Token token) {
+        return token.timeout() == NO_TIMEOUT ? UNLIMITED_SECONDS : token.timeout();
+    }
+
     /** When the last token's timeout passes: after it, no approval can change anything. */
     public Instant expiresAt(Instant requestedAt) {
-        return requestedAt.plusSeconds(tokens.stream().mapToLong(Token::timeout).max().orElse(0));
+        return requestedAt.plusSeconds(tokens.stream().mapToLong(Rule::seconds).max().orElse(0));
     }
 
     public Outcome evaluate(List<Decision> decisions, Instant requestedAt) {
@@ -196,6 +206,6 @@ public record Rule(List<Token> tokens) {
     }
 
     private static boolean inWindow(Token token, Instant requestedAt, Instant at) {
-        return !at.isBefore(requestedAt.plusSeconds(token.timelock())) && !at.isAfter(requestedAt.plusSeconds(token.timeout()));
+        return !at.isBefore(requestedAt.plusSeconds(token.timelock())) && !at.isAfter(requestedAt.plusSeconds(seconds(token)));
     }
 }

@@ -31,10 +31,13 @@ public final class SoftwareToken implements CryptoToken {
 
     private static final Logger LOG = Logger.getLogger(SoftwareToken.class.getName());
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final Path file;
     private final char[] password;
     private final KeyStore store;
     private final Map<String, PrivateKey> keys = new ConcurrentHashMap<>();
+    private final Map<String, javax.crypto.SecretKey> secrets = new ConcurrentHashMap<>();
 
     public SoftwareToken(Path file, char[] password) {
         this.file = file;
@@ -82,6 +85,76 @@ public final class SoftwareToken implements CryptoToken {
     }
 
     @Override
+    public synchronized void generateSecret(String label, int bits, boolean extractable) {
+        try {
+            if (store.containsAlias(label)) {
+                throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists in the token");
+            }
+            javax.crypto.KeyGenerator generator = javax.crypto.KeyGenerator.getInstance("AES");
+            generator.init(bits);
+            javax.crypto.SecretKey key = generator.generateKey();
+            store.setEntry(label, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(password));
+            save();
+            secrets.put(label, key);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot generate key '" + label + "' in the software key store", e);
+        }
+    }
+
+    @Override
+    public byte[] sign(String label, String algorithm, java.security.spec.AlgorithmParameterSpec parameters, byte[] data) {
+        PrivateKey key = keys.computeIfAbsent(label, this::load);
+        try {
+            Signature signature = Signature.getInstance(algorithm);
+            if (parameters != null) {
+                signature.setParameter(parameters);
+            }
+            signature.initSign(key);
+            signature.update(data);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot sign with key '" + label + "'", e);
+        }
+    }
+
+    @Override
+    public byte[] cipher(String label, String transformation, int mode, java.security.spec.AlgorithmParameterSpec parameters,
+                         byte[] aad, byte[] data) {
+        java.security.Key key = secret(label).map(java.security.Key.class::cast)
+                .orElseGet(() -> keys.computeIfAbsent(label, this::load));
+        try {
+            javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance(transformation);
+            cipher.init(mode, key, parameters);
+            if (aad != null) {
+                cipher.updateAAD(aad);
+            }
+            return cipher.doFinal(data);
+        } catch (javax.crypto.BadPaddingException | javax.crypto.IllegalBlockSizeException e) {
+            throw ApiException.badRequest("DECRYPTION_FAILED", "The data cannot be " + (mode == javax.crypto.Cipher.ENCRYPT_MODE
+                    ? "encrypted" : "decrypted") + " with key '" + label + "': " + e.getMessage());
+        } catch (GeneralSecurityException e) {
+            throw ApiException.badRequest("INVALID_CIPHER_INPUT", "Key '" + label + "' cannot run " + transformation + ": " + e.getMessage());
+        }
+    }
+
+    private synchronized Optional<javax.crypto.SecretKey> secret(String label) {
+        javax.crypto.SecretKey cached = secrets.get(label);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        try {
+            if (!store.entryInstanceOf(label, KeyStore.SecretKeyEntry.class)) {
+                return Optional.empty();
+            }
+            javax.crypto.SecretKey key = (javax.crypto.SecretKey) store.getKey(label, password);
+            secrets.put(label, key);
+            return Optional.of(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
     public synchronized Optional<PublicKey> publicKey(String label) {
         try {
             Certificate certificate = store.getCertificate(label);
@@ -125,6 +198,7 @@ public final class SoftwareToken implements CryptoToken {
     public synchronized boolean delete(String label) {
         try {
             keys.remove(label);
+            secrets.remove(label);
             if (!store.containsAlias(label)) {
                 return false;
             }
@@ -134,6 +208,13 @@ public final class SoftwareToken implements CryptoToken {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Cannot delete key '" + label + "'", e);
         }
+    }
+
+    @Override
+    public byte[] random(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     @Override

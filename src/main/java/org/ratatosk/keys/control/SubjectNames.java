@@ -19,9 +19,12 @@ public final class SubjectNames {
     static {
         ATTRIBUTES.put("country", BCStyle.C);
         ATTRIBUTES.put("state", BCStyle.ST);
+        ATTRIBUTES.put("stateOrProvinceName", BCStyle.ST);
         ATTRIBUTES.put("locality", BCStyle.L);
         ATTRIBUTES.put("organization", BCStyle.O);
+        ATTRIBUTES.put("organizationName", BCStyle.O);
         ATTRIBUTES.put("organizationUnit", BCStyle.OU);
+        ATTRIBUTES.put("organizationUnitName", BCStyle.OU);
         ATTRIBUTES.put("title", BCStyle.T);
         ATTRIBUTES.put("surname", BCStyle.SURNAME);
         ATTRIBUTES.put("givenName", BCStyle.GIVENNAME);
@@ -34,7 +37,9 @@ public final class SubjectNames {
     }
 
     public static X500Name parse(JsonObject body) {
-        JsonObject attributes = JsonBodies.requireObject(body, "standardCertificateAttributes");
+        // TSB's synchronous calls and its Go client give the name's fields at the top level.
+        JsonObject attributes = body.containsKey("standardCertificateAttributes") || !body.containsKey("commonName")
+                ? JsonBodies.requireObject(body, "standardCertificateAttributes") : body;
         X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE);
         boolean any = false;
         for (var attribute : ATTRIBUTES.entrySet()) {

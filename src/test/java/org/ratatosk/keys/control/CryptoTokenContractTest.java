@@ -62,6 +62,49 @@ class CryptoTokenContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pkcs11", "software"})
+    void aesKeyEncryptsAndDecryptsInTheTokenAndRefusesATamperedTag(String kind) throws Exception {
+        CryptoToken token = open(kind);
+        String label = label();
+        token.generateSecret(label, 256, false);
+        assertTrue(token.publicKey(label).isEmpty());
+        byte[] plain = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        byte[] iv = token.random(12);
+        var gcm = new javax.crypto.spec.GCMParameterSpec(128, iv);
+        byte[] aad = "header".getBytes(StandardCharsets.US_ASCII);
+        byte[] encrypted = token.cipher(label, "AES/GCM/NoPadding", javax.crypto.Cipher.ENCRYPT_MODE, gcm, aad, plain);
+        assertEquals(plain.length + 16, encrypted.length);
+        assertArrayEquals(plain, token.cipher(label, "AES/GCM/NoPadding", javax.crypto.Cipher.DECRYPT_MODE, gcm, aad, encrypted));
+        encrypted[0] ^= 1;
+        assertThrows(ApiException.class,
+                () -> token.cipher(label, "AES/GCM/NoPadding", javax.crypto.Cipher.DECRYPT_MODE, gcm, aad, encrypted));
+        var cbc = new javax.crypto.spec.IvParameterSpec(token.random(16));
+        byte[] padded = token.cipher(label, "AES/CBC/PKCS5Padding", javax.crypto.Cipher.ENCRYPT_MODE, cbc, null, plain);
+        assertEquals(32, padded.length);
+        assertArrayEquals(plain, token.cipher(label, "AES/CBC/PKCS5Padding", javax.crypto.Cipher.DECRYPT_MODE, cbc, null, padded));
+        token.check();
+        assertTrue(token.delete(label));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pkcs11", "software"})
+    void rsaPrivateKeyDecryptsAndAppliesTheRawOperation(String kind) throws Exception {
+        CryptoToken token = open(kind);
+        String label = label();
+        RSAPublicKey publicKey = (RSAPublicKey) token.generate(label, KeySpec.rsa(2048), false);
+        javax.crypto.Cipher encrypt = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
+        encrypt.init(javax.crypto.Cipher.ENCRYPT_MODE, publicKey);
+        byte[] secret = "a secret".getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(secret, token.cipher(label, "RSA/ECB/PKCS1Padding", javax.crypto.Cipher.DECRYPT_MODE, null, null,
+                encrypt.doFinal(secret)));
+        byte[] block = new byte[256];
+        block[255] = 42;
+        byte[] raised = token.cipher(label, "RSA/ECB/NoPadding", javax.crypto.Cipher.ENCRYPT_MODE, null, null, block);
+        assertEquals(java.math.BigInteger.valueOf(42),
+                new java.math.BigInteger(1, raised).modPow(publicKey.getPublicExponent(), publicKey.getModulus()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pkcs11", "software"})
     void ecKeySignsWithDerEncodedEcdsa(String kind) throws Exception {
         CryptoToken token = open(kind);
         String label = label();

@@ -118,13 +118,24 @@ class RuleTest {
     }
 
     @Test
+    void timeoutZeroIsNoTimeoutAsInTsb() {
+        Rule rule = rule(token(60, 0, group(1, 0)));
+        Instant requested = Instant.parse("2026-01-01T00:00:00Z");
+        assertTrue(rule.expiresAt(requested).isAfter(requested.plusSeconds(50L * 365 * 24 * 3600)));
+        assertTrue(rule.expiresAt(requested).isBefore(Instant.parse("2200-01-01T00:00:00Z")));
+        assertFalse(rule.acceptsDecisionFrom(KEYS.get(0), requested, requested.plusSeconds(59)), "still timelocked");
+        assertTrue(rule.acceptsDecisionFrom(KEYS.get(0), requested, requested.plusSeconds(10L * 365 * 24 * 3600)));
+        assertEquals(0, rule.toJson().asJsonObject().getJsonArray("tokens").getJsonObject(0).getInt("timeout"));
+    }
+
+    @Test
     void invalidRulesAreRefused() {
         assertEquals("INVALID_POLICY", assertThrows(ApiException.class,
                 () -> rule(token(0, 600, group(3, 0, 1)))).code(), "quorum above the number of approvers");
         assertEquals("INVALID_POLICY", assertThrows(ApiException.class,
                 () -> rule(token(600, 600, group(1, 0)))).code(), "timelock not before timeout");
         assertEquals("INVALID_POLICY", assertThrows(ApiException.class,
-                () -> rule(token(0, 0, group(1, 0)))).code(), "no timeout");
+                () -> rule(token(0, -1, group(1, 0)))).code(), "negative timeout");
         assertEquals("INVALID_POLICY", assertThrows(ApiException.class,
                 () -> rule(token(0, 60, group(1, 0, 0)))).code(), "same approver twice in a group");
         assertEquals("INVALID_POLICY", assertThrows(ApiException.class, () -> rule(token(0, 60))).code(), "no group");

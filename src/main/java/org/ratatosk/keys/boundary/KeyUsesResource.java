@@ -1,0 +1,92 @@
+package org.ratatosk.keys.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.ratatosk.keys.control.Ciphers;
+import org.ratatosk.keys.control.KeyChanges;
+import org.ratatosk.keys.control.Signatures;
+import org.ratatosk.platform.Guarded;
+import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Role;
+
+/** Uses of a key (Securosys TSB sign, verify, encrypt, decrypt, block, unblock): key operation tokens' calls. */
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+@Consumes(MediaType.APPLICATION_JSON)
+@Guarded(Role.KEY_OPERATION)
+public class KeyUsesResource {
+
+    @Inject
+    Signatures signatures;
+
+    @Inject
+    Ciphers ciphers;
+
+    @Inject
+    KeyChanges changes;
+
+    @POST
+    @Path("synchronousSign")
+    public JsonObject sign(String body) {
+        return signatures.sign(JsonBodies.parseObject(body));
+    }
+
+    @POST
+    @Path("sign")
+    public JsonObject signLater(String body) {
+        return signatures.submit(JsonBodies.parseObject(body));
+    }
+
+    @POST
+    @Path("decrypt")
+    public JsonObject decryptLater(String body) {
+        return ciphers.submit(JsonBodies.parseObject(body));
+    }
+
+    @POST
+    @Path("block")
+    public JsonObject block(String body) {
+        return changes.tsbBlock(JsonBodies.parseObject(body), true, false);
+    }
+
+    @POST
+    @Path("synchronousBlock")
+    public JsonObject blockNow(String body) {
+        return changes.tsbBlock(JsonBodies.parseObject(body), true, true);
+    }
+
+    @POST
+    @Path("unblock")
+    public JsonObject unblock(String body) {
+        return changes.tsbBlock(JsonBodies.parseObject(body), false, false);
+    }
+
+    @POST
+    @Path("synchronousUnblock")
+    public JsonObject unblockNow(String body) {
+        return changes.tsbBlock(JsonBodies.parseObject(body), false, true);
+    }
+
+    @POST
+    @Path("verify")
+    public JsonObject verify(String body) {
+        return signatures.verify(JsonBodies.parseObject(body));
+    }
+
+    @POST
+    @Path("encrypt")
+    public JsonObject encrypt(String body) {
+        return ciphers.encrypt(JsonBodies.parseObject(body));
+    }
+
+    @POST
+    @Path("synchronousDecrypt")
+    public JsonObject decrypt(String body) {
+        return ciphers.decrypt(JsonBodies.parseObject(body));
+    }
+}

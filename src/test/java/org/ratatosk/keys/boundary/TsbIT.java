@@ -1,0 +1,379 @@
+package org.ratatosk.keys.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.math.BigInteger;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ratatosk.devicesim.Reply;
+import org.ratatosk.keys.control.TestTokens;
+import org.ratatosk.messaging.boundary.Server;
+
+/**
+ * The /v1 API as Securosys' TSB documents it, called with TSB API keys in X-API-KEY: each role
+ * reaches its own operations only, and RSA, EC and AES keys in SoftHSM2 sign, verify, encrypt
+ * and decrypt with TSB's bodies.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TsbIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Server.war();
+    }
+
+    static String management;
+    static String operation;
+    static String service;
+
+    @BeforeAll
+    static void tokens() {
+        TestTokens.assumeSoftHsm();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        management = apiKey("it-management-" + suffix, "KEY_MANAGEMENT");
+        operation = apiKey("it-operation-" + suffix, "KEY_OPERATION");
+        service = apiKey("it-service-" + suffix, "SERVICE");
+    }
+
+    static String apiKey(String name, String role) {
+        Reply created = admin("PUT", "tsb-keys/" + name, Json.createObjectBuilder()
+                .add("roles", Json.createArrayBuilder().add(role)).build());
+        assertEquals(200, created.status(), created.toString());
+        return created.string("token");
+    }
+
+    static Reply admin(String method, String path, JsonObject body) {
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (Server.ADMIN_USER + ":" + Server.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return Server.send(Server.request("/hermod/rest/admin/" + path).header("Authorization", basic)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    static Reply call(String token, String method, String path, JsonObject body) {
+        HttpRequest.Builder request = Server.request("/hermod/rest/v1/" + path).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (token != null) {
+            request.header("X-API-KEY", token);
+        }
+        return Server.send(request);
+    }
+
+    static JsonObject tsbKey(String label, String algorithm, Integer size, String curveOid) {
+        var key = Json.createObjectBuilder().add("label", label).add("algorithm", algorithm)
+                .add("attributes", Json.createObjectBuilder().add("decrypt", true).add("encrypt", true).add("sign", true)
+                        .add("verify", true).add("unwrap", true).add("wrap", true).add("extractable", false)
+                        .add("destroyable", true))
+                .addNull("policy");
+        if (size != null) {
+            key.add("keySize", size);
+        }
+        if (curveOid != null) {
+            key.add("curveOid", curveOid);
+        }
+        return key.build();
+    }
+
+    static String label(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    @Test
+    void apiKeysAreShownOnceStoredHashedAndListedWithTheirRolesOnly() {
+        String name = "it-listed-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = apiKey(name, "SERVICE");
+        assertTrue(token.length() >= 40, token);
+        Reply read = admin("GET", "tsb-keys/" + name, null);
+        assertEquals(200, read.status());
+        assertEquals("SERVICE", read.body().getJsonArray("roles").getString(0));
+        assertFalse(read.raw().contains(token));
+        assertFalse(admin("GET", "tsb-keys", null).raw().contains(token));
+        assertEquals(200, call(token, "GET", "keystore/statistics", null).status());
+
+        assertEquals(400, admin("PUT", "tsb-keys/" + name, Json.createObjectBuilder()
+                .add("roles", Json.createArrayBuilder().add("ROOT")).build()).status());
+        assertEquals(204, admin("DELETE", "tsb-keys/" + name, null).status());
+        Reply revoked = call(token, "GET", "keystore/statistics", null);
+        assertEquals(401, revoked.status());
+        assertEquals(631, revoked.body().getInt("errorCode"), revoked.toString());
+        assertEquals(404, admin("GET", "tsb-keys/" + name, null).status());
+    }
+
+    @Test
+    void eachRoleReachesItsOwnOperationsOnly() {
+        assertEquals(200, call(service, "GET", "keystore/statistics", null).status());
+        assertEquals("pkcs11", call(service, "GET", "keystore/statistics", null).string("keyStore"));
+        assertEquals(403, call(operation, "GET", "keystore/statistics", null).status());
+        assertEquals(403, call(management, "GET", "keystore/statistics", null).status());
+        assertEquals(401, call(null, "GET", "keystore/statistics", null).status());
+
+        String label = label("tsb-roles");
+        assertEquals(403, call(operation, "POST", "key", tsbKey(label, "RSA", 2048, null)).status());
+        assertEquals(403, call(service, "POST", "key", tsbKey(label, "RSA", 2048, null)).status());
+        assertEquals(200, call(management, "POST", "key", tsbKey(label, "RSA", 2048, null)).status());
+        JsonObject sign = signBody(label, "SHA256_WITH_RSA", "DER", "aGVsbG8=");
+        assertEquals(403, call(management, "POST", "synchronousSign", sign).status());
+        assertEquals(200, call(operation, "POST", "synchronousSign", sign).status());
+        assertEquals(403, call(operation, "POST", "key/deleteKey", Json.createObjectBuilder().add("label", label).build()).status());
+        assertEquals(200, call(management, "POST", "key/deleteKey", Json.createObjectBuilder().add("label", label).build()).status());
+
+        byte[] random = Base64.getDecoder().decode(call(service, "GET", "generateRandom/32", null).string("random"));
+        assertEquals(32, random.length);
+        assertEquals(400, call(service, "GET", "generateRandom/0", null).status());
+    }
+
+    @Test
+    void keysAreCreatedReadListedAndDeletedAsTsbDoesIt() {
+        String rsa = label("tsb-rsa");
+        String ec = label("tsb-ec");
+        String aes = label("tsb-aes");
+        assertEquals(200, call(management, "POST", "key", tsbKey(rsa, "RSA", 2048, null)).status());
+        assertEquals(200, call(management, "POST", "key", tsbKey(ec, "EC", null, "1.2.840.10045.3.1.7")).status());
+        assertEquals(200, call(management, "POST", "key", tsbKey(aes, "AES", 256, null)).status());
+        Reply unsupported = call(management, "POST", "key", tsbKey(label("tsb-bls"), "BLS", null, null));
+        assertEquals(400, unsupported.status());
+
+        JsonObject rsaAttributes = call(management, "POST", "key/attributes", Json.createObjectBuilder().add("label", rsa).build())
+                .expectOk("attributes").body();
+        assertEquals("RSA", rsaAttributes.getJsonObject("json").getString("algorithm"));
+        assertEquals("1.2.840.113549.1.1.1", rsaAttributes.getJsonObject("json").getString("algorithmOid"));
+        assertEquals(2048, rsaAttributes.getJsonObject("json").getInt("keySize"));
+        assertTrue(rsaAttributes.getJsonObject("json").getJsonObject("attributes").getBoolean("decrypt"));
+        assertTrue(rsaAttributes.getString("xml").contains("<label>" + rsa + "</label>"));
+        JsonObject ecAttributes = call(management, "GET", "key/" + ec + "/attributes", null).expectOk("attributes").body();
+        assertEquals("1.2.840.10045.3.1.7", ecAttributes.getJsonObject("json").getString("curveOid"));
+        JsonObject aesAttributes = call(management, "GET", "key/" + aes + "/attributes", null).expectOk("attributes").body();
+        assertEquals("AES", aesAttributes.getJsonObject("json").getString("algorithm"));
+        assertEquals(256, aesAttributes.getJsonObject("json").getInt("keySize"));
+        assertTrue(aesAttributes.getJsonObject("json").isNull("publicKey"));
+
+        JsonArray labels = Server.array(call(management, "GET", "key", null).expectOk("list").raw());
+        assertTrue(labels.stream().anyMatch(v -> ((JsonString) v).getString().equals(aes)), labels.toString());
+
+        for (String label : new String[] {rsa, ec, aes}) {
+            assertEquals(200, call(management, "POST", "key/deleteKey", Json.createObjectBuilder().add("label", label).build()).status());
+        }
+        Reply gone = call(management, "POST", "key/attributes", Json.createObjectBuilder().add("label", aes).build());
+        assertEquals(404, gone.status());
+        assertEquals(630, gone.body().getInt("errorCode"));
+    }
+
+    static JsonObject signBody(String label, String algorithm, String type, String payload) {
+        return Json.createObjectBuilder().add("signRequest", Json.createObjectBuilder().add("payload", payload)
+                .add("payloadType", "UNSPECIFIED").add("signKeyName", label).add("signatureAlgorithm", algorithm)
+                .add("signatureType", type)).build();
+    }
+
+    static boolean verified(String label, String algorithm, String payload, String signature) {
+        return call(operation, "POST", "verify", Json.createObjectBuilder().add("verifySignatureRequest", Json.createObjectBuilder()
+                .add("payload", payload).add("signKeyName", label).add("signatureAlgorithm", algorithm).add("signature", signature))
+                .build()).expectOk("verify").body().getBoolean("signatureValid");
+    }
+
+    @Test
+    void rsaAndEcSignaturesVerifyHereAndWithTheJdk() throws Exception {
+        String rsa = label("tsb-sign-rsa");
+        String ec = label("tsb-sign-ec");
+        call(management, "POST", "key", tsbKey(rsa, "RSA", 2048, null)).expectOk("rsa");
+        call(management, "POST", "key", tsbKey(ec, "EC", null, "1.2.840.10045.3.1.7")).expectOk("ec");
+        byte[] message = "a message to sign".getBytes(StandardCharsets.UTF_8);
+        String payload = Base64.getEncoder().encodeToString(message);
+
+        String pkcs1 = call(operation, "POST", "synchronousSign", signBody(rsa, "SHA256_WITH_RSA", "DER", payload))
+                .expectOk("sign").string("signature");
+        assertTrue(jdkVerifies("SHA256withRSA", publicKey(rsa, "RSA"), message, Base64.getDecoder().decode(pkcs1)));
+        assertTrue(verified(rsa, "SHA256_WITH_RSA", payload, pkcs1));
+        assertFalse(verified(rsa, "SHA256_WITH_RSA", Base64.getEncoder().encodeToString("another".getBytes()), pkcs1));
+
+        String digest = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(message));
+        String pss = call(operation, "POST", "synchronousSign", signBody(rsa, "NONESHA256_WITH_RSA_PSS", "DER", digest))
+                .expectOk("pss").string("signature");
+        Signature jdkPss = Signature.getInstance("RSASSA-PSS");
+        jdkPss.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
+                java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+        jdkPss.initVerify(publicKey(rsa, "RSA"));
+        jdkPss.update(message);
+        assertTrue(jdkPss.verify(Base64.getDecoder().decode(pss)));
+        assertTrue(verified(rsa, "SHA256_WITH_RSA_PSS", payload, pss));
+
+        String raw = call(operation, "POST", "synchronousSign", signBody(ec, "SHA256_WITH_ECDSA", "RAW", payload))
+                .expectOk("ecdsa").string("signature");
+        byte[] rs = Base64.getDecoder().decode(raw);
+        assertEquals(64, rs.length);
+        assertTrue(jdkVerifies("SHA256withECDSAinP1363Format", publicKey(ec, "EC"), message, rs));
+        assertTrue(verified(ec, "SHA256_WITH_ECDSA", payload, raw));
+        String der = call(operation, "POST", "synchronousSign", signBody(ec, "SHA384_WITH_ECDSA", "DER", payload))
+                .expectOk("ecdsa der").string("signature");
+        assertTrue(jdkVerifies("SHA384withECDSA", publicKey(ec, "EC"), message, Base64.getDecoder().decode(der)));
+
+        Reply mismatch = call(operation, "POST", "synchronousSign", signBody(ec, "SHA256_WITH_RSA", "DER", payload));
+        assertEquals(400, mismatch.status());
+        Reply unknown = call(operation, "POST", "synchronousSign", signBody(rsa, "MD5_WITH_RSA", "DER", payload));
+        assertEquals(400, unknown.status());
+        Reply missing = call(operation, "POST", "synchronousSign", signBody(label("nowhere"), "SHA256_WITH_RSA", "DER", payload));
+        assertEquals(404, missing.status());
+        assertEquals(630, missing.body().getInt("errorCode"));
+    }
+
+    static PublicKey publicKey(String label, String algorithm) throws Exception {
+        String encoded = call(management, "POST", "key/attributes", Json.createObjectBuilder().add("label", label).build())
+                .expectOk("public key").body().getJsonObject("json").getString("publicKey");
+        return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(encoded)));
+    }
+
+    static boolean jdkVerifies(String algorithm, PublicKey key, byte[] message, byte[] signature) throws Exception {
+        Signature verifier = Signature.getInstance(algorithm);
+        verifier.initVerify(key);
+        verifier.update(message);
+        return verifier.verify(signature);
+    }
+
+    static JsonObject encryptBody(String label, String algorithm, String payload) {
+        return Json.createObjectBuilder().add("encryptRequest", Json.createObjectBuilder().add("payload", payload)
+                .add("encryptKeyName", label).add("cipherAlgorithm", algorithm).addNull("additionalAuthenticationData")).build();
+    }
+
+    static JsonObject decryptBody(String label, String algorithm, String encrypted, String iv) {
+        var request = Json.createObjectBuilder().add("encryptedPayload", encrypted).add("decryptKeyName", label)
+                .add("cipherAlgorithm", algorithm).addNull("additionalAuthenticationData");
+        if (iv != null) {
+            request.add("initializationVector", iv);
+        } else {
+            request.addNull("initializationVector");
+        }
+        return Json.createObjectBuilder().add("decryptRequest", request).build();
+    }
+
+    @Test
+    void rsaAndAesEncryptAndDecryptInTheToken() throws Exception {
+        String rsa = label("tsb-enc-rsa");
+        String aes = label("tsb-enc-aes");
+        call(management, "POST", "key", tsbKey(rsa, "RSA", 2048, null)).expectOk("rsa");
+        call(management, "POST", "key", tsbKey(aes, "AES", 256, null)).expectOk("aes");
+        String plain = Base64.getEncoder().encodeToString("0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+
+        for (String algorithm : new String[] {"RSA", "RSA_PADDING_OAEP_WITH_SHA256", "RSA_PADDING_OAEP"}) {
+            String encrypted = call(operation, "POST", "encrypt", encryptBody(rsa, algorithm, plain)).expectOk(algorithm)
+                    .string("encryptedPayload");
+            assertEquals(plain, call(operation, "POST", "synchronousDecrypt", decryptBody(rsa, algorithm, encrypted, null))
+                    .expectOk(algorithm).string("payload"), algorithm);
+        }
+        javax.crypto.Cipher jdk = javax.crypto.Cipher.getInstance("RSA/ECB/OAEPPadding");
+        jdk.init(javax.crypto.Cipher.ENCRYPT_MODE, publicKey(rsa, "RSA"), new javax.crypto.spec.OAEPParameterSpec("SHA-256",
+                "MGF1", java.security.spec.MGF1ParameterSpec.SHA256, javax.crypto.spec.PSource.PSpecified.DEFAULT));
+        String byJdk = Base64.getEncoder().encodeToString(jdk.doFinal("from the JDK".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("from the JDK", new String(Base64.getDecoder().decode(call(operation, "POST", "synchronousDecrypt",
+                decryptBody(rsa, "RSA_PADDING_OAEP_WITH_SHA256", byJdk, null)).expectOk("jdk oaep").string("payload")),
+                StandardCharsets.UTF_8));
+        Reply wrongPadding = call(operation, "POST", "synchronousDecrypt", decryptBody(rsa, "RSA_PADDING_OAEP_WITH_SHA512", byJdk, null));
+        assertEquals(400, wrongPadding.status(), wrongPadding.toString());
+        byte[] unpadded = Base64.getDecoder().decode(call(operation, "POST", "synchronousDecrypt",
+                decryptBody(rsa, "RSA_NO_PADDING", call(operation, "POST", "encrypt", encryptBody(rsa, "RSA_NO_PADDING", plain))
+                        .expectOk("raw").string("encryptedPayload"), null)).expectOk("raw").string("payload"));
+        assertEquals(256, unpadded.length);
+        assertEquals(new BigInteger(1, Base64.getDecoder().decode(plain)), new BigInteger(1, unpadded));
+
+        for (String algorithm : new String[] {"AES_GCM", "AES_CTR", "AES_ECB", "AES_CBC_NO_PADDING", "AES"}) {
+            JsonObject encrypted = call(operation, "POST", "encrypt", encryptBody(aes, algorithm, plain)).expectOk(algorithm).body();
+            String iv = encrypted.isNull("initializationVector") ? null : encrypted.getString("initializationVector");
+            assertEquals(!"AES_ECB".equals(algorithm), iv != null, algorithm);
+            assertEquals(plain, call(operation, "POST", "synchronousDecrypt",
+                    decryptBody(aes, algorithm, encrypted.getString("encryptedPayload"), iv)).expectOk(algorithm).string("payload"));
+        }
+        JsonObject gcm = call(operation, "POST", "encrypt", encryptBody(aes, "AES_GCM", plain)).expectOk("gcm").body();
+        byte[] tampered = Base64.getDecoder().decode(gcm.getString("encryptedPayload"));
+        tampered[0] ^= 1;
+        Reply refused = call(operation, "POST", "synchronousDecrypt", decryptBody(aes, "AES_GCM",
+                Base64.getEncoder().encodeToString(tampered), gcm.getString("initializationVector")));
+        assertEquals(400, refused.status(), refused.toString());
+        assertNotNull(refused.body().get("errorCode"));
+        assertEquals(400, call(operation, "POST", "encrypt", encryptBody(aes, "CHACHA20", plain)).status());
+    }
+
+    @Test
+    void asynchronousCallsAnswerARequestIdAndBlockingStopsUse() {
+        String rsa = label("tsb-async");
+        call(management, "POST", "key", tsbKey(rsa, "RSA", 2048, null)).expectOk("rsa");
+        String payload = Base64.getEncoder().encodeToString("later".getBytes(StandardCharsets.UTF_8));
+        JsonObject signed = call(operation, "POST", "sign", signBody(rsa, "SHA256_WITH_RSA", "DER", payload)).expectOk("sign").body();
+        String id = signed.getString("signRequestId");
+        JsonObject request = call(operation, "GET", "request/" + id, null).expectOk("request").body();
+        assertEquals("EXECUTED", request.getString("status"));
+        assertEquals(signed.getString("signature"), request.getString("result"));
+        assertTrue(verified(rsa, "SHA256_WITH_RSA", payload, request.getString("result")));
+
+        String encrypted = call(operation, "POST", "encrypt", encryptBody(rsa, "RSA", payload)).expectOk("encrypt").string("encryptedPayload");
+        JsonObject decrypted = call(operation, "POST", "decrypt", decryptBody(rsa, "RSA", encrypted, null)).expectOk("decrypt").body();
+        assertEquals(payload, call(operation, "GET", "request/" + decrypted.getString("decryptRequestId"), null)
+                .expectOk("decrypt request").string("result"));
+
+        JsonObject block = Json.createObjectBuilder().add("blockRequest", Json.createObjectBuilder().add("blockKeyName", rsa)).build();
+        assertEquals(403, call(management, "POST", "synchronousBlock", block).status());
+        assertEquals(200, call(operation, "POST", "synchronousBlock", block).status());
+        Reply blocked = call(operation, "POST", "synchronousSign", signBody(rsa, "SHA256_WITH_RSA", "DER", payload));
+        assertEquals(409, blocked.status());
+        assertEquals(633, blocked.body().getInt("errorCode"));
+        JsonObject unblock = Json.createObjectBuilder().add("unblockRequest", Json.createObjectBuilder().add("unblockKeyName", rsa)).build();
+        String unblockId = call(operation, "POST", "unblock", unblock).expectOk("unblock").string("unblockKeyRequestId");
+        assertEquals("EXECUTED", call(operation, "GET", "request/" + unblockId, null).string("status"));
+        assertEquals(200, call(operation, "POST", "synchronousSign", signBody(rsa, "SHA256_WITH_RSA", "DER", payload)).status());
+    }
+
+    @Test
+    void synchronousCertificateCallsTakeTsbsFlatBodies() {
+        String ca = label("tsb-ca");
+        String plain = label("tsb-plain");
+        call(management, "POST", "key", tsbKey(ca, "EC", null, "1.2.840.10045.3.1.7")).expectOk("ca");
+        call(management, "POST", "key", tsbKey(plain, "RSA", 2048, null)).expectOk("plain");
+        JsonObject selfSign = Json.createObjectBuilder().add("signKeyName", ca).add("signatureAlgorithm", "SHA256_WITH_ECDSA")
+                .add("validity", 365).add("commonName", "TSB Test CA").add("organizationName", "Ratatosk")
+                .add("keyUsage", Json.createArrayBuilder().add("KEY_CERT_SIGN").add("CRL_SIGN"))
+                .add("extendedKeyUsage", Json.createArrayBuilder()).add("certificateAuthority", true).build();
+        String caPem = call(operation, "POST", "certificate/synchronous/selfsign", selfSign).expectOk("selfsign").string("certificate");
+        java.security.cert.X509Certificate caCertificate = TestCertificates.certificates(caPem).get(0);
+        assertTrue(caCertificate.getBasicConstraints() >= 0, "CA:TRUE");
+        assertEquals("CN=TSB Test CA,O=Ratatosk", caCertificate.getSubjectX500Principal().getName());
+
+        String csr = TestCertificates.csr(TestCertificates.rsa(), "CN=leaf");
+        JsonObject sign = Json.createObjectBuilder().add("signKeyName", ca).add("signatureAlgorithm", "SHA256_WITH_ECDSA")
+                .add("commonName", "leaf").add("certificateSigningRequest", csr)
+                .add("keyUsage", Json.createArrayBuilder().add("DIGITAL_SIGNATURE"))
+                .add("extendedKeyUsage", Json.createArrayBuilder().add("CLIENT_AUTH")).add("certificateAuthority", false).build();
+        String leafPem = call(operation, "POST", "certificate/synchronous/sign", sign).expectOk("sign").string("certificate");
+        java.security.cert.X509Certificate leaf = TestCertificates.certificates(leafPem).get(0);
+        assertEquals(caCertificate.getSubjectX500Principal(), leaf.getIssuerX500Principal());
+        assertEquals(-1, leaf.getBasicConstraints());
+
+        JsonObject notCa = Json.createObjectBuilder().add("signCertificateRequest", Json.createObjectBuilder()
+                .add("signKeyName", plain).add("certificateSigningRequest", csr)).build();
+        Reply refused = call(operation, "POST", "certificate/sign", notCa);
+        assertEquals(409, refused.status(), refused.toString());
+        assertEquals("NO_CA_CERTIFICATE", refused.body().getString("code"));
+
+        JsonObject csrRequest = Json.createObjectBuilder().add("signKeyName", plain).add("signatureAlgorithm", "SHA256_WITH_RSA")
+                .add("commonName", "csr of plain").build();
+        assertTrue(call(operation, "POST", "certificate/synchronous/request", csrRequest).expectOk("csr")
+                .string("certificateSigningRequest").contains("CERTIFICATE REQUEST-----"));
+        assertEquals(403, call(management, "POST", "certificate/synchronous/request", csrRequest).status());
+    }
+}
