@@ -175,6 +175,17 @@ class GuardedPathsIT {
     }
 
     @Test
+    void theChallengeOfTheMessagingApiNamesItsKey() {
+        String missing = REST + "/command/" + UUID.randomUUID();
+        String wrongKey = Base64.getEncoder().encodeToString("nobody:wrong-key".getBytes(StandardCharsets.UTF_8));
+        for (Map<String, String> headers : List.of(Map.<String, String>of(), Map.of("X-Api-Key", wrongKey))) {
+            RawHttp.Answer answer = http.send("GET", missing, headers, null);
+            assertEquals(401, answer.status(), headers.toString());
+            assertEquals("X-Api-Key realm=\"hermod\"", answer.header("WWW-Authenticate"), headers.toString());
+        }
+    }
+
+    @Test
     void methodOverrideHeadersDoNotReachAnotherOperation() {
         String evil = "evil-" + UUID.randomUUID();
         for (String header : List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override")) {

@@ -22,6 +22,8 @@ import org.ratatosk.platform.LoginThrottle;
 public class ApiClientFilter implements ContainerRequestFilter {
 
     private static final String PREFIX = "client:";
+    /** The messaging API's own scheme: a bearer challenge would send clients looking for a token. */
+    static final String CHALLENGE = "X-Api-Key realm=\"hermod\"";
 
     @Context
     HttpServletRequest servletRequest;
@@ -47,7 +49,7 @@ public class ApiClientFilter implements ContainerRequestFilter {
             if (refused.status() == 401 && header != null && !header.isBlank()) {
                 throttle.failed(address, principal);
             }
-            throw refused;
+            throw refused.status() == 401 ? refused.withChallenge(CHALLENGE) : refused;
         }
         throttle.succeeded(address, principal);
     }
