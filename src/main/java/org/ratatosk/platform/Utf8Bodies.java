@@ -36,16 +36,19 @@ public class Utf8Bodies implements ContainerRequestFilter {
                 || resource.getResourceClass().isAnnotationPresent(UemConnector.class)) {
             return;
         }
+        byte[] body = request.getEntityStream().readAllBytes();
+        request.setEntityStream(new ByteArrayInputStream(body));
+        if (body.length == 0) {
+            return;
+        }
         MediaType type = request.getMediaType();
         String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !"utf-8".equalsIgnoreCase(charset.trim())) {
             throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "Request bodies must be UTF-8");
         }
-        byte[] body = request.getEntityStream().readAllBytes();
         if (decode(body).isEmpty()) {
             throw ApiException.badRequest("INVALID_UTF8", "The request body is not valid UTF-8");
         }
-        request.setEntityStream(new ByteArrayInputStream(body));
     }
 
     /** The text of {@code bytes}, or empty when they are not UTF-8. */
