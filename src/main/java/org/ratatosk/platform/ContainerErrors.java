@@ -25,6 +25,10 @@ public class ContainerErrors extends HttpServlet {
         if (status < 400) {
             status = 500;
         }
+        if (status == 501) {
+            // the default servlet's answer to a method it does not know (PATCH, FOO): the client's mistake
+            status = 405;
+        }
         Map.Entry<String, String> error = describe(status);
         response.reset();
         response.setStatus(status);
