@@ -1,14 +1,17 @@
 package org.ratatosk.platform;
 
 import jakarta.ejb.EJBException;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -19,6 +22,8 @@ import java.util.logging.Logger;
 public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+    /** A missing value is our bug, not a race. */
+    private static final String NOT_NULL_VIOLATION = "23502";
 
     @Override
     public Response toResponse(Throwable thrown) {
@@ -37,16 +42,39 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             return error(400, "MALFORMED_JSON", "The request body is not valid JSON", Map.of());
         }
         if (cause instanceof HsmUnavailableException) {
-            return error(503, "HSM_UNAVAILABLE", cause.getMessage(), Map.of());
+            return error(503, "HSM_UNAVAILABLE", "The HSM cannot be reached; try again later", Map.of());
+        }
+        if (concurrentChange(thrown)) {
+            return error(409, "CONCURRENT_CHANGE",
+                    "Another request changed the same resource at the same time; read it and try again", Map.of());
         }
         if (cause instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
-            return error(status, codeFor(status), messageFor(status), Map.of());
+            Map.Entry<String, String> described = ContainerErrors.describe(status);
+            return error(status, described.getKey(), described.getValue(), Map.of());
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, cause);
         return error(500, "INTERNAL_ERROR", "Unexpected server error; incident " + incident,
                 Map.of("incident", incident));
+    }
+
+    /**
+     * A lost race with another request: an optimistic lock conflict, or a unique key (SQL state
+     * class 23) that another transaction took first. Looked for along the whole cause chain, since
+     * Hibernate and EclipseLink wrap the driver's exception differently.
+     */
+    public static boolean concurrentChange(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException || t.getClass().getName().endsWith("StaleObjectStateException")) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")
+                    && !NOT_NULL_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Throwable unwrap(Throwable thrown) {
@@ -61,13 +89,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     public static Response error(int status, String code, String message, Map<String, Object> details) {
-        JsonObjectBuilder detailJson = Jsons.createObjectBuilder();
-        details.forEach((key, value) -> detailJson.add(key, String.valueOf(value)));
-        var body = Jsons.createObjectBuilder()
-                .add("code", code)
-                .add("message", message == null ? code : message)
-                .add("details", detailJson)
-                .build();
+        JsonObject body = body(code, message, details);
         Response.ResponseBuilder response = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .entity(body.toString());
@@ -77,27 +99,14 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         return response.build();
     }
 
-    private static String codeFor(int status) {
-        return switch (status) {
-            case 400 -> "BAD_REQUEST";
-            case 401 -> "UNAUTHORIZED";
-            case 403 -> "FORBIDDEN";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> "HTTP_" + status;
-        };
-    }
-
-    private static String messageFor(int status) {
-        return switch (status) {
-            case 404 -> "No such resource";
-            case 405 -> "Method not allowed on this resource";
-            case 413 -> "Request body too large";
-            case 415 -> "Unsupported media type; send application/json";
-            default -> "Request refused";
-        };
+    /** The contract's error body, {"code","message","details"}. */
+    public static JsonObject body(String code, String message, Map<String, Object> details) {
+        JsonObjectBuilder detailJson = Jsons.createObjectBuilder();
+        details.forEach((key, value) -> detailJson.add(key, String.valueOf(value)));
+        return Jsons.createObjectBuilder()
+                .add("code", code)
+                .add("message", message == null ? code : message)
+                .add("details", detailJson)
+                .build();
     }
 }

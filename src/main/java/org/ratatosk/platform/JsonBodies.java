@@ -1,39 +1,60 @@
 package org.ratatosk.platform;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** Parsing and reading of JSON request bodies, with the contract's 400 errors. */
+/**
+ * Parsing and reading of JSON request bodies, with the contract's 400 errors: each kind of mistake
+ * has its own code, so that a client can tell a wrong type from a missing field.
+ */
 public final class JsonBodies {
+
+    /** A value of the wrong JSON type: a string where a number belongs, an array for an object. */
+    public static final String WRONG_TYPE = "WRONG_TYPE";
+    /** A number that does not fit its field (a whole number past 64 bits, a 5,000-digit lifespan). */
+    public static final String NUMBER_OUT_OF_RANGE = "NUMBER_OUT_OF_RANGE";
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
 
     private JsonBodies() {
     }
 
     public static JsonObject parseObject(String body) {
-        if (body == null || body.isBlank()) {
-            throw ApiException.badRequest("MALFORMED_JSON", "The request body is empty");
+        JsonValue value;
+        try {
+            value = StrictJson.read(body);
+        } catch (StrictJson.RefusedJson e) {
+            throw ApiException.badRequest(code(e.violation()), "The request body " + e.getMessage());
         }
-        try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw ApiException.badRequest("MALFORMED_JSON", "The request body must be a JSON object");
-            }
-            return value.asJsonObject();
-        } catch (JsonException e) {
-            throw ApiException.badRequest("MALFORMED_JSON", "The request body is not valid JSON");
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiException.badRequest("MALFORMED_JSON", "The request body must be a JSON object");
         }
+        return value.asJsonObject();
+    }
+
+    /** The error code of a request body that {@link StrictJson} refused. */
+    public static String code(StrictJson.Violation violation) {
+        return switch (violation) {
+            case MALFORMED -> "MALFORMED_JSON";
+            case TOO_DEEP -> "JSON_TOO_DEEP";
+            case DUPLICATE_MEMBER -> "DUPLICATE_MEMBER";
+            case NUMBER_OUT_OF_RANGE -> NUMBER_OUT_OF_RANGE;
+        };
     }
 
     public static JsonObject requireObject(JsonObject parent, String key) {
         JsonValue value = parent.get(key);
-        if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.badRequest("INVALID_FIELD", "'" + key + "' must be a JSON object");
+        if (value == null || value == JsonValue.NULL) {
+            throw ApiException.badRequest("INVALID_FIELD", "'" + key + "' is required and must be a JSON object");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiException.badRequest(WRONG_TYPE, "'" + key + "' must be a JSON object");
         }
         return value.asJsonObject();
     }
@@ -52,7 +73,7 @@ public final class JsonBodies {
             return Optional.empty();
         }
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw ApiException.badRequest("INVALID_FIELD", "'" + key + "' must be an array");
+            throw ApiException.badRequest(WRONG_TYPE, "'" + key + "' must be an array");
         }
         return Optional.of(value.asJsonArray());
     }
@@ -71,7 +92,7 @@ public final class JsonBodies {
         if (value instanceof JsonString string) {
             return Optional.of(string.getString());
         }
-        throw ApiException.badRequest("INVALID_FIELD", "'" + key + "' must be a string");
+        throw ApiException.badRequest(WRONG_TYPE, "'" + key + "' must be a string");
     }
 
     /** A number given as a JSON number or as a numeric string, as the seeds do both. */
@@ -80,17 +101,22 @@ public final class JsonBodies {
         if (value == null || value == JsonValue.NULL) {
             return Optional.empty();
         }
-        try {
-            if (value.getValueType() == JsonValue.ValueType.NUMBER) {
-                return Optional.of(((jakarta.json.JsonNumber) value).longValueExact());
-            }
-            if (value instanceof JsonString string) {
-                return Optional.of(Long.parseLong(string.getString().trim()));
-            }
-        } catch (ArithmeticException | NumberFormatException e) {
-            // falls through to the error below
+        String text;
+        if (value instanceof JsonNumber number) {
+            text = number.toString();
+        } else if (value instanceof JsonString string) {
+            text = string.getString().trim();
+        } else {
+            throw ApiException.badRequest(WRONG_TYPE, "'" + key + "' must be a whole number");
         }
-        throw ApiException.badRequest("INVALID_FIELD", "'" + key + "' must be a whole number");
+        if (!WHOLE_NUMBER.matcher(text).matches()) {
+            throw ApiException.badRequest(WRONG_TYPE, "'" + key + "' must be a whole number");
+        }
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(NUMBER_OUT_OF_RANGE, "'" + key + "' is too large");
+        }
     }
 
     /** A boolean given as JSON true/false or as the strings "true"/"false" (seed 002 does both). */
@@ -105,7 +131,7 @@ public final class JsonBodies {
         if (value instanceof JsonString string && ("true".equals(string.getString()) || "false".equals(string.getString()))) {
             return Optional.of(Boolean.parseBoolean(string.getString()));
         }
-        throw ApiException.badRequest("INVALID_FIELD", "'" + key + "' must be true or false");
+        throw ApiException.badRequest(WRONG_TYPE, "'" + key + "' must be true or false");
     }
 
     public static JsonObject parseStored(String json) {

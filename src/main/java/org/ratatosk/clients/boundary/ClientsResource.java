@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.clients.control.ApiClients;
+import org.ratatosk.platform.ConcurrentChanges;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Guarded;
 
@@ -28,7 +29,8 @@ public class ClientsResource {
     @PUT
     @Path("{clientId}")
     public JsonObject put(@PathParam("clientId") String clientId, String body) {
-        return clients.put(clientId, JsonBodies.parseObject(body));
+        JsonObject client = JsonBodies.parseObject(body);
+        return ConcurrentChanges.retryOnce(() -> clients.put(clientId, client));
     }
 
     @GET

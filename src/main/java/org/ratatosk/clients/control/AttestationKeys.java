@@ -37,7 +37,7 @@ public class AttestationKeys {
             }
         } catch (Exception e) {
             throw ApiException.badRequest("INVALID_ATTESTATION_KEY",
-                    "An attestation key is neither a public JWK nor an X.509 certificate: " + e.getMessage());
+                    "An attestation key is neither a public JWK nor an X.509 certificate");
         }
         throw ApiException.badRequest("INVALID_ATTESTATION_KEY", "attestationKeys items must be JWK objects or certificates");
     }

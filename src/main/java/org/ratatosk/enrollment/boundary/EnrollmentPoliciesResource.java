@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.enrollment.control.EnrollmentPolicies;
+import org.ratatosk.platform.ConcurrentChanges;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Guarded;
 
@@ -26,7 +27,8 @@ public class EnrollmentPoliciesResource {
 
     @PUT
     public JsonObject put(@PathParam("clientId") String clientId, String body) {
-        return policies.put(clientId, JsonBodies.parseObject(body));
+        JsonObject policy = JsonBodies.parseObject(body);
+        return ConcurrentChanges.retryOnce(() -> policies.put(clientId, policy));
     }
 
     @GET

@@ -57,7 +57,8 @@ public final class ApproverKeys {
                 case "1.2.840.10045.2.1" -> "EC";
                 default -> throw new GeneralSecurityException("Unsupported key algorithm " + oid);
             };
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // BouncyCastle answers some garbage (an empty input) with a NullPointerException
             throw new GeneralSecurityException("Not a SubjectPublicKeyInfo", e);
         }
         return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));

@@ -72,7 +72,7 @@ public final class CertificationRequests {
                 throw ApiException.unprocessable("INVALID_CSR_SIGNATURE", "The CSR's signature does not verify with its public key");
             }
         } catch (OperatorCreationException | PKCSException | java.security.GeneralSecurityException e) {
-            throw ApiException.unprocessable("INVALID_CSR_SIGNATURE", "The CSR's signature cannot be checked: " + e.getMessage());
+            throw ApiException.unprocessable("INVALID_CSR_SIGNATURE", "The CSR's signature cannot be checked");
         }
         return request;
     }

@@ -32,6 +32,7 @@ public final class Pkcs11Token implements CryptoToken {
 
     private final Pkcs11Configuration configuration;
     private final char[] pin;
+    private final Object generation = new Object();
     private volatile Connection connection;
     /** The provider of the last connection that failed: its module is started afresh before reconnecting. */
     private Provider failedProvider;
@@ -51,6 +52,14 @@ public final class Pkcs11Token implements CryptoToken {
 
     @Override
     public PublicKey generate(String label, KeySpec spec, boolean extractable) {
+        // The check for the label and the generation are one step: two requests creating the same
+        // label at once would otherwise both generate, and the loser's clean-up delete the winner's key.
+        synchronized (generation) {
+            return generateUnique(label, spec, extractable);
+        }
+    }
+
+    private PublicKey generateUnique(String label, KeySpec spec, boolean extractable) {
         return use(c -> {
             Slot slot = extractable ? c.extractable() : c.strict;
             if (c.strict.store.containsAlias(label)) {

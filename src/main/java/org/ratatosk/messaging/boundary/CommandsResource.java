@@ -25,6 +25,7 @@ import org.ratatosk.messaging.control.Commands;
 import org.ratatosk.messaging.control.QrCodes;
 import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.QueryParameters;
 
 /** The application server's API: submit, follow and cancel commands. */
 @Path("command")
@@ -60,12 +61,10 @@ public class CommandsResource {
     @GET
     @Path("{commandId}")
     public void get(@PathParam("commandId") String commandId,
-                    @QueryParam("wait") Integer wait, @Suspended AsyncResponse response) {
+                    @QueryParam("wait") String waitParameter, @Suspended AsyncResponse response) {
         try {
             ApiClient client = calling.get();
-            if (wait != null && (wait < 0 || wait > MAX_WAIT_SECONDS)) {
-                throw ApiException.badRequest("INVALID_FIELD", "wait must be 0 to " + MAX_WAIT_SECONDS + " seconds");
-            }
+            Integer wait = QueryParameters.upTo("wait", waitParameter, MAX_WAIT_SECONDS);
             JsonObject envelope = commands.envelope(client, commandId);
             if (wait == null || wait == 0 || isFinal(envelope)) {
                 response.resume(envelope.toString());

@@ -19,6 +19,7 @@ import org.ratatosk.messaging.control.Answers;
 import org.ratatosk.messaging.control.MailboxWaiters;
 import org.ratatosk.messaging.control.Mailboxes;
 import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.QueryParameters;
 
 /** The device's API. A long poll is suspended, not parked on a thread, until a wake-up or its time. */
 @Path("ms")
@@ -39,13 +40,11 @@ public class MailboxesResource {
 
     @GET
     @Path("{bid}")
-    public void list(@PathParam("bid") String bid, @QueryParam("wait") Integer wait,
+    public void list(@PathParam("bid") String bid, @QueryParam("wait") String waitParameter,
                      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("token") String token,
                      @Suspended AsyncResponse response) {
         try {
-            if (wait != null && (wait < 0 || wait > MAX_WAIT_SECONDS)) {
-                throw ApiException.badRequest("INVALID_FIELD", "wait must be 0 to " + MAX_WAIT_SECONDS + " seconds");
-            }
+            Integer wait = QueryParameters.upTo("wait", waitParameter, MAX_WAIT_SECONDS);
             mailboxes.open(bid, token(authorization, token));
             if (wait == null || wait == 0) {
                 response.resume(mailboxes.list(bid).toString());

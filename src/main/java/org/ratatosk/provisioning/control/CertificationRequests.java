@@ -50,7 +50,7 @@ public final class CertificationRequests {
         } catch (AnswerRejected e) {
             throw e;
         } catch (Exception e) {
-            throw new AnswerRejected("CSR_INVALID", "certreq of " + keyId + " cannot be verified: " + e.getMessage());
+            throw new AnswerRejected("CSR_INVALID", "certreq of " + keyId + " cannot be verified");
         }
         if (!request.getSubject().equals(expectedSubject)) {
             throw new AnswerRejected("CSR_SUBJECT_MISMATCH", "certreq of " + keyId + " changed the subject");

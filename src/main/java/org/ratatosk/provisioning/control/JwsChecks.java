@@ -49,7 +49,7 @@ public final class JwsChecks {
                     AlgorithmConstraints.ConstraintType.PERMIT, ALLOWED_ALGORITHMS.toArray(String[]::new)));
             return jws;
         } catch (JoseException | RuntimeException e) {
-            throw new AnswerRejected("MALFORMED_JWS", what + " cannot be parsed: " + e.getMessage());
+            throw new AnswerRejected("MALFORMED_JWS", what + " cannot be parsed as a compact JWS");
         }
     }
 
@@ -73,7 +73,7 @@ public final class JwsChecks {
                 return publicJwk;
             }
         } catch (JoseException | RuntimeException e) {
-            throw new AnswerRejected("INVALID_KEY", what + " is not a valid public JWK: " + e.getMessage());
+            throw new AnswerRejected("INVALID_KEY", what + " is not a valid public JWK");
         }
         throw new AnswerRejected("INVALID_KEY", what + " is not an RSA or EC public key");
     }

@@ -1,12 +1,9 @@
 package org.ratatosk.provisioning.control;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +14,7 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
-import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.StrictJson;
 import org.ratatosk.provisioning.control.ProvisioningRequest.KeyRequest;
 
 /**
@@ -87,7 +84,7 @@ public final class ProvisioningAnswerValidator {
         }
     }
 
-    static String payloadOf(JsonWebSignature jws) throws AnswerRejected {
+    public static String payloadOf(JsonWebSignature jws) throws AnswerRejected {
         try {
             return jws.getUnverifiedPayload();
         } catch (RuntimeException e) {
@@ -95,12 +92,25 @@ public final class ProvisioningAnswerValidator {
         }
     }
 
-    static JsonObject json(String text, String what) throws AnswerRejected {
-        try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+    /**
+     * A signed payload, read by the same strict rules as a request: a duplicate member would let
+     * the signer and this server read different values, so it is refused, never resolved.
+     */
+    public static JsonObject json(String text, String what) throws AnswerRejected {
+        JsonValue value;
+        try {
+            value = StrictJson.read(text);
+        } catch (StrictJson.RefusedJson e) {
+            throw switch (e.violation()) {
+                case DUPLICATE_MEMBER -> new AnswerRejected("DUPLICATE_PAYLOAD_MEMBER", what + " " + e.getMessage());
+                case TOO_DEEP -> new AnswerRejected("PAYLOAD_TOO_DEEP", what + " " + e.getMessage());
+                default -> new AnswerRejected("MALFORMED_PAYLOAD", what + " is not a JSON object");
+            };
+        }
+        if (!(value instanceof JsonObject object)) {
             throw new AnswerRejected("MALFORMED_PAYLOAD", what + " is not a JSON object");
         }
+        return object;
     }
 
     private static JsonObject member(JsonObject parent, String key, String what) throws AnswerRejected {

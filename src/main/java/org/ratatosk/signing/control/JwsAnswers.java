@@ -1,16 +1,12 @@
 package org.ratatosk.signing.control;
 
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.Map;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.JsonWebSignature;
-import org.ratatosk.platform.Jsons;
 import org.ratatosk.provisioning.control.AnswerRejected;
 import org.ratatosk.provisioning.control.JwsChecks;
+import org.ratatosk.provisioning.control.ProvisioningAnswerValidator;
 import org.ratatosk.provisioning.control.StrictBase64;
 
 /** A JWS answer: {@code kid} names the profile key, the payload is {@code {"tbs":[...]}} by value. */
@@ -34,10 +30,12 @@ final class JwsAnswers {
         }
         JwsChecks.verify(compact, jws, keys.get(kid), null, WHAT);
         JsonValue tbs;
-        try (JsonReader reader = Jsons.createReader(new StringReader(jws.getUnverifiedPayload()))) {
-            JsonObject payload = reader.readObject();
-            tbs = payload.get("tbs");
-        } catch (JsonException | IllegalStateException | ClassCastException e) {
+        try {
+            tbs = ProvisioningAnswerValidator.json(ProvisioningAnswerValidator.payloadOf(jws), WHAT + "'s payload").get("tbs");
+        } catch (AnswerRejected e) {
+            if (!"MALFORMED_PAYLOAD".equals(e.code())) {
+                throw e;
+            }
             throw new AnswerRejected("TBS_MISMATCH", WHAT + ": the payload is not a JSON object with tbs");
         }
         if (!request.tbs().equals(tbs)) {

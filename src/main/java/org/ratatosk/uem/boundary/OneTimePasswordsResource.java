@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.ratatosk.platform.ConcurrentChanges;
 import org.ratatosk.platform.Guarded;
 import org.ratatosk.uem.control.OneTimePasswords;
 
@@ -21,6 +22,6 @@ public class OneTimePasswordsResource {
 
     @POST
     public JsonObject issue(@PathParam("user") String user, String body) {
-        return passwords.issue(user, body);
+        return ConcurrentChanges.retryOnce(() -> passwords.issue(user, body));
     }
 }

@@ -1,12 +1,9 @@
 package org.ratatosk.uem.control;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
-import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.StrictJson;
 
 /**
  * A {@code getUserKeyPair} body. Parsing never throws: a body that cannot be served becomes the
@@ -71,10 +68,9 @@ public record KeyPairRequest(String mType, String user, String authToken, String
         if (body == null || body.isBlank()) {
             return null;
         }
-        try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
-        } catch (JsonException | IllegalStateException e) {
+        try {
+            return StrictJson.read(body) instanceof JsonObject object ? object : null;
+        } catch (StrictJson.RefusedJson e) {
             return null;
         }
     }

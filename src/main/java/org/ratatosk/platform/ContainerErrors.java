@@ -1,0 +1,63 @@
+package org.ratatosk.platform;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The error page of the web application (web.xml): errors that the servlet container answers
+ * itself (a path outside the REST application, a method its default servlet refuses, a body over
+ * its limit) get the contract's JSON error body instead of the container's HTML.
+ */
+@WebServlet(urlPatterns = ContainerErrors.PATH)
+public class ContainerErrors extends HttpServlet {
+
+    static final String PATH = "/container-error";
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
+        if (status < 400) {
+            status = 500;
+        }
+        if (status == 501) {
+            // the default servlet's answer to a method it does not know (PATCH, FOO): the client's mistake
+            status = 405;
+        }
+        Map.Entry<String, String> error = describe(status);
+        response.reset();
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"hermod\"");
+        }
+        String body = ErrorMapper.body(error.getKey(), error.getValue(), Map.of()).toString();
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    static Map.Entry<String, String> describe(int status) {
+        return switch (status) {
+            case 400 -> Map.entry("BAD_REQUEST", "The request cannot be read (malformed URL, header or encoding)");
+            case 401 -> Map.entry("UNAUTHORIZED", "Authentication required");
+            case 403 -> Map.entry("FORBIDDEN", "Not allowed");
+            case 404 -> Map.entry("NOT_FOUND", "No such resource");
+            case 405 -> Map.entry("METHOD_NOT_ALLOWED", "Method not allowed on this resource");
+            case 406 -> Map.entry("NOT_ACCEPTABLE", "No acceptable representation; ask for application/json");
+            case 408 -> Map.entry("REQUEST_TIMEOUT", "The request took too long to arrive");
+            case 413 -> Map.entry("PAYLOAD_TOO_LARGE", "Request body exceeds " + BodyLimitFilter.MAX_BODY_BYTES + " bytes");
+            case 414 -> Map.entry("URI_TOO_LONG", "The request URL is too long");
+            case 415 -> Map.entry("UNSUPPORTED_MEDIA_TYPE", "Unsupported media type; send application/json");
+            case 431 -> Map.entry("HEADERS_TOO_LARGE", "The request headers are too large");
+            case 503 -> Map.entry("UNAVAILABLE", "The service is not available; try again later");
+            default -> status < 500 ? Map.entry("HTTP_" + status, "Request refused")
+                    : Map.entry("INTERNAL_ERROR", "Unexpected server error");
+        };
+    }
+}

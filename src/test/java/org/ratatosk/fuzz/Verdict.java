@@ -1,0 +1,89 @@
+package org.ratatosk.fuzz;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What every answer to a hostile request must be: never a 5xx nor a dropped connection; an error is
+ * the contract's {@code {"code","message","details"}} with an UPPER_SNAKE code and a message of our
+ * own (no Java exception text); the UEM connector answers a bad body with 200 and a failureInfo.
+ */
+public final class Verdict {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern JAVA_TEXT = Pattern.compile("Exception|\\bat [a-z]+\\.[a-z]|java\\.|jakarta\\.|org\\.[a-z]+\\.");
+
+    private Verdict() {
+    }
+
+    /** Empty when the answer is acceptable; otherwise what is wrong with it. */
+    public static Optional<String> check(Mutations.Request request, RawHttp.Response response) {
+        int status = response.status();
+        if (status < 0) {
+            return Optional.of("no HTTP response (connection dropped)");
+        }
+        if (status >= 500) {
+            return Optional.of("status " + status);
+        }
+        if (request.template().uem() && request.bodyOnly() && "POST".equals(request.method())) {
+            if (status != 200) {
+                return Optional.of("UEM connector answered a bad body with " + status + ", not 200");
+            }
+            Optional<JsonObject> body = object(response);
+            if (body.isEmpty() || !(body.get().get("status") instanceof JsonString)) {
+                return Optional.of("UEM connector's answer is not its JSON");
+            }
+            if ("failure".equals(body.get().getString("status")) && !(body.get().get("failureInfo") instanceof JsonString)) {
+                return Optional.of("UEM failure without failureInfo");
+            }
+            return Optional.empty();
+        }
+        if (status == 405 && "TRACE".equals(request.method())) {
+            // The listener refuses TRACE before any application code (protection against cross-site
+            // tracing); enabling it to answer in JSON would let the default servlet echo credentials.
+            return Optional.empty();
+        }
+        if (status >= 400 && !"HEAD".equals(request.method())) {
+            return contractError(response);
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> contractError(RawHttp.Response response) {
+        String type = response.header("content-type");
+        if (type == null || !type.toLowerCase().startsWith("application/json")) {
+            return Optional.of("error " + response.status() + " with content type " + type);
+        }
+        Optional<JsonObject> parsed = object(response);
+        if (parsed.isEmpty()) {
+            return Optional.of("error " + response.status() + " whose body is not a JSON object");
+        }
+        JsonObject error = parsed.get();
+        if (!(error.get("code") instanceof JsonString code) || !CODE.matcher(code.getString()).matches()) {
+            return Optional.of("error " + response.status() + " without an UPPER_SNAKE code");
+        }
+        if (!(error.get("message") instanceof JsonString message)) {
+            return Optional.of("error " + response.status() + " without a message");
+        }
+        if (JAVA_TEXT.matcher(message.getString()).find()) {
+            return Optional.of("error " + response.status() + " message carries Java text: " + message.getString());
+        }
+        if (error.get("details") == null || error.get("details").getValueType() != JsonValue.ValueType.OBJECT) {
+            return Optional.of("error " + response.status() + " without a details object");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<JsonObject> object(RawHttp.Response response) {
+        try {
+            return Optional.of(Json.createReader(new StringReader(response.text())).readObject());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.ratatosk.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJBTransactionRolledbackException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ErrorMapperTest {
+
+    static Exception rolledBack(Throwable cause) {
+        EJBTransactionRolledbackException commit = new EJBTransactionRolledbackException("commit failed");
+        commit.initCause(new PersistenceException("flush", cause));
+        return commit;
+    }
+
+    @Test
+    void aLostRaceForAKeyOrARowVersionIsAConflict() {
+        assertTrue(ErrorMapper.concurrentChange(rolledBack(new SQLIntegrityConstraintViolationException("dup", "23505"))));
+        assertTrue(ErrorMapper.concurrentChange(rolledBack(new OptimisticLockException("stale"))));
+        assertFalse(ErrorMapper.concurrentChange(rolledBack(new SQLIntegrityConstraintViolationException("null", "23502"))),
+                "a missing value is a bug, not a race");
+    }
+
+    @Test
+    void theErrorBodyIsTheContracts() {
+        assertEquals("{\"code\":\"X_Y\",\"message\":\"Said.\",\"details\":{\"n\":\"1\"}}",
+                ErrorMapper.body("X_Y", "Said.", java.util.Map.of("n", 1)).toString());
+    }
+
+    @Test
+    void containerErrorsHaveCodesAndSentencesOfTheirOwn() {
+        assertEquals("METHOD_NOT_ALLOWED", ContainerErrors.describe(405).getKey());
+        assertEquals("PAYLOAD_TOO_LARGE", ContainerErrors.describe(413).getKey());
+        assertEquals("HTTP_418", ContainerErrors.describe(418).getKey());
+        assertEquals("INTERNAL_ERROR", ContainerErrors.describe(502).getKey());
+    }
+
+    @Test
+    void aRetryReplaysOnlyALostRace() {
+        AtomicInteger calls = new AtomicInteger();
+        String done = ConcurrentChanges.retryOnce(() -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new RuntimeException(rolledBack(new SQLIntegrityConstraintViolationException("dup", "23505")));
+            }
+            return "replaced";
+        });
+        assertEquals("replaced", done);
+        assertEquals(2, calls.get());
+        AtomicInteger once = new AtomicInteger();
+        assertThrows(ApiException.class, () -> ConcurrentChanges.retryOnce(() -> {
+            once.incrementAndGet();
+            throw ApiException.badRequest("INVALID_FIELD", "no");
+        }));
+        assertEquals(1, once.get());
+    }
+
+    @Test
+    void urlsAndQueryParametersAreCheckedBeforeTheRouterSeesThem() {
+        assertTrue(RequestSyntax.validEscapes("/hermod/rest/admin/clients/%C3%A4%20b"));
+        assertTrue(RequestSyntax.validEscapes(null));
+        assertFalse(RequestSyntax.validEscapes("/hermod/rest/health%zz"));
+        assertFalse(RequestSyntax.validEscapes("wait=%"));
+        assertFalse(RequestSyntax.validEscapes("/x/%C3%28"), "escapes that are not UTF-8");
+        assertEquals(5, QueryParameters.upTo("wait", "5", 60));
+        assertNull(QueryParameters.upTo("wait", null, 60));
+        for (String bad : new String[] {"abc", "-1", "61", "99999999999", "1.5", ""}) {
+            assertEquals("INVALID_FIELD", assertThrows(ApiException.class, () -> QueryParameters.upTo("wait", bad, 60)).code(), bad);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.ratatosk.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ratatosk.fuzz.RawHttp;
+import org.ratatosk.messaging.boundary.Server;
+
+/** The hostile requests an outside fuzz run found answered with a 500, HTML or nothing, each now with its contract answer. */
+@ExtendWith(ArquillianExtension.class)
+class HostileInputIT {
+
+    static final String OPERATOR = "Basic " + Base64.getEncoder().encodeToString(
+            (Server.ADMIN_USER + ":" + Server.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    static final String UEM = "Basic " + Base64.getEncoder().encodeToString("uem:test-uem-secret".getBytes(StandardCharsets.UTF_8));
+    static final String DEEP = "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Server.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    final RawHttp http = new RawHttp(Server.baseUrl(), 60_000);
+
+    RawHttp.Response send(String method, String target, String authorization, String contentType, String accept, byte[] body) {
+        List<String[]> headers = new ArrayList<>();
+        if (authorization != null) {
+            headers.add(new String[] {"Authorization", authorization});
+        }
+        if (contentType != null) {
+            headers.add(new String[] {"Content-Type", contentType});
+        }
+        headers.add(new String[] {"Accept", accept});
+        return http.send(method, target, headers, body);
+    }
+
+    static void assertError(RawHttp.Response response, int status, String code) {
+        assertEquals(status, response.status(), response.text());
+        assertTrue(response.header("content-type").startsWith("application/json"), response.header("content-type"));
+        JsonObject error = Server.object(response.text());
+        assertEquals(code, error.getString("code"), response.text());
+        assertTrue(error.containsKey("message") && error.containsKey("details"), response.text());
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void deepNestingIsRefusedWithItsOwnCodeEverywhereAndAsAFailureInfoByTheUemConnector() {
+        for (String path : List.of("/hermod/rest/command/provision", "/hermod/rest/v1/approval",
+                "/hermod/rest/v1/filteredApprovalTask", "/hermod/rest/admin/clients/deep")) {
+            String method = path.endsWith("deep") ? "PUT" : "POST";
+            RawHttp.Response response = send(method, path, OPERATOR, "application/json", "application/json", utf8(DEEP));
+            if (path.contains("/command/")) {
+                assertEquals(401, response.status(), "the API key comes first");
+            } else {
+                assertError(response, 400, "JSON_TOO_DEEP");
+            }
+        }
+        RawHttp.Response uem = send("POST", "/hermod/custom/pki?operation=getUserKeyPair", UEM, "application/json",
+                "application/json", utf8(DEEP));
+        assertEquals(200, uem.status());
+        assertEquals("badRequest", Server.object(uem.text()).getString("failureInfo"));
+        RawHttp.Response notUtf8 = send("POST", "/hermod/custom/pki?operation=getUserKeyPair", UEM, "application/json",
+                "application/json", new byte[] {'{', (byte) 0xC3, '}'});
+        assertEquals("badRequest", Server.object(notUtf8.text()).getString("failureInfo"));
+    }
+
+    @Test
+    void bodiesAreReadStrictly() {
+        String client = "/hermod/rest/admin/clients/strict-" + System.nanoTime();
+        assertError(send("PUT", client, OPERATOR, "application/json", "application/json",
+                utf8("{\"key\":\"0123456789abcdef01\",\"key\":\"other-0123456789abc\"}")), 400, "DUPLICATE_MEMBER");
+        assertError(send("POST", "/hermod/rest/admin/uem/users/someone/otp", OPERATOR, "application/json", "application/json",
+                utf8("{\"validitySeconds\":" + "9".repeat(5000) + "}")), 400, "NUMBER_OUT_OF_RANGE");
+        assertError(send("POST", "/hermod/rest/admin/uem/users/someone/otp", OPERATOR, "application/json", "application/json",
+                utf8("{\"validitySeconds\":\"soon\"}")), 400, "WRONG_TYPE");
+        assertError(send("PUT", client, OPERATOR, "application/json", "application/json",
+                new byte[] {'{', '"', 'k', 'e', 'y', '"', ':', '"', (byte) 0xFF, '"', '}'}), 400, "INVALID_UTF8");
+        assertError(send("PUT", client, OPERATOR, "text/plain", "application/json", utf8("{}")), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertEquals(404, send("GET", client, OPERATOR, null, "application/json", null).status(), "nothing was written");
+    }
+
+    @Test
+    void approverKeysThatAreNoKeysAreA400() {
+        for (String key : List.of(" ", "!!")) {
+            for (String path : List.of("filteredApprovalTask", "approval", "rejection")) {
+                String body = "{\"id\":\"00000000-0000-0000-0000-000000000000\",\"approvalToBeSigned\":\"AAAA\",\"signature\":\"AAAA\","
+                        + "\"timestamp\":\"2026-01-01T00:00:00Z\",\"timestampSignature\":\"AAAA\",\"approverPublicKey\":\"" + key + "\"}";
+                RawHttp.Response response = send("POST", "/hermod/rest/v1/" + path, null, "application/json", "application/json", utf8(body));
+                assertTrue(response.status() == 400 || response.status() == 404, path + " " + response.text());
+                assertTrue(!response.text().contains("Exception"), response.text());
+            }
+        }
+    }
+
+    @Test
+    void headersUrlsAndQueryParametersTheRouterCannotReadAreA400() {
+        assertError(send("GET", "/hermod/rest/health", null, null, "*/*;q=abc", null), 400, "INVALID_HEADER");
+        assertError(send("POST", "/hermod/rest/v1/key", OPERATOR, "application/json;q=abc", "application/json", utf8("{}")),
+                400, "INVALID_HEADER");
+        assertError(send("GET", "/hermod/rest/health%zz", null, null, "application/json", null), 400, "INVALID_URL");
+        assertError(send("GET", "/hermod/rest/ms/box?wait=%zz", null, null, "application/json", null), 400, "INVALID_URL");
+        assertError(send("GET", "/hermod/rest/ms/box?wait=abc", null, null, "application/json", null), 400, "INVALID_FIELD");
+        assertError(send("GET", "/hermod/rest/admin/commands?limit=-1", OPERATOR, null, "application/json", null), 400, "INVALID_FIELD");
+        assertError(send("GET", "/hermod/rest/admin/commands?limit=99999999999", OPERATOR, null, "application/json", null),
+                400, "INVALID_FIELD");
+    }
+
+    @Test
+    void theContainersOwnErrorsAreTheContractsJson() {
+        assertError(send("GET", "/hermod/nothing", null, null, "text/html", null), 404, "NOT_FOUND");
+        assertError(send("POST", "/hermod/nothing", null, "application/json", "application/json", utf8("{}")), 405, "METHOD_NOT_ALLOWED");
+        assertError(send("PATCH", "/hermod/nothing", null, "application/json", "application/json", utf8("{}")), 405, "METHOD_NOT_ALLOWED");
+        assertError(send("GET", "/hermod/rest/health", null, null, "text/html", null), 406, "NOT_ACCEPTABLE");
+        byte[] tenMegabytes = new byte[10 * 1024 * 1024];
+        java.util.Arrays.fill(tenMegabytes, (byte) 'a');
+        assertError(send("PUT", "/hermod/rest/admin/clients/big", OPERATOR, "application/json", "application/json", tenMegabytes),
+                413, "PAYLOAD_TOO_LARGE");
+    }
+}
