@@ -116,8 +116,11 @@ class ExpiryBacklogRestartIT {
             }
         } finally {
             pool.shutdownNow();
-            deployer.undeploy(DEPLOYMENT);
-            controller.stop(CONTAINER);
+            try {
+                deployer.undeploy(DEPLOYMENT);
+            } finally {
+                controller.stop(CONTAINER);
+            }
         }
     }
 

@@ -132,8 +132,11 @@ class KillRestartIT {
             assertTrue(acknowledgedInAll > 0, "the devices' answers were acknowledged before the kills");
         } finally {
             pool.shutdownNow();
-            deployer.undeploy(DEPLOYMENT);
-            controller.stop(CONTAINER);
+            try {
+                deployer.undeploy(DEPLOYMENT);
+            } finally {
+                controller.stop(CONTAINER);
+            }
         }
     }
 
