@@ -70,7 +70,7 @@ class ExpiryBacklogRestartIT {
             Server.Client client = Server.newClient(null);
             ProvisioningResult silent = Devices.provision(client, ProvisionCommands.provision());
             Instant submitting = Instant.now();
-            Instant first = submitting.plusSeconds(30 + backlog / 40);
+            Instant first = submitting.plusSeconds(30 + backlog / 20);
             List<List<String>> buckets = submit(client, silent, backlog, first, pool);
             Duration submission = Duration.between(submitting, Instant.now());
             assertTrue(Instant.now().isBefore(first.minusSeconds(2)), "submitting " + backlog + " commands took " + submission);
