@@ -20,7 +20,8 @@ import org.ratatosk.platform.Metrics;
 /**
  * One attempt at a delivery, in the transaction of the queue message that asked for it: the
  * outcome, and the next attempt when there is one, commit together, and a crash mid-attempt
- * brings the message back.
+ * brings the message back. The delivery row records when the next attempt is due, so that
+ * {@link CallbackRecovery} queues it again when the broker has lost it.
  */
 @Stateless
 public class CallbackDeliveries {
@@ -60,17 +61,6 @@ public class CallbackDeliveries {
         return sender.post(url, basicAuth, delivery.deliveryId(), commands.finalEnvelope(command).toString());
     }
 
-    /** Queues a retry again when it still has not run {@code lateMillis} after it was due. */
-    public void requeueIfOverdue(String commandId, int attemptsBefore, long lateMillis) {
-        CallbackDelivery delivery = em.find(CallbackDelivery.class, commandId);
-        if (delivery == null || !delivery.awaits(attemptsBefore)) {
-            return;
-        }
-        LOG.warning("Command " + commandId + ": callback attempt " + (attemptsBefore + 1) + " has not run " + lateMillis
-                + " ms after it was due; queued again for now");
-        scheduler.requeue(commandId, attemptsBefore);
-    }
-
     /**
      * The attempt queued after {@code attemptsBefore} failed ones; empty for a message queued
      * without that count, which is always taken as the next attempt.
@@ -107,6 +97,7 @@ public class CallbackDeliveries {
         Optional<Instant> next = client == null || client.callbackUrl() == null ? Optional.empty()
                 : settings.schedule().next(delivery.createdAt(), delivery.attempts(), now);
         if (next.isPresent()) {
+            delivery.retryAt(next.get());
             scheduler.attemptAt(commandId, delivery.attempts(), next.get());
             LOG.info("Command " + commandId + ": callback attempt " + delivery.attempts() + " to " + url + " failed ("
                     + error.get() + "); next at " + next.get());

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.ratatosk.callbacks.entity.CallbackDelivery;
@@ -23,8 +24,9 @@ import org.ratatosk.messaging.control.CommandFinished;
  * state that was rolled back.
  * <p>
  * Each queued attempt names how many attempts came before it, so a duplicate of an attempt that
- * already ran is dropped, and {@link CallbackWatches} watches each retry, the attempts that wait in
- * the broker for their delivery delay.
+ * already ran is dropped. The delivery row says when the next attempt is due; an attempt the broker
+ * lost (a crash between the database's commit and the broker's, a broker late with a delayed
+ * message) is queued again from there by {@link #requeueOverdue}.
  */
 @Stateless
 public class CallbackScheduler {
@@ -39,9 +41,6 @@ public class CallbackScheduler {
 
     @Inject
     JMSContext jms;
-
-    @Inject
-    CallbackWatches watches;
 
     @Resource(lookup = CallbackDestinations.QUEUE)
     Queue queue;
@@ -59,16 +58,44 @@ public class CallbackScheduler {
 
     /** Queues the attempt that follows {@code attemptsBefore} failed ones, due at {@code due}. */
     public void attemptAt(String commandId, int attemptsBefore, Instant due) {
-        long delay = Math.max(0, Duration.between(Instant.now(), due).toMillis());
-        send(commandId, attemptsBefore, delay);
-        if (delay > 0) {
-            watches.watch(commandId, attemptsBefore, delay);
-        }
+        send(commandId, attemptsBefore, Math.max(0, Duration.between(Instant.now(), due).toMillis()));
     }
 
-    /** Queues the attempt after {@code attemptsBefore} failed ones again, for now. */
-    public void requeue(String commandId, int attemptsBefore) {
-        send(commandId, attemptsBefore, 0);
+    /**
+     * Queues again, for now, at most {@code max} pending attempts that were due at
+     * {@code dueBefore} or earlier, the longest overdue first, and marks each as due now, so the
+     * next sweep leaves it alone for as long again. An attempt that ran meanwhile is left alone;
+     * a copy of one the broker still holds is dropped when it arrives second. Returns how many
+     * were queued.
+     */
+    public int requeueOverdue(Instant dueBefore, int max) {
+        List<Object[]> overdue = em.createQuery("SELECT d.commandId, d.attempts FROM CallbackDelivery d"
+                        + " WHERE d.state = :pending AND d.nextAttemptAt <= :before ORDER BY d.nextAttemptAt", Object[].class)
+                .setParameter("pending", CallbackDelivery.State.PENDING)
+                .setParameter("before", dueBefore)
+                .setMaxResults(max)
+                .getResultList();
+        Instant now = Instant.now();
+        int queued = 0;
+        for (Object[] row : overdue) {
+            String commandId = (String) row[0];
+            int attemptsBefore = ((Number) row[1]).intValue();
+            int marked = em.createQuery("UPDATE CallbackDelivery d SET d.nextAttemptAt = :now, d.version = d.version + 1"
+                            + " WHERE d.commandId = :id AND d.attempts = :attempts AND d.state = :pending")
+                    .setParameter("now", now)
+                    .setParameter("id", commandId)
+                    .setParameter("attempts", attemptsBefore)
+                    .setParameter("pending", CallbackDelivery.State.PENDING)
+                    .executeUpdate();
+            if (marked == 1) {
+                send(commandId, attemptsBefore, 0);
+                queued++;
+            }
+        }
+        if (queued > 0) {
+            LOG.info(queued + " overdue callback attempt(s) queued again");
+        }
+        return queued;
     }
 
     private void send(String commandId, int attemptsBefore, long delay) {

@@ -50,6 +50,10 @@ public class CallbackDelivery {
     @Column(name = "delivered_at")
     private Instant deliveredAt;
 
+    /** When the next attempt is due while the delivery is pending: what a restarted server sweeps. */
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
     @Version
     @Column(name = "version")
     private long version;
@@ -61,6 +65,7 @@ public class CallbackDelivery {
         this.commandId = commandId;
         this.deliveryId = deliveryId;
         this.createdAt = createdAt;
+        this.nextAttemptAt = createdAt;
         this.state = State.PENDING;
     }
 
@@ -68,16 +73,26 @@ public class CallbackDelivery {
         attempted(now);
         state = State.DELIVERED;
         deliveredAt = now;
+        nextAttemptAt = null;
     }
 
-    /** A failed attempt; the delivery stays pending until {@link #dead} is called. */
+    /** A failed attempt; the delivery stays pending until {@link #retryAt} or {@link #dead} is called. */
     public void failed(String error, Instant now) {
         attempted(now);
         lastError = error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
     }
 
+    /** The next attempt is due at {@code due}. */
+    public void retryAt(Instant due) {
+        if (state != State.PENDING) {
+            throw new IllegalStateException("Callback of command " + commandId + " is already " + state);
+        }
+        nextAttemptAt = due;
+    }
+
     public void dead() {
         state = State.DEAD;
+        nextAttemptAt = null;
     }
 
     /**
@@ -127,5 +142,9 @@ public class CallbackDelivery {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
     }
 }

@@ -9,16 +9,19 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.time.Instant;
 import org.ratatosk.messaging.control.Deadline;
 import org.ratatosk.messaging.control.Expiry;
 import org.ratatosk.messaging.control.ExpiryDestinations;
 import org.ratatosk.messaging.control.ExpiryScheduler;
+import org.ratatosk.messaging.control.ExpirySweep;
 
 /**
  * Receives deadlines from the expiry queue when their delivery delay has passed. Delivery is not
  * part of a transaction: the broker takes the message back when handling it throws, and each
- * deadline is acted on in a transaction of its own that does nothing for a command already final,
- * so the many deadlines of commands that finished in time cost no distributed commit.
+ * deadline is acted on in a transaction of its own that does nothing for what is already final,
+ * so the many deadlines of commands that finished in time cost no distributed commit. A command's
+ * timeout starts the drain of every overdue command, oldest first.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ExpiryDestinations.EXPIRY_QUEUE),
@@ -30,6 +33,12 @@ public class ExpiryListener implements MessageListener {
     Expiry expiry;
 
     @Inject
+    ExpirySweep sweep;
+
+    @Inject
+    ExpiryScheduler scheduler;
+
+    @Inject
     Event<Deadline> deadlines;
 
     @Override
@@ -39,7 +48,7 @@ public class ExpiryListener implements MessageListener {
             String id = message.getBody(String.class);
             String kind = message.getStringProperty(ExpiryScheduler.KIND);
             if (ExpiryScheduler.COMMAND_TIMEOUT.equals(kind)) {
-                expiry.commandTimedOut(id);
+                commandTimedOut(message, id);
             } else if (ExpiryScheduler.MESSAGE_LIFESPAN.equals(kind)) {
                 expiry.lifespanEnded(id);
             } else if (kind != null) {
@@ -48,5 +57,16 @@ public class ExpiryListener implements MessageListener {
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable expiry message", e);
         }
+    }
+
+    private void commandTimedOut(Message message, String commandId) throws JMSException {
+        if (message.propertyExists(ExpiryScheduler.DUE)) {
+            long due = message.getLongProperty(ExpiryScheduler.DUE);
+            if (due > System.currentTimeMillis()) {
+                scheduler.commandTimeout(commandId, Instant.ofEpochMilli(due));
+                return;
+            }
+        }
+        sweep.drain();
     }
 }

@@ -1,20 +1,27 @@
 package org.ratatosk.messaging.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 import org.ratatosk.messaging.entity.Command;
+import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.messaging.entity.MailboxMessage;
 import org.ratatosk.platform.Metrics;
 
 /**
- * Acts on a deadline delivered by the expiry queue, at most once in effect: the same deadline
- * delivered again finds its command final. A deadline that arrives early is put back.
+ * Acts on deadlines, at most once in effect: a command or message already final is left alone.
+ * Command timeouts are taken from the database, the longest overdue first, many in one
+ * transaction ({@link #expireOverdue}), so that a backlog after a restart drains quickly and a
+ * deadline whose queued message was lost still expires. A message lifespan that arrives early is
+ * put back.
  */
 @Stateless
 public class Expiry {
@@ -33,25 +40,37 @@ public class Expiry {
     @Inject
     Metrics metrics;
 
-    public void commandTimedOut(String commandId) {
-        Command command = em.find(Command.class, commandId);
-        if (command == null || command.state().isFinal()) {
-            return;
-        }
-        em.refresh(command, LockModeType.PESSIMISTIC_WRITE);
-        if (command.state().isFinal()) {
-            return;
-        }
+    /**
+     * Expires at most {@code max} commands whose timeout has passed, in the order of their
+     * timeouts, in one transaction of its own; returns how many it looked at, so that fewer than
+     * {@code max} means none is left.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int expireOverdue(int max) {
         Instant now = Instant.now();
-        if (now.isBefore(command.timeoutAt())) {
-            scheduler.commandTimeout(commandId, command.timeoutAt());
-            return;
+        List<String> overdue = em.createQuery("SELECT c.id FROM Command c WHERE c.state = :open AND c.timeoutAt <= :now"
+                        + " ORDER BY c.timeoutAt, c.id", String.class)
+                .setParameter("open", CommandState.IN_PROGRESS)
+                .setParameter("now", now)
+                .setMaxResults(max)
+                .getResultList();
+        Duration oldest = null;
+        int expired = 0;
+        for (String commandId : overdue) {
+            Command command = em.find(Command.class, commandId, LockModeType.PESSIMISTIC_WRITE);
+            if (command == null || !command.expire(now)) {
+                continue;
+            }
+            commands.finished(command, null);
+            Duration lag = Duration.between(command.timeoutAt(), now);
+            metrics.expiryLag(lag);
+            oldest = oldest == null ? lag : oldest;
+            expired++;
         }
-        command.expire(now);
-        commands.finished(command, null);
-        metrics.expiryLag(Duration.between(command.timeoutAt(), now));
-        LOG.info("Command " + commandId + " EXPIRED, " + Duration.between(command.timeoutAt(), now).toMillis()
-                + " ms after its timeout");
+        if (expired > 0) {
+            LOG.info(expired + " command(s) EXPIRED, the longest overdue " + oldest.toMillis() + " ms after its timeout");
+        }
+        return overdue.size();
     }
 
     public void lifespanEnded(String mid) {

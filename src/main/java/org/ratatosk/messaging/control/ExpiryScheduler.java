@@ -6,12 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Puts a persistent message with a delivery delay on the expiry queue for each deadline, inside
- * the caller's transaction: the broker keeps it across restarts and nothing polls the database.
+ * the caller's transaction: the broker keeps it across restarts and wakes the expiry on time. For
+ * command timeouts the database stays the record ({@link ExpirySweep}), so a message lost in a
+ * crash between the database's commit and the broker's delays an expiry by one sweep period at most.
  */
 @Stateless
 public class ExpiryScheduler {
@@ -19,6 +21,8 @@ public class ExpiryScheduler {
     public static final String KIND = "kind";
     public static final String COMMAND_TIMEOUT = "command-timeout";
     public static final String MESSAGE_LIFESPAN = "message-lifespan";
+    /** The message property with the deadline, in epoch milliseconds. */
+    public static final String DUE = "due";
 
     @Inject
     JMSContext jms;
@@ -36,12 +40,18 @@ public class ExpiryScheduler {
 
     /** A deadline of any kind; kinds other than the messaging ones reach observers of {@link Deadline}. */
     public void schedule(String kind, String id, Instant due) {
-        long delay = Math.max(0, Duration.between(Instant.now(), due).toMillis());
+        long dueMillis = dueMillis(due);
         jms.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setDeliveryDelay(delay)
+                .setDeliveryDelay(Math.max(0, dueMillis - System.currentTimeMillis()))
                 .setProperty(KIND, kind)
-                .setProperty("due", due.toEpochMilli())
+                .setProperty(DUE, dueMillis)
                 .send(queue, id);
+    }
+
+    /** The first millisecond at which {@code due} has passed: a deadline is never delivered before it. */
+    static long dueMillis(Instant due) {
+        Instant millis = due.truncatedTo(ChronoUnit.MILLIS);
+        return (millis.equals(due) ? millis : millis.plusMillis(1)).toEpochMilli();
     }
 }

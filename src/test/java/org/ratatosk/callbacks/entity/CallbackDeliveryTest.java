@@ -1,6 +1,9 @@
 package org.ratatosk.callbacks.entity;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -39,5 +42,24 @@ class CallbackDeliveryTest {
         dead.failed("ConnectException", NOW);
         dead.dead();
         assertFalse(dead.awaits(1));
+    }
+
+    @Test
+    void theNextAttemptIsDueAtOnceThenWhenARetryIsScheduledAndNeverOnceEnded() {
+        CallbackDelivery delivery = new CallbackDelivery("c1", "d1", NOW);
+        assertEquals(NOW, delivery.nextAttemptAt(), "the first attempt is due when the command finished");
+        delivery.failed("HTTP 503", NOW.plusMillis(40));
+        assertEquals(NOW, delivery.nextAttemptAt(), "still due until the next one is scheduled");
+        delivery.retryAt(NOW.plusSeconds(5));
+        assertEquals(NOW.plusSeconds(5), delivery.nextAttemptAt());
+        delivery.delivered(NOW.plusSeconds(6));
+        assertNull(delivery.nextAttemptAt());
+        assertThrows(IllegalStateException.class, () -> delivery.retryAt(NOW.plusSeconds(10)));
+
+        CallbackDelivery dead = new CallbackDelivery("c2", "d2", NOW);
+        dead.failed("ConnectException", NOW);
+        dead.retryAt(NOW.plusSeconds(5));
+        dead.dead();
+        assertNull(dead.nextAttemptAt());
     }
 }

@@ -1,0 +1,171 @@
+package org.ratatosk.messaging.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ratatosk.devicesim.CommandBodies;
+import org.ratatosk.devicesim.ProvisionCommands;
+import org.ratatosk.devicesim.ProvisioningResult;
+import org.ratatosk.platform.MetricsScrape;
+
+/**
+ * Deadlines that fell while the server was down are expired quickly once it is back, oldest first,
+ * and health answers while they drain. The commands' deadlines fall in ten one-second buckets
+ * while the killed server is down. Prints the time from start to healthy and the drain rate;
+ * {@code hermod.test.backlog} sets the backlog (2,000 by default; the README's figure is for 10,000).
+ */
+@ExtendWith(ArquillianExtension.class)
+class ExpiryBacklogRestartIT {
+
+    static final String CONTAINER = Server.restartableContainer();
+    static final String DEPLOYMENT = "hermod";
+    static final int BUCKETS = 10;
+    static final int SAMPLES_PER_BUCKET = 10;
+    static final double MIN_RATE = 500;
+
+    @ArquillianResource
+    ContainerController controller;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
+    static WebArchive deployment() {
+        return Server.war();
+    }
+
+    @Test
+    void aBacklogOfOverdueDeadlinesDrainsQuicklyAndInDeadlineOrder() throws Exception {
+        assumeTrue(System.getProperty("hermod.test.payara.home") == null,
+                "kills the WildFly process that the test JVM started; Payara's domain is not its child");
+        int backlog = Integer.getInteger("hermod.test.backlog", 2000);
+        controller.start(CONTAINER);
+        deployer.deploy(DEPLOYMENT);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Server.Client client = Server.newClient(null);
+            ProvisioningResult silent = Devices.provision(client, ProvisionCommands.provision());
+            Instant submitting = Instant.now();
+            Instant first = submitting.plusSeconds(30 + backlog / 20);
+            List<List<String>> buckets = submit(client, silent, backlog, first, pool);
+            Duration submission = Duration.between(submitting, Instant.now());
+            assertTrue(Instant.now().isBefore(first.minusSeconds(2)), "submitting " + backlog + " commands took " + submission);
+
+            ServerRestart.kill();
+            Duration untilAllDue = Duration.between(Instant.now(), first.plusSeconds(BUCKETS + 1));
+            Thread.sleep(Math.max(0, untilAllDue.toMillis()));
+            long startMillis = ServerRestart.startAfterKill(controller);
+            long healthyAt = System.nanoTime();
+            double expiredAtHealthy = expired();
+            double expired = expiredAtHealthy;
+            int healthChecks = 0;
+            long slowestHealthMillis = 0;
+            long deadline = healthyAt + TimeUnit.MINUTES.toNanos(3);
+            while (expired < backlog && System.nanoTime() < deadline) {
+                long asked = System.nanoTime();
+                assertEquals(200, Server.send(Server.request("/hermod/rest/health").GET()).status(), "healthy while draining");
+                slowestHealthMillis = Math.max(slowestHealthMillis, (System.nanoTime() - asked) / 1_000_000);
+                healthChecks++;
+                expired = expired();
+                Thread.sleep(100);
+            }
+            double drainSeconds = (System.nanoTime() - healthyAt) / 1e9;
+            assertTrue(expired >= backlog, expired + " of " + backlog + " deadlines expired since the start");
+            double rate = (backlog - expiredAtHealthy) / drainSeconds;
+            System.out.printf(Locale.ROOT, "Backlog of %d deadlines (submitted in %d ms): started to healthy in %d ms with %.0f"
+                            + " already expired; the rest drained in %.2f s, %.0f deadlines/s; %d health checks while draining,"
+                            + " slowest %d ms%n", backlog, submission.toMillis(), startMillis, expiredAtHealthy, drainSeconds,
+                    rate, healthChecks, slowestHealthMillis);
+            assertTrue(rate >= MIN_RATE || expiredAtHealthy == backlog, "drained at " + rate + " deadlines/s");
+
+            Instant lastOfEarlier = Instant.MIN;
+            for (int b = 0; b < BUCKETS; b += 2) {
+                List<Instant> times = new ArrayList<>();
+                for (String commandId : buckets.get(b).subList(0, Math.min(SAMPLES_PER_BUCKET, buckets.get(b).size()))) {
+                    assertEquals("EXPIRED", client.api().get(commandId).string("state"));
+                    times.add(expiredAt(commandId));
+                }
+                Instant earliest = times.stream().min(Instant::compareTo).orElseThrow();
+                assertTrue(!earliest.isBefore(lastOfEarlier), "bucket " + b + " expired at " + earliest
+                        + ", before a command due two seconds earlier (" + lastOfEarlier + ")");
+                lastOfEarlier = times.stream().max(Instant::compareTo).orElseThrow();
+            }
+        } finally {
+            pool.shutdownNow();
+            try {
+                deployer.undeploy(DEPLOYMENT);
+            } finally {
+                controller.stop(CONTAINER);
+            }
+        }
+    }
+
+    /** Pings nobody answers; command i is due in second {@code i % BUCKETS} after {@code first}. */
+    private static List<List<String>> submit(Server.Client client, ProvisioningResult silent, int count, Instant first,
+                                             ExecutorService pool) throws Exception {
+        List<List<String>> buckets = new ArrayList<>();
+        List<List<Future<String>>> pending = new ArrayList<>();
+        for (int b = 0; b < BUCKETS; b++) {
+            pending.add(new ArrayList<>());
+        }
+        for (int i = 0; i < count; i++) {
+            int bucket = i % BUCKETS;
+            pending.get(bucket).add(pool.submit(() -> {
+                long timeout = Duration.between(Instant.now(), first).toSeconds() + bucket;
+                JsonObject body = Json.createObjectBuilder(CommandBodies.ping(silent.profileId(), silent.profileId()))
+                        .add("commandHeader", CommandBodies.header(List.of(silent.profileId()), (int) timeout, (int) timeout, null))
+                        .build();
+                return client.api().submit("ping", body).expectOk("submit").string("commandId");
+            }));
+        }
+        for (List<Future<String>> bucket : pending) {
+            List<String> ids = new ArrayList<>();
+            for (Future<String> submitted : bucket) {
+                ids.add(submitted.get(5, TimeUnit.MINUTES));
+            }
+            buckets.add(ids);
+        }
+        return buckets;
+    }
+
+    private static double expired() throws Exception {
+        return MetricsScrape.scrape().getOrDefault("hermod_expiry_lag_seconds_count", 0.0);
+    }
+
+    /** When the command became EXPIRED, from its audit entry. */
+    private static Instant expiredAt(String commandId) {
+        String basic = Base64.getEncoder().encodeToString(
+                (Server.ADMIN_USER + ":" + Server.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String raw = Server.send(Server.request("/hermod/rest/admin/audit?subjectType=command&subjectId="
+                + URLEncoder.encode(commandId, StandardCharsets.UTF_8)).header("Authorization", "Basic " + basic).GET()).raw();
+        JsonArray entries = Server.array(raw);
+        return entries.stream().map(e -> e.asJsonObject())
+                .filter(e -> "EXPIRED".equals(e.getString("action")))
+                .map(e -> Instant.parse(e.getString("time")))
+                .findFirst().orElseThrow(() -> new AssertionError("no EXPIRED audit entry for " + commandId + ": " + raw));
+    }
+}
