@@ -35,7 +35,8 @@ import org.ratatosk.platform.MetricsScrape;
 /**
  * Deadlines that fell while the server was down are expired quickly once it is back, oldest first,
  * and health answers while they drain. The commands' deadlines fall in ten one-second buckets
- * while the killed server is down. Prints the time from start to healthy and the drain rate;
+ * while the killed server is down. Prints the time from start to healthy and the drain rate, a
+ * figure to read rather than assert, since it depends on the machine;
  * {@code hermod.test.backlog} sets the backlog (2,000 by default; the README's figure is for 10,000).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -45,7 +46,6 @@ class ExpiryBacklogRestartIT {
     static final String DEPLOYMENT = "hermod";
     static final int BUCKETS = 10;
     static final int SAMPLES_PER_BUCKET = 10;
-    static final double MIN_RATE = 500;
 
     @ArquillianResource
     ContainerController controller;
@@ -100,7 +100,6 @@ class ExpiryBacklogRestartIT {
                             + " already expired; the rest drained in %.2f s, %.0f deadlines/s; %d health checks while draining,"
                             + " slowest %d ms%n", backlog, submission.toMillis(), startMillis, expiredAtHealthy, drainSeconds,
                     rate, healthChecks, slowestHealthMillis);
-            assertTrue(rate >= MIN_RATE || expiredAtHealthy == backlog, "drained at " + rate + " deadlines/s");
 
             Instant lastOfEarlier = Instant.MIN;
             for (int b = 0; b < BUCKETS; b += 2) {
