@@ -130,7 +130,7 @@ class GuardedPathsIT {
         int requests = 0;
         for (Operation operation : operations) {
             String path = operation.template().replace("{clientId}", victim).replace("{label}", victimKey)
-                    .replace("{user}", evil).replace("{type}", "provision")
+                    .replace("{user}", evil).replace("{name}", evil).replace("{type}", "provision")
                     .replace("{commandId}", UUID.randomUUID().toString()).replace("{id}", UUID.randomUUID().toString());
             String body = body(operation, evil);
             for (String target : variants(path)) {
@@ -155,6 +155,7 @@ class GuardedPathsIT {
         assertEquals(keyBefore, admin("GET", "/v1/key/" + victimKey, null).body(), "the key is unchanged");
         assertEquals(404, admin("GET", "/admin/clients/" + victim + "/enrollment", null).status(), "no enrollment policy");
         assertEquals(404, admin("GET", "/v1/key/" + evil, null).status(), "no key was created");
+        assertEquals(404, admin("GET", "/admin/tsb-keys/" + evil, null).status(), "no TSB API key was created");
         assertFalse(admin("GET", "/admin/clients", null).body().contains(evil));
         assertFalse(admin("GET", "/v1/key", null).body().contains(evil));
         assertEquals(clientAuditBefore, admin("GET", "/admin/audit?subjectType=api-client&subjectId=" + victim, null).body());
