@@ -17,8 +17,9 @@ import org.ratatosk.platform.OperatorCredentials;
 import org.ratatosk.platform.Role;
 
 /**
- * Guards {@link ReadableByApprovers}: the operator or an API key with role SERVICE or APPROVER,
- * else the signed timestamp of one of the request's approvers, sent in headers.
+ * Guards {@link ReadableByApprovers}: the operator or an API key with role SERVICE, APPROVER,
+ * KEY_OPERATION or KEY_MANAGEMENT (the roles whose calls make requests), else the signed
+ * timestamp of one of the request's approvers, sent in headers.
  */
 @Provider
 @ReadableByApprovers
@@ -36,7 +37,7 @@ public class ApproverReaderFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (guards.admits(request, servletRequest.getRemoteAddr(), EnumSet.of(Role.SERVICE, Role.APPROVER))) {
+        if (guards.admits(request, servletRequest.getRemoteAddr(), EnumSet.of(Role.SERVICE, Role.APPROVER, Role.KEY_OPERATION, Role.KEY_MANAGEMENT))) {
             return;
         }
         String key = request.getHeaderString(ReadableByApprovers.PUBLIC_KEY);
