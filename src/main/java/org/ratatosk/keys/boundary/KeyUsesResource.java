@@ -7,9 +7,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.ratatosk.keys.control.Ciphers;
 import org.ratatosk.keys.control.KeyChanges;
 import org.ratatosk.keys.control.Signatures;
+import org.ratatosk.keys.control.Wraps;
 import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Role;
@@ -29,6 +31,9 @@ public class KeyUsesResource {
 
     @Inject
     KeyChanges changes;
+
+    @Inject
+    Wraps wraps;
 
     @POST
     @Path("synchronousSign")
@@ -88,5 +93,17 @@ public class KeyUsesResource {
     @Path("synchronousDecrypt")
     public JsonObject decrypt(String body) {
         return ciphers.decrypt(JsonBodies.parseObject(body));
+    }
+
+    @POST
+    @Path("wrap")
+    public JsonObject wrap(String body) {
+        return wraps.wrap(JsonBodies.parseObject(body));
+    }
+
+    @POST
+    @Path("synchronousUnwrap")
+    public Response unwrap(String body) {
+        return Response.status(Response.Status.CREATED).entity(wraps.unwrap(JsonBodies.parseObject(body))).build();
     }
 }

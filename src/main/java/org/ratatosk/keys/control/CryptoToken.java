@@ -44,6 +44,19 @@ public interface CryptoToken extends AutoCloseable {
      */
     byte[] cipher(String label, String transformation, int mode, AlgorithmParameterSpec parameters, byte[] aad, byte[] data);
 
+    /**
+     * Wraps the AES key {@code label} with the key {@code wrappingLabel} (its AES key, or the public
+     * key of its RSA key pair) by {@code method}.
+     */
+    byte[] wrapSecret(String wrappingLabel, String label, WrapMethod method);
+
+    /**
+     * Unwraps an AES key with the key {@code unwrappingLabel} (its AES key, or its RSA private key)
+     * into a new key {@code label} and returns its length in bits; nothing is stored when the
+     * wrapped bytes are refused.
+     */
+    int unwrapSecret(String unwrappingLabel, byte[] wrapped, WrapMethod method, String label, boolean extractable);
+
     /** Random bytes from the token's generator. */
     byte[] random(int length);
 

@@ -59,6 +59,16 @@ final class MeteredToken implements CryptoToken {
     }
 
     @Override
+    public byte[] wrapSecret(String wrappingLabel, String label, WrapMethod method) {
+        return token.wrapSecret(wrappingLabel, label, method);
+    }
+
+    @Override
+    public int unwrapSecret(String unwrappingLabel, byte[] wrapped, WrapMethod method, String label, boolean extractable) {
+        return token.unwrapSecret(unwrappingLabel, wrapped, method, label, extractable);
+    }
+
+    @Override
     public byte[] random(int length) {
         return token.random(length);
     }

@@ -137,6 +137,53 @@ public final class Pkcs11Token implements CryptoToken {
     }
 
     @Override
+    public byte[] wrapSecret(String wrappingLabel, String label, WrapMethod method) {
+        return use(c -> {
+            java.security.Key wrapping = "RSA".equals(method.wrappingAlgorithm())
+                    ? java.security.KeyFactory.getInstance("RSA", c.strict.provider)
+                            .translateKey(c.strict.store.getCertificate(wrappingLabel).getPublicKey())
+                    : c.key(wrappingLabel);
+            try {
+                return Pkcs11KeyWrap.wrap(wrapping, c.key(label), method.pkcs11Mechanism());
+            } catch (Pkcs11KeyWrap.Pkcs11Refusal e) {
+                throw ApiException.badRequest("WRAP_FAILED", "Key '" + label + "' cannot be wrapped with key '"
+                        + wrappingLabel + "' by " + method + ": " + e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public int unwrapSecret(String unwrappingLabel, byte[] wrapped, WrapMethod method, String label, boolean extractable) {
+        return use(c -> {
+            if (c.strict.store.containsAlias(label)) {
+                throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists in the HSM");
+            }
+            try {
+                Pkcs11KeyWrap.unwrapSecret(c.key(unwrappingLabel), wrapped, method.pkcs11Mechanism(), label, extractable);
+            } catch (Pkcs11KeyWrap.Pkcs11Refusal e) {
+                throw ApiException.badRequest("UNWRAP_FAILED", "The wrapped key cannot be unwrapped with key '"
+                        + unwrappingLabel + "' by " + method + ": " + e.getMessage());
+            }
+            c.strict.reload();
+            if (method != WrapMethod.RSA_WRAP_PAD) {
+                // RFC 3394 and RFC 5649 add 8 bytes to a key whose length is a multiple of 8.
+                return (wrapped.length - 8) * 8;
+            }
+            // SoftHSM leaves CKA_VALUE_LEN of an unwrapped key empty; the key's length is that of
+            // its wrapping under a session key, less the 8 bytes of RFC 3394.
+            javax.crypto.KeyGenerator generator = javax.crypto.KeyGenerator.getInstance("AES", c.strict.provider);
+            generator.init(256);
+            try {
+                return (Pkcs11KeyWrap.wrap(generator.generateKey(), c.key(label), Pkcs11KeyWrap.CKM_AES_KEY_WRAP).length - 8) * 8;
+            } catch (Pkcs11KeyWrap.Pkcs11Refusal e) {
+                c.strict.store.deleteEntry(label);
+                throw ApiException.badRequest("UNWRAP_FAILED", "This token learns the length of a key unwrapped by "
+                        + method + " only when the new key is extractable: " + e.getMessage());
+            }
+        });
+    }
+
+    @Override
     public Optional<PublicKey> publicKey(String label) {
         return use(c -> Optional.ofNullable(c.strict.store.getCertificate(label)).map(Certificate::getPublicKey));
     }

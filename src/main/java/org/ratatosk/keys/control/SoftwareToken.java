@@ -137,6 +137,57 @@ public final class SoftwareToken implements CryptoToken {
         }
     }
 
+    @Override
+    public byte[] wrapSecret(String wrappingLabel, String label, WrapMethod method) {
+        javax.crypto.SecretKey key = secret(label).orElseThrow(() ->
+                ApiException.conflict("KEY_MATERIAL_MISSING", "The token holds no AES key '" + label + "'"));
+        java.security.Key wrapping = "RSA".equals(method.wrappingAlgorithm())
+                ? publicKey(wrappingLabel).orElseThrow(() ->
+                        ApiException.conflict("KEY_MATERIAL_MISSING", "The token holds no key pair '" + wrappingLabel + "'"))
+                : secret(wrappingLabel).orElseThrow(() ->
+                        ApiException.conflict("KEY_MATERIAL_MISSING", "The token holds no AES key '" + wrappingLabel + "'"));
+        try {
+            javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance(method.transformation());
+            cipher.init(javax.crypto.Cipher.WRAP_MODE, wrapping);
+            return cipher.wrap(key);
+        } catch (GeneralSecurityException e) {
+            throw ApiException.badRequest("WRAP_FAILED", "Key '" + label + "' cannot be wrapped with key '"
+                    + wrappingLabel + "' by " + method + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized int unwrapSecret(String unwrappingLabel, byte[] wrapped, WrapMethod method, String label, boolean extractable) {
+        java.security.Key unwrapping = "RSA".equals(method.wrappingAlgorithm())
+                ? keys.computeIfAbsent(unwrappingLabel, this::load)
+                : secret(unwrappingLabel).orElseThrow(() ->
+                        ApiException.conflict("KEY_MATERIAL_MISSING", "The token holds no AES key '" + unwrappingLabel + "'"));
+        javax.crypto.SecretKey key;
+        try {
+            javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance(method.transformation());
+            cipher.init(javax.crypto.Cipher.UNWRAP_MODE, unwrapping);
+            key = (javax.crypto.SecretKey) cipher.unwrap(wrapped, "AES", javax.crypto.Cipher.SECRET_KEY);
+        } catch (GeneralSecurityException e) {
+            throw ApiException.badRequest("UNWRAP_FAILED", "The wrapped key cannot be unwrapped with key '"
+                    + unwrappingLabel + "' by " + method + ": " + e.getMessage());
+        }
+        int bits = key.getEncoded().length * 8;
+        if (bits != 128 && bits != 192 && bits != 256) {
+            throw ApiException.badRequest("UNWRAP_FAILED", "The wrapped key is " + bits + " bits long, not an AES key");
+        }
+        try {
+            if (store.containsAlias(label)) {
+                throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists in the token");
+            }
+            store.setEntry(label, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(password));
+            save();
+            secrets.put(label, key);
+            return bits;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot store key '" + label + "' in the software key store", e);
+        }
+    }
+
     private synchronized Optional<javax.crypto.SecretKey> secret(String label) {
         javax.crypto.SecretKey cached = secrets.get(label);
         if (cached != null) {

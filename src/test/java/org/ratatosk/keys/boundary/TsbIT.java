@@ -376,4 +376,80 @@ class TsbIT {
                 .string("certificateSigningRequest").contains("CERTIFICATE REQUEST-----"));
         assertEquals(403, call(management, "POST", "certificate/synchronous/request", csrRequest).status());
     }
+
+    static JsonObject extractable(JsonObject key) {
+        JsonObject attributes = Json.createObjectBuilder(key.getJsonObject("attributes")).add("extractable", true).build();
+        return Json.createObjectBuilder(key).add("attributes", attributes).build();
+    }
+
+    static JsonObject wrapBody(String wrapKey, String target, String method) {
+        return Json.createObjectBuilder().add("wrapKeyRequest", Json.createObjectBuilder().add("keyToBeWrapped", target)
+                .add("wrapKeyName", wrapKey).add("wrapMethod", method)).build();
+    }
+
+    static JsonObject unwrapBody(String wrapped, String label, String unwrapKey, String method) {
+        return Json.createObjectBuilder().add("unwrapKeyRequest", Json.createObjectBuilder().add("wrappedKey", wrapped)
+                .add("label", label).add("unwrapKeyName", unwrapKey).add("wrapMethod", method)
+                .add("attributes", Json.createObjectBuilder().add("decrypt", true).add("encrypt", true).add("unwrap", true)
+                        .add("wrap", true).add("extractable", true).add("destroyable", true))
+                .addNull("policy")).build();
+    }
+
+    @Test
+    void aesKeysAreWrappedAndUnwrappedByAesAndRsaKeysInTheToken() {
+        String kek = label("tsb-wrap-kek");
+        String rsa = label("tsb-wrap-rsa");
+        String target = label("tsb-wrap-target");
+        String sealed = label("tsb-wrap-sealed");
+        call(management, "POST", "key", extractable(tsbKey(kek, "AES", 256, null))).expectOk("kek");
+        call(management, "POST", "key", tsbKey(rsa, "RSA", 2048, null)).expectOk("rsa");
+        call(management, "POST", "key", extractable(tsbKey(target, "AES", 256, null))).expectOk("target");
+        call(management, "POST", "key", tsbKey(sealed, "AES", 128, null)).expectOk("sealed");
+        String plain = Base64.getEncoder().encodeToString("0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+        String encrypted = call(operation, "POST", "encrypt", encryptBody(target, "AES_ECB", plain)).expectOk("encrypt")
+                .string("encryptedPayload");
+
+        String[][] cases = {{"AES_WRAP", kek, "40"}, {"AES_WRAP_PAD", kek, "40"}, {"RSA_WRAP_PAD", rsa, "256"}};
+        for (String[] wrapCase : cases) {
+            String method = wrapCase[0];
+            Reply wrap = call(operation, "POST", "wrap", wrapBody(wrapCase[1], target, method));
+            assertEquals(200, wrap.status(), method + " " + wrap);
+            byte[] wrapped = Base64.getDecoder().decode(wrap.string("wrappedKey"));
+            assertEquals(Integer.parseInt(wrapCase[2]), wrapped.length, method);
+
+            String copy = label("tsb-wrap-copy");
+            Reply unwrap = call(operation, "POST", "synchronousUnwrap", unwrapBody(wrap.string("wrappedKey"), copy, wrapCase[1], method));
+            assertEquals(201, unwrap.status(), method + " " + unwrap);
+            JsonObject attributes = call(management, "GET", "key/" + copy + "/attributes", null).expectOk("copy").body()
+                    .getJsonObject("json");
+            assertEquals("AES", attributes.getString("algorithm"), method);
+            assertEquals(256, attributes.getInt("keySize"), method);
+            assertEquals(plain, call(operation, "POST", "synchronousDecrypt", decryptBody(copy, "AES_ECB", encrypted, null))
+                    .expectOk(method).string("payload"), method + ": the unwrapped key is the wrapped one");
+            assertEquals(409, call(operation, "POST", "synchronousUnwrap",
+                    unwrapBody(wrap.string("wrappedKey"), copy, wrapCase[1], method)).status(), method + " twice");
+        }
+
+        Reply notExtractable = call(operation, "POST", "wrap", wrapBody(kek, sealed, "AES_WRAP"));
+        assertEquals(403, notExtractable.status(), notExtractable.toString());
+        assertEquals("KEY_NOT_EXTRACTABLE", notExtractable.body().getString("code"));
+        Reply privateKey = call(operation, "POST", "wrap", wrapBody(kek, rsa, "AES_WRAP_RSA"));
+        assertEquals(400, privateKey.status(), privateKey.toString());
+        assertEquals("UNSUPPORTED_WRAP_METHOD", privateKey.body().getString("code"));
+        Reply wrongKind = call(operation, "POST", "wrap", wrapBody(rsa, target, "AES_WRAP"));
+        assertEquals(400, wrongKind.status(), wrongKind.toString());
+        assertEquals(403, call(management, "POST", "wrap", wrapBody(kek, target, "AES_WRAP")).status());
+
+        String damagedLabel = label("tsb-wrap-damaged");
+        byte[] damaged = Base64.getDecoder().decode(call(operation, "POST", "wrap", wrapBody(kek, target, "AES_WRAP"))
+                .expectOk("wrap").string("wrappedKey"));
+        damaged[3] ^= 1;
+        Reply refused = call(operation, "POST", "synchronousUnwrap",
+                unwrapBody(Base64.getEncoder().encodeToString(damaged), damagedLabel, kek, "AES_WRAP"));
+        assertEquals(400, refused.status(), refused.toString());
+        assertEquals("UNWRAP_FAILED", refused.body().getString("code"));
+        assertEquals(404, call(management, "GET", "key/" + damagedLabel + "/attributes", null).status());
+        Reply notBase64 = call(operation, "POST", "synchronousUnwrap", unwrapBody("%%%", damagedLabel, kek, "AES_WRAP"));
+        assertEquals(400, notBase64.status(), notBase64.toString());
+    }
 }

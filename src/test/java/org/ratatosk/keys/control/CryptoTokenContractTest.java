@@ -146,4 +146,34 @@ class CryptoTokenContractTest {
         assertTrue(open(kind).publicKey(label()).isEmpty());
         token.check();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pkcs11", "software"})
+    void aesKeysAreWrappedAndUnwrappedIntoTheSameKey(String kind) {
+        CryptoToken token = open(kind);
+        String kek = label();
+        String rsa = label();
+        String target = label();
+        token.generateSecret(kek, 256, true);
+        token.generate(rsa, KeySpec.rsa(2048), false);
+        token.generateSecret(target, 192, true);
+        byte[] block = "sixteen bytes!!!".getBytes(StandardCharsets.US_ASCII);
+        byte[] encrypted = token.cipher(target, "AES/ECB/NoPadding", javax.crypto.Cipher.ENCRYPT_MODE, null, null, block);
+        for (WrapMethod method : WrapMethod.values()) {
+            String wrapping = "RSA".equals(method.wrappingAlgorithm()) ? rsa : kek;
+            byte[] wrapped = token.wrapSecret(wrapping, target, method);
+            assertEquals(method == WrapMethod.RSA_WRAP_PAD ? 256 : 32, wrapped.length, method.name());
+            String copy = label();
+            assertEquals(192, token.unwrapSecret(wrapping, wrapped, method, copy, true), method.name());
+            assertArrayEquals(block, token.cipher(copy, "AES/ECB/NoPadding", javax.crypto.Cipher.DECRYPT_MODE, null, null,
+                    encrypted), method.name());
+        }
+        byte[] damaged = token.wrapSecret(kek, target, WrapMethod.AES_WRAP);
+        damaged[0] ^= 1;
+        String refused = label();
+        ApiException e = assertThrows(ApiException.class,
+                () -> token.unwrapSecret(kek, damaged, WrapMethod.AES_WRAP, refused, true));
+        assertEquals(400, e.status());
+        assertFalse(token.delete(refused));
+    }
 }

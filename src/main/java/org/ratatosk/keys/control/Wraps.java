@@ -1,0 +1,138 @@
+package org.ratatosk.keys.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.logging.Logger;
+import org.ratatosk.audit.control.AuditTrail;
+import org.ratatosk.keys.entity.KeyAttributes;
+import org.ratatosk.keys.entity.ManagedKey;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Jsons;
+
+/**
+ * TSB's wrap and synchronous unwrap of AES keys, with an AES key (RFC 3394, RFC 5649) or an RSA
+ * key pair (PKCS#1 v1.5) in the token. TSB's {@code wrap} attribute is stored as {@code unwrap}.
+ */
+@Stateless
+public class Wraps {
+
+    private static final Logger LOG = Logger.getLogger(Wraps.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Keys keys;
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    AuditTrail audit;
+
+    public JsonObject wrap(JsonObject body) {
+        JsonObject request = JsonBodies.requireObject(body, "wrapKeyRequest");
+        refusePasswords(request, "wrapKeyPassword", "keyToBeWrappedPassword");
+        WrapMethod method = WrapMethod.parse(JsonBodies.requireString(request, "wrapMethod"));
+        ManagedKey wrapping = wrappingKey(JsonBodies.requireString(request, "wrapKeyName"), method);
+        ManagedKey target = keys.require(JsonBodies.requireString(request, "keyToBeWrapped"));
+        if (!"AES".equals(target.algorithm())) {
+            throw ApiException.badRequest("UNSUPPORTED_WRAP_METHOD", "Key '" + target.label() + "' is " + target.algorithm()
+                    + "; " + method + " wraps AES keys");
+        }
+        if (!target.attributes().extractable()) {
+            throw new ApiException(403, "KEY_NOT_EXTRACTABLE", "Key '" + target.label() + "' is not extractable");
+        }
+        if (target.blocked()) {
+            throw ApiException.conflict("KEY_BLOCKED", "Key '" + target.label() + "' is blocked");
+        }
+        byte[] wrapped = tokens.token().wrapSecret(wrapping.labelId(), target.labelId(), method);
+        audit.record("operator", "key", target.label(), "WRAPPED", Jsons.createObjectBuilder()
+                .add("wrapKeyName", wrapping.label()).add("wrapMethod", method.name()).build().toString());
+        return Jsons.createObjectBuilder().add("wrappedKey", Base64.getEncoder().encodeToString(wrapped))
+                .addNull("keyVersion").build();
+    }
+
+    /** Unwraps into a new AES key with the request's attributes and policy and answers that key. */
+    public JsonObject unwrap(JsonObject body) {
+        JsonObject request = JsonBodies.requireObject(body, "unwrapKeyRequest");
+        refusePasswords(request, "unwrapKeyPassword");
+        WrapMethod method = WrapMethod.parse(JsonBodies.requireString(request, "wrapMethod"));
+        String label = JsonBodies.requireString(request, "label");
+        KeyJson.requireValidLabel(label);
+        byte[] wrapped;
+        try {
+            wrapped = Base64.getDecoder().decode(JsonBodies.requireString(request, "wrappedKey"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("INVALID_FIELD", "'wrappedKey' must be base64");
+        }
+        KeyAttributes attributes = KeyJson.attributes(
+                JsonBodies.optionalObject(request, "attributes").orElse(JsonValue.EMPTY_JSON_OBJECT), KeyJson.defaults());
+        JsonValue policyJson = request.get("policy");
+        KeyPolicy policy = KeyPolicy.parse(policyJson);
+        boolean blocked = KeyPolicy.initiallyBlocked(policyJson);
+        ManagedKey unwrapping = wrappingKey(JsonBodies.requireString(request, "unwrapKeyName"), method);
+        if (em.find(ManagedKey.class, ManagedKey.idOf(label)) != null) {
+            throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists");
+        }
+        CryptoToken token = tokens.token();
+        String alias = ManagedKey.idOf(label);
+        int bits = token.unwrapSecret(unwrapping.labelId(), wrapped, method, alias, attributes.extractable());
+        if (bits != 128 && bits != 192 && bits != 256) {
+            token.delete(alias);
+            throw ApiException.badRequest("UNWRAP_FAILED", "The wrapped key is " + bits + " bits long, not an AES key");
+        }
+        ManagedKey key = new ManagedKey(label, "AES", bits, null, token.kind(), attributes, policy.toJson().toString(),
+                blocked, "", Instant.now());
+        try {
+            em.persist(key);
+            em.flush();
+        } catch (RuntimeException e) {
+            token.delete(alias);
+            throw e;
+        }
+        LOG.info("Key '" + label + "' unwrapped with key '" + unwrapping.label() + "' by " + method);
+        audit.record("operator", "key", label, "UNWRAPPED", Jsons.createObjectBuilder().add("algorithm", "AES")
+                .add("unwrapKeyName", unwrapping.label()).add("wrapMethod", method.name()).build().toString());
+        return KeyJson.render(key);
+    }
+
+    /** The key that wraps or unwraps: of the method's algorithm, allowed to (un)wrap, usable without approval. */
+    private ManagedKey wrappingKey(String label, WrapMethod method) {
+        ManagedKey key = keys.require(label);
+        if (!method.wrappingAlgorithm().equals(key.algorithm())) {
+            throw ApiException.badRequest("UNSUPPORTED_WRAP_METHOD", "Key '" + key.label() + "' is " + key.algorithm()
+                    + "; " + method + " needs an " + method.wrappingAlgorithm() + " key");
+        }
+        if (key.blocked()) {
+            throw ApiException.conflict("KEY_BLOCKED", "Key '" + key.label() + "' is blocked");
+        }
+        if (!key.attributes().unwrap()) {
+            throw new ApiException(403, "KEY_USAGE_NOT_ALLOWED", "Key '" + key.label() + "' is not allowed to wrap or unwrap");
+        }
+        if (KeyPolicy.fromStored(key.policy()).use().needsApproval()) {
+            throw new ApiException(403, "APPROVAL_REQUIRED", "Key '" + key.label() + "' is governed by approvals");
+        }
+        if (!key.tokenKind().equals(tokens.token().kind())) {
+            throw ApiException.conflict("KEY_MATERIAL_MISSING", "Key '" + key.label() + "' lives in a " + key.tokenKind()
+                    + " token, this server uses a " + tokens.token().kind() + " token");
+        }
+        return key;
+    }
+
+    private static void refusePasswords(JsonObject request, String... fields) {
+        for (String field : fields) {
+            if (request.get(field) instanceof JsonArray password && !password.isEmpty()) {
+                throw ApiException.badRequest("KEY_PASSWORD_UNSUPPORTED", "Keys protected by a password are not supported");
+            }
+        }
+    }
+}
