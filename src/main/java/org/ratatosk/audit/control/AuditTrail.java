@@ -34,12 +34,18 @@ public class AuditTrail {
     @Inject
     AuditLinking linking;
 
-    /** {@code detail} is a JSON value (usually an object) or null; it must never hold a secret. */
+    /**
+     * {@code detail} is a JSON value (usually an object) or null; it must never hold a secret. The
+     * caller's pending changes are written first: a change that fails on a key another transaction
+     * took fails here, before its record exists, rather than at commit, where EclipseLink on
+     * Payara wrote the record of a creation that lost its race and the record outlived it.
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(String actor, String subjectType, String subjectId, String action, String detail) {
         if (detail != null) {
             Jsons.createReader(new StringReader(detail)).readValue();
         }
+        em.flush();
         em.persist(new AuditEvent(UUID.randomUUID().toString(), Instant.now(), actor, subjectType, subjectId, action, detail));
         linking.afterCommit();
     }
