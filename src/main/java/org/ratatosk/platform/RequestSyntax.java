@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Refuses, before the router matches the request, what the router itself would fail on with an
- * exception of its own: a percent escape that is not one, or escapes that are not UTF-8, in the
- * path or query (400 {@code INVALID_URL}), and an {@code Accept} or {@code Content-Type} that cannot
+ * exception of its own: a percent escape that is not one, escapes that are not UTF-8 or that
+ * decode to a NUL character, in the path or query (400 {@code INVALID_URL}), and an {@code Accept} or {@code Content-Type} that cannot
  * be read, such as {@code q=abc} (400 {@code INVALID_HEADER}).
  */
 @Provider
@@ -31,7 +31,7 @@ public class RequestSyntax implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (!validEscapes(servletRequest.getRequestURI()) || !validEscapes(servletRequest.getQueryString())) {
-            throw ApiException.badRequest("INVALID_URL", "The request URL has a malformed percent escape");
+            throw ApiException.badRequest("INVALID_URL", "The request URL has a malformed percent escape or an escaped NUL character");
         }
         List<String> accepts = request.getHeaders().get(HttpHeaders.ACCEPT);
         if (accepts != null) {
@@ -64,11 +64,21 @@ public class RequestSyntax implements ContainerRequestFilter {
             for (int i = 0; i < bytes.length; i++) {
                 bytes[i] = (byte) Integer.parseInt(escapes.substring(3 * i + 1, 3 * i + 3), 16);
             }
-            if (Utf8Bodies.decode(bytes).isEmpty()) {
+            if (Utf8Bodies.decode(bytes).isEmpty() || containsNul(bytes)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** {@code %00}: no path segment or parameter the server stores may hold a NUL character. */
+    private static boolean containsNul(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean readable(String value) {

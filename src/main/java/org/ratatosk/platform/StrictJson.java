@@ -69,7 +69,7 @@ public final class StrictJson {
         return switch (event) {
             case START_OBJECT -> object(parser, depth);
             case START_ARRAY -> array(parser, depth);
-            case VALUE_STRING -> Jsons.createValue(parser.getString());
+            case VALUE_STRING -> Jsons.createValue(text(parser.getString()));
             case VALUE_NUMBER -> number(parser.getString());
             case VALUE_TRUE -> JsonValue.TRUE;
             case VALUE_FALSE -> JsonValue.FALSE;
@@ -84,7 +84,7 @@ public final class StrictJson {
         Set<String> names = new HashSet<>();
         JsonParser.Event event;
         while ((event = parser.next()) != JsonParser.Event.END_OBJECT) {
-            String name = parser.getString();
+            String name = text(parser.getString());
             if (!names.add(name)) {
                 throw new RefusedJson(Violation.DUPLICATE_MEMBER, "has the member '" + shorten(name) + "' twice in one object");
             }
@@ -101,6 +101,14 @@ public final class StrictJson {
             builder.add(value(parser, event, depth + 1));
         }
         return builder.build();
+    }
+
+    /** A NUL character is valid JSON, but no database column holds it, so no string may carry one. */
+    private static String text(String value) {
+        if (value.indexOf('\u0000') >= 0) {
+            throw new RefusedJson(Violation.MALFORMED, "has a NUL character (\\u0000) in a string");
+        }
+        return value;
     }
 
     private static void requireDepth(int depth) {

@@ -67,6 +67,9 @@ class ErrorMapperTest {
         assertTrue(RequestSyntax.validEscapes("/hermod/rest/admin/clients/%C3%A4%20b"));
         assertTrue(RequestSyntax.validEscapes(null));
         assertFalse(RequestSyntax.validEscapes("/hermod/rest/health%zz"));
+        assertFalse(RequestSyntax.validEscapes("/hermod/rest/v1/key/%00"));
+        assertFalse(RequestSyntax.validEscapes("/hermod/rest/v1/key/a%00b%41"));
+        assertTrue(RequestSyntax.validEscapes("/hermod/rest/v1/key/%01"));
         assertFalse(RequestSyntax.validEscapes("wait=%"));
         assertFalse(RequestSyntax.validEscapes("/x/%C3%28"), "escapes that are not UTF-8");
         assertEquals(5, QueryParameters.upTo("wait", "5", 60));

@@ -131,7 +131,8 @@ class GuardedPathsIT {
         for (Operation operation : operations) {
             String path = operation.template().replace("{clientId}", victim).replace("{label}", victimKey)
                     .replace("{user}", evil).replace("{name}", evil).replace("{type}", "provision")
-                    .replace("{commandId}", UUID.randomUUID().toString()).replace("{id}", UUID.randomUUID().toString());
+                    .replace("{commandId}", UUID.randomUUID().toString()).replace("{id}", UUID.randomUUID().toString())
+                    .replace("{length}", "16").replaceAll("\\{[^}]+}", evil);
             String body = body(operation, evil);
             for (String target : variants(path)) {
                 for (String method : "GET".equals(operation.method()) ? List.of("GET", "HEAD") : List.of(operation.method())) {

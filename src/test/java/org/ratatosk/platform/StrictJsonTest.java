@@ -51,6 +51,15 @@ class StrictJsonTest {
     }
 
     @Test
+    void aNulCharacterInAStringOrNameIsRefused() {
+        assertEquals(StrictJson.Violation.MALFORMED, refused("{\"label\":\"a\\u0000b\"}"));
+        assertEquals(StrictJson.Violation.MALFORMED, refused("{\"a\\u0000\":1}"));
+        assertEquals(StrictJson.Violation.MALFORMED, refused("[\"\\u0000\"]"));
+        assertEquals(400, refusedBody("{\"label\":\"\\u0000\"}").status());
+        assertEquals("a\u0001b", StrictJson.read("{\"label\":\"a\\u0001b\"}").asJsonObject().getString("label"));
+    }
+
+    @Test
     void theSameNameInSiblingObjectsIsNoDuplicate() {
         JsonObject read = StrictJson.read("{\"a\":{\"x\":1},\"b\":{\"x\":2}}").asJsonObject();
         assertEquals(2, read.getJsonObject("b").getInt("x"));
