@@ -52,8 +52,9 @@ public final class Verdict {
             return Optional.empty();
         }
         if (ON_PAYARA && status == 400 && refusedByGrizzly(request)) {
-            // A body on GET, HEAD or DELETE, or a byte outside ASCII in a header: Grizzly answers an
-            // empty 400 itself (its strict header check guards against request smuggling).
+            // A body on GET, HEAD or DELETE, a byte outside ASCII in a header, or percent escapes that
+            // are not UTF-8: Grizzly answers an empty 400 itself (its strict header check guards
+            // against request smuggling).
             return Optional.empty();
         }
         if (status >= 400 && !"HEAD".equals(request.method())) {
@@ -67,7 +68,8 @@ public final class Verdict {
                 && ("GET".equals(request.method()) || "HEAD".equals(request.method()) || "DELETE".equals(request.method()));
         boolean nonAsciiHeader = request.headers().stream()
                 .anyMatch(header -> header[1].chars().anyMatch(c -> c > 0x7e || (c < 0x20 && c != '\t')));
-        return bodyWhereNoneBelongs || nonAsciiHeader;
+        boolean brokenEscapes = request.kinds().contains(Mutations.Kind.BAD_PERCENT);
+        return bodyWhereNoneBelongs || nonAsciiHeader || brokenEscapes;
     }
 
     static Optional<String> contractError(RawHttp.Response response) {
