@@ -52,10 +52,10 @@ class MetricsIT {
 
         Map<String, Double> after = scrape();
         assertEquals(3, delta(before, after, "hermod_commands_submitted_total{type=\"PROV\"}"));
-        assertEquals(1, delta(before, after, "hermod_commands_finished_total{type=\"PROV\",state=\"COMPLETED\"}"));
-        assertEquals(1, delta(before, after, "hermod_commands_finished_total{type=\"PROV\",state=\"FAILED\"}"));
+        assertEquals(1, delta(before, after, "hermod_commands_finished_total{state=\"COMPLETED\",type=\"PROV\"}"));
+        assertEquals(1, delta(before, after, "hermod_commands_finished_total{state=\"FAILED\",type=\"PROV\"}"));
         assertEquals(1, delta(before, after, "hermod_answer_validation_failures_total{reason=\"NONCE_MISMATCH\"}"));
-        assertTrue(delta(before, after, "hermod_commands_finished_total{type=\"PROV\",state=\"EXPIRED\"}") >= 1);
+        assertTrue(delta(before, after, "hermod_commands_finished_total{state=\"EXPIRED\",type=\"PROV\"}") >= 1);
         assertTrue(delta(before, after, "hermod_expiry_lag_seconds_count") >= 1);
         assertEquals(after.get("hermod_expiry_lag_seconds_count"), after.get("hermod_expiry_lag_seconds_bucket{le=\"+Inf\"}"));
     }
@@ -97,6 +97,31 @@ class MetricsIT {
 
     private static String uri(Reply submitted) {
         return submitted.body().getJsonArray("destinations").getJsonObject(0).getString("uri");
+    }
+
+    /**
+     * The binders' JVM, GC, thread and process meters come from the server's own JVM: its CPU time
+     * grows with work done, and on WildFly the connection pool of the data source is shown.
+     */
+    @Test
+    void serverJvmAndProcessAreScraped() throws Exception {
+        Map<String, Double> before = scrape();
+        Server.Client client = Server.newClient(null);
+        for (int i = 0; i < 20; i++) {
+            client.api().submit("provision", ProvisionCommands.provision().build()).expectOk("submit");
+        }
+        Map<String, Double> after = scrape();
+        assertTrue(delta(before, after, "process_cpu_time_ns_total") > 0, "the server's CPU time grows");
+        assertTrue(after.get("process_uptime_seconds") > 0);
+        assertTrue(after.get("jvm_threads_live_threads") > 10);
+        assertTrue(after.keySet().stream().anyMatch(k -> k.startsWith("jvm_memory_used_bytes{area=\"heap\"")), "heap");
+        assertTrue(after.keySet().stream().anyMatch(k -> k.startsWith("jvm_gc_")), "gc");
+        assertTrue(after.get("system_cpu_count") >= 1);
+        if (!"payara".equals(System.getProperty("arquillian.launch"))) {
+            String pool = after.keySet().stream().filter(k -> k.startsWith("jdbc_connections_max_used{name=\"Hermod"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no connection pool gauge: " + after.keySet()));
+            assertTrue(after.get(pool) >= 1, pool + " used a connection");
+        }
     }
 
     /** The UEM connector's reserve of key pairs fills up to its size (8 by default) after start. */
