@@ -52,11 +52,14 @@ public final class ProvisioningBenchmark {
             PooledKeySource pool = pregenerate(spec, settings.warmup() + settings.provisionings());
             SimulatedDevice device = new SimulatedDevice(attestation, http, pool);
 
+            ServerCost cost = new ServerCost(http, settings.url());
             new ProvisioningRun(settings, client, device, prio, runId).run("warmup", settings.warmup());
             ProvisioningRun provisioning = new ProvisioningRun(settings, client, device, prio, runId);
             long requestsBefore = Operations.requests();
             long signaturesBefore = Operations.signatures();
+            ServerCost.Reading provBefore = cost.read();
             Workers.Outcome outcome = provisioning.run("prov", settings.provisionings());
+            ServerCost.Reading provAfter = cost.read();
             int done = Math.max(1, outcome.ok() + outcome.failed());
             double requestsEach = (Operations.requests() - requestsBefore) / (double) done;
             double signaturesEach = (Operations.signatures() - signaturesBefore) / (double) done;
@@ -64,22 +67,26 @@ public final class ProvisioningBenchmark {
                     outcome.elapsedNanos() / 1e9, outcome.timedOut() ? " (stopped at the time limit)" : "");
             System.out.printf(Locale.ROOT, "provisionings/s: %.1f%n", outcome.perSecond());
             provisioning.steps().forEach(step -> System.out.println("  " + step.line()));
+            System.out.println(ServerCost.line("provisioning round trip", provBefore, provAfter, outcome.ok() + outcome.failed()));
             if (pool.misses() > 0) {
                 System.out.println("  note: " + pool.misses() + " keys were generated during measuring (pool ran dry)");
             }
 
             wakeUps(settings, client, device, new ArrayList<>(provisioning.provisioned));
             if (sink != null) {
-                signing(settings, client, device, new ArrayList<>(provisioning.provisioned), sink);
+                signing(settings, client, device, new ArrayList<>(provisioning.provisioned), sink, cost);
             } else {
                 System.out.println("signing and callbacks: skipped (bench.callbackUrl is set, so no local receiver to time them)");
             }
 
             FloorRun floor = new FloorRun(settings, client, runId);
+            ServerCost.Reading floorBefore = cost.read();
             Workers.Outcome floorOutcome = floor.run(settings.floorRequests());
+            ServerCost.Reading floorAfter = cost.read();
             System.out.printf(Locale.ROOT, "floor (trivial authenticated GET) req/s: %.1f  (%d ok, %d failed)%n",
                     floorOutcome.perSecond(), floorOutcome.ok(), floorOutcome.failed());
             System.out.println("  " + floor.latency.line());
+            System.out.println(ServerCost.line("trivial authenticated GET", floorBefore, floorAfter, floorOutcome.ok() + floorOutcome.failed()));
             ceiling(settings, spec, requestsEach, signaturesEach, floorOutcome.perSecond());
             if (sink != null) {
                 System.out.println("callbacks received: " + sink.received());
@@ -101,13 +108,14 @@ public final class ProvisioningBenchmark {
     }
 
     private static void signing(BenchSettings settings, HermodClient client, SimulatedDevice device,
-            List<ProvisioningRun.Provisioned> provisioned, CallbackSink sink) throws InterruptedException {
+            List<ProvisioningRun.Provisioned> provisioned, CallbackSink sink, ServerCost cost) throws InterruptedException {
         if (provisioned.isEmpty() || settings.signatures() <= 0) {
             System.out.println("signing: skipped");
             return;
         }
         SigningRun signing = new SigningRun(settings, client, device, provisioned, sink);
         for (String format : List.of("jws", "pkcs7")) {
+            ServerCost.Reading before = cost.read();
             List<SigningRun.Staged> staged = signing.stage(format, settings.signatures());
             Samples latency = new Samples("answer " + format);
             long start = System.nanoTime();
@@ -116,6 +124,7 @@ public final class ProvisioningBenchmark {
                     format.equals("jws") ? "JWS" : "CMS", outcome.perSecond(), outcome.ok(), outcome.failed(), provisioned.size());
             System.out.println("  " + latency.line());
             System.out.println("  callbacks: " + signing.callbackRate(staged, start));
+            System.out.println(ServerCost.line("sign round trip, " + format, before, cost.read(), staged.size()));
         }
         List<SigningRun.Staged> paced = signing.stage("jws", settings.pacedAnswers());
         Samples answer = new Samples("answer at rate");

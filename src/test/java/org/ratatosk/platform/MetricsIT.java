@@ -117,6 +117,7 @@ class MetricsIT {
         assertTrue(after.keySet().stream().anyMatch(k -> k.startsWith("jvm_memory_used_bytes{area=\"heap\"")), "heap");
         assertTrue(after.keySet().stream().anyMatch(k -> k.startsWith("jvm_gc_")), "gc");
         assertTrue(after.get("system_cpu_count") >= 1);
+        assertTrue(after.get("hermod_database_size_bytes") > 0, "database size");
         if (!"payara".equals(System.getProperty("arquillian.launch"))) {
             String pool = after.keySet().stream().filter(k -> k.startsWith("jdbc_connections_max_used{name=\"Hermod"))
                     .findFirst().orElseThrow(() -> new AssertionError("no connection pool gauge: " + after.keySet()));

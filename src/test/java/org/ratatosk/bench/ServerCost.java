@@ -1,0 +1,60 @@
+package org.ratatosk.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What the server spent on a phase, read from its own {@code /metrics}: the CPU time of its process
+ * ({@code process_cpu_time_ns_total}), which a load client on the same cores cannot distort, and
+ * the bytes its database grew ({@code hermod_database_size_bytes}).
+ */
+final class ServerCost {
+
+    record Reading(double cpuNanos, double databaseBytes) {
+    }
+
+    private final HttpClient http;
+    private final String metricsUrl;
+
+    ServerCost(HttpClient http, String baseUrl) {
+        this.http = http;
+        this.metricsUrl = baseUrl + "/hermod/rest/metrics";
+    }
+
+    Reading read() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(metricsUrl))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + metricsUrl + " answered " + response.statusCode());
+            }
+            return new Reading(sample(response.body(), "process_cpu_time_ns_total"),
+                    sample(response.body(), "hermod_database_size_bytes"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("GET " + metricsUrl + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The line a benchmark prints for a phase of {@code operations} operations between two readings. */
+    static String line(String phase, Reading before, Reading after, int operations) {
+        int n = Math.max(1, operations);
+        double cpuMillis = (after.cpuNanos() - before.cpuNanos()) / 1e6;
+        double grown = after.databaseBytes() - before.databaseBytes();
+        return String.format(Locale.ROOT, "server cost (%s): %.2f ms CPU per operation (%.1f s over %d), database %s",
+                phase, cpuMillis / n, cpuMillis / 1000, operations,
+                Double.isNaN(grown) ? "size not reported" : String.format(Locale.ROOT, "%+.1f KB per operation", grown / 1024 / n));
+    }
+
+    static double sample(String scrape, String name) {
+        return scrape.lines().filter(l -> l.startsWith(name + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(name.length() + 1).trim()))
+                .orElse(Double.NaN);
+    }
+}
