@@ -48,18 +48,26 @@ public final class ApprovalToken {
     static byte[] bytes(KeyRequest request) {
         KeyPolicy.Operation operation = KeyPolicy.Operation.valueOf(request.operation());
         byte[] payload = payload(operation, request.payload());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        field(body, OPERATION, int32(CODES.get(operation)));
+        field(body, LABEL, request.keyLabelId().getBytes(StandardCharsets.UTF_8));
+        field(body, TIMESTAMP, timestamp(request, payload));
+        field(body, PAYLOAD, payload);
+        return lengthPrefixed(body.toByteArray());
+    }
+
+    /** The token's timestamp value, which TSB's detailed tasks show as {@code timestamp}. */
+    static byte[] timestamp(KeyRequest request) {
+        return timestamp(request, payload(KeyPolicy.Operation.valueOf(request.operation()), request.payload()));
+    }
+
+    private static byte[] timestamp(KeyRequest request, byte[] payload) {
         ByteArrayOutputStream timestamp = new ByteArrayOutputStream();
         field(timestamp, PAYLOAD, payload);
         field(timestamp, TIME, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
                 .putLong(request.createdAt().getEpochSecond()).array());
         field(timestamp, LABEL, request.id().getBytes(StandardCharsets.UTF_8));
-
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        field(body, OPERATION, int32(CODES.get(operation)));
-        field(body, LABEL, request.keyLabelId().getBytes(StandardCharsets.UTF_8));
-        field(body, TIMESTAMP, lengthPrefixed(timestamp.toByteArray()));
-        field(body, PAYLOAD, payload);
-        return lengthPrefixed(body.toByteArray());
+        return lengthPrefixed(timestamp.toByteArray());
     }
 
     /** What the request does: the data to sign for a signature, the request body otherwise. */

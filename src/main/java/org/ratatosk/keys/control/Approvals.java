@@ -92,7 +92,8 @@ public class Approvals {
         if (!"level1".equals(detailLevel)) {
             KeyPolicy.Operation operation = KeyPolicy.Operation.valueOf(request.operation());
             task.add("payload", Base64.getEncoder().encodeToString(ApprovalToken.payload(operation, request.payload())))
-                    .add("requestBase64", Base64.getEncoder().encodeToString(request.payload().getBytes(StandardCharsets.UTF_8)));
+                    .add("requestBase64", Base64.getEncoder().encodeToString(request.payload().getBytes(StandardCharsets.UTF_8)))
+                    .add("timestamp", Base64.getEncoder().encodeToString(ApprovalToken.timestamp(request)));
         }
         return task.build();
     }

@@ -133,6 +133,14 @@ class TsbApprovalsIT {
         return submitted.string("signRequestId");
     }
 
+    static List<Byte> toList(byte[] bytes) {
+        List<Byte> list = new ArrayList<>();
+        for (byte b : bytes) {
+            list.add(b);
+        }
+        return list;
+    }
+
     static List<String> ids(Reply tasks) {
         assertEquals(200, tasks.status(), tasks.toString());
         return tasks.body().getJsonArray("tasks").stream().map(t -> t.asJsonObject().getString("id")).toList();
@@ -176,6 +184,12 @@ class TsbApprovalsIT {
         JsonObject task = tasks.getJsonObject(0);
         assertEquals("level1", task.getString("detailLevel"));
         byte[] token = Base64.getDecoder().decode(task.getString("approvalToBeSigned"));
+        JsonObject detailed = call(approverToken, "filteredSignApprovalTask", Json.createObjectBuilder(approver.taskQuery(null))
+                .add("id", first).add("detailLevel", "level5").build()).body().getJsonArray("tasks").getJsonObject(0);
+        assertEquals("level5", detailed.getString("detailLevel"));
+        assertEquals("ApproveSignTaskPayload", new String(Base64.getDecoder().decode(detailed.getString("payload")), StandardCharsets.UTF_8));
+        assertTrue(java.util.Collections.indexOfSubList(toList(token), toList(Base64.getDecoder().decode(detailed.getString("timestamp")))) > 0,
+                "the token holds the timestamp the task shows");
         assertTrue(new String(token, StandardCharsets.UTF_8).contains(label), "the token names the key");
         assertTrue(new String(token, StandardCharsets.UTF_8).contains("ApproveSignTaskPayload"), "the token carries the payload");
         JsonObject approval = Json.createObjectBuilder().add("id", first).add("approvalToBeSigned", task.getString("approvalToBeSigned"))
@@ -215,6 +229,12 @@ class TsbApprovalsIT {
             assertEquals(401, unknown.status(), path + ": " + unknown);
             assertEquals(631, unknown.body().getInt("errorCode"));
         }
+        for (String token : OTHER_TOKENS) {
+            Reply admin = Server.send(Server.request("/hermod/rest/admin/tsb-certificates/it-stolen").header("X-API-KEY", token)
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"roles\":[\"SERVICE\"]}")));
+            assertEquals(403, admin.status(), admin.toString());
+        }
+        assertEquals(403, Server.send(Server.request("/hermod/rest/admin/tsb-certificates").header("X-API-KEY", approverToken).GET()).status());
         // the APPROVER key, and no key at all, reach the call, which then checks the approver's signature
         assertEquals(200, call(approverToken, "filteredSignApprovalTask", approver.taskQuery(null)).status());
         assertEquals(200, call(null, "filteredSignApprovalTask", approver.taskQuery(null)).status());

@@ -48,6 +48,18 @@ class ApprovalTokenTest {
                 Arrays.copyOfRange(token, token.length - 28, token.length));
     }
 
+    /** TSB's level 5 task shows the timestamp: with operation, label and payload a client can rebuild the token. */
+    @Test
+    void theTokensTimestampFieldIsTheTimestampTasksShow() {
+        KeyRequest request = signRequest("6947856a-e3a1-44cf-bb99-bbd2995642ca", "ApproveSignTaskPayload");
+        byte[] token = ApprovalToken.bytes(request);
+        byte[] timestamp = ApprovalToken.timestamp(request);
+        assertEquals(timestamp.length, ByteBuffer.wrap(token).order(ByteOrder.LITTLE_ENDIAN).getShort(0x26));
+        assertArrayEquals(timestamp, Arrays.copyOfRange(token, 0x28, 0x28 + timestamp.length));
+        // TSB's level 5 example: the timestamp opens with its length, then the payload field
+        assertArrayEquals(Arrays.copyOfRange(TUTORIAL, 0x2C, 0x48), Arrays.copyOfRange(timestamp, 4, 0x20));
+    }
+
     @Test
     void eachRequestHasItsOwnToken() {
         String one = ApprovalToken.of(signRequest("6947856a-e3a1-44cf-bb99-bbd2995642ca", "same"));
