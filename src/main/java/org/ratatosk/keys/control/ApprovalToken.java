@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import org.ratatosk.keys.entity.KeyRequest;
 import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.Jsons;
@@ -29,11 +28,22 @@ public final class ApprovalToken {
     static final int PAYLOAD = 0x1057;
     static final int TIME = 0x0107;
 
-    /** TSB's codes for a sign (1) and a modify (4) request; the others are this server's. */
-    static final Map<KeyPolicy.Operation, Integer> CODES = Map.of(KeyPolicy.Operation.SIGN, 1,
-            KeyPolicy.Operation.DECRYPT, 2, KeyPolicy.Operation.MODIFY, 4, KeyPolicy.Operation.BLOCK, 5,
-            KeyPolicy.Operation.UNBLOCK, 6, KeyPolicy.Operation.CSR, 7, KeyPolicy.Operation.SIGN_CERTIFICATE, 8,
-            KeyPolicy.Operation.SELF_SIGN, 9);
+    /**
+     * TSB's codes for a sign (1) and a modify (4) request; the others are this server's. No default,
+     * so that a new operation does not compile without its code.
+     */
+    static int code(KeyPolicy.Operation operation) {
+        return switch (operation) {
+            case SIGN -> 1;
+            case DECRYPT -> 2;
+            case MODIFY -> 4;
+            case BLOCK -> 5;
+            case UNBLOCK -> 6;
+            case CSR -> 7;
+            case SIGN_CERTIFICATE -> 8;
+            case SELF_SIGN -> 9;
+        };
+    }
 
     /** A field's length is two bytes; a payload that does not fit is represented by its SHA-256. */
     static final int MAX_VALUE = 0xFFFF;
@@ -49,7 +59,7 @@ public final class ApprovalToken {
         KeyPolicy.Operation operation = KeyPolicy.Operation.valueOf(request.operation());
         byte[] payload = payload(operation, request.payload());
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        field(body, OPERATION, int32(CODES.get(operation)));
+        field(body, OPERATION, int32(code(operation)));
         field(body, LABEL, request.keyLabelId().getBytes(StandardCharsets.UTF_8));
         field(body, TIMESTAMP, timestamp(request, payload));
         field(body, PAYLOAD, payload);
