@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.ratatosk.clients.boundary.ApiClientKey;
+import org.ratatosk.keys.boundary.ApproverCall;
 import org.ratatosk.keys.boundary.ReadableByApprovers;
 import org.ratatosk.uem.boundary.UemConnector;
 
@@ -32,14 +33,11 @@ class GuardCoverageTest {
             "GET /openapi.json",               // the API description
             "GET /ms/{bid}",                   // devices: box token (Bearer) checked by the mailbox
             "GET /ms/{bid}/{mid}",
-            "POST /ms/{bid}/{mid}",
-            "POST /v1/filteredApprovalTask",   // approvers: a signed fresh timestamp in the body
-            "POST /v1/approval",               // approvers: a signature over approvalToBeSigned
-            "POST /v1/rejection");
+            "POST /ms/{bid}/{mid}");
 
     /** The guard annotations, each bound to a request filter. */
     static final List<Class<? extends Annotation>> GUARDS =
-            List.of(Guarded.class, ApiClientKey.class, ReadableByApprovers.class, UemConnector.class);
+            List.of(Guarded.class, ApiClientKey.class, ReadableByApprovers.class, ApproverCall.class, UemConnector.class);
 
     @Test
     void everyOperationIsGuardedOrKnownToBePublic() throws IOException {

@@ -157,6 +157,7 @@ class GuardedPathsIT {
         assertEquals(404, admin("GET", "/admin/clients/" + victim + "/enrollment", null).status(), "no enrollment policy");
         assertEquals(404, admin("GET", "/v1/key/" + evil, null).status(), "no key was created");
         assertEquals(404, admin("GET", "/admin/tsb-keys/" + evil, null).status(), "no TSB API key was created");
+        assertEquals(404, admin("GET", "/admin/tsb-certificates/" + evil, null).status(), "no TSB client certificate was mapped");
         assertFalse(admin("GET", "/admin/clients", null).body().contains(evil));
         assertFalse(admin("GET", "/v1/key", null).body().contains(evil));
         assertEquals(clientAuditBefore, admin("GET", "/admin/audit?subjectType=api-client&subjectId=" + victim, null).body());

@@ -8,14 +8,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.keys.control.Approvals;
+import org.ratatosk.keys.control.KeyPolicy;
 import org.ratatosk.keys.control.KeyRequests;
 import org.ratatosk.keys.control.RequestExecution;
 import org.ratatosk.platform.JsonBodies;
 
-/** Approvers' calls, authenticated by their signatures rather than by operator credentials. */
+/**
+ * Approvers' calls, authenticated by their signatures; a request that also carries credentials
+ * must hold TSB's APPROVER role (see {@link ApproverCall}).
+ */
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.APPLICATION_JSON)
+@ApproverCall
 public class ApprovalsResource {
 
     @Inject
@@ -30,7 +35,43 @@ public class ApprovalsResource {
     @POST
     @Path("filteredApprovalTask")
     public JsonObject tasks(String body) {
-        return approvals.tasks(JsonBodies.parseObject(body));
+        return approvals.tasks(JsonBodies.parseObject(body), null);
+    }
+
+    @POST
+    @Path("filteredAllApprovalTask")
+    public JsonObject allTasks(String body) {
+        return approvals.tasks(JsonBodies.parseObject(body), null);
+    }
+
+    @POST
+    @Path("filteredSignApprovalTask")
+    public JsonObject signTasks(String body) {
+        return approvals.tasks(JsonBodies.parseObject(body), KeyPolicy.Operation.SIGN);
+    }
+
+    @POST
+    @Path("filteredDecryptApprovalTask")
+    public JsonObject decryptTasks(String body) {
+        return approvals.tasks(JsonBodies.parseObject(body), KeyPolicy.Operation.DECRYPT);
+    }
+
+    @POST
+    @Path("filteredBlockKeyApprovalTask")
+    public JsonObject blockTasks(String body) {
+        return approvals.tasks(JsonBodies.parseObject(body), KeyPolicy.Operation.BLOCK);
+    }
+
+    @POST
+    @Path("filteredUnblockKeyApprovalTask")
+    public JsonObject unblockTasks(String body) {
+        return approvals.tasks(JsonBodies.parseObject(body), KeyPolicy.Operation.UNBLOCK);
+    }
+
+    @POST
+    @Path("filteredModifyKeyApprovalTask")
+    public JsonObject modifyTasks(String body) {
+        return approvals.tasks(JsonBodies.parseObject(body), KeyPolicy.Operation.MODIFY);
     }
 
     @POST

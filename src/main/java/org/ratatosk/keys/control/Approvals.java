@@ -50,27 +50,52 @@ public class Approvals {
     @Inject
     Config config;
 
-    public JsonObject tasks(JsonObject body) {
+    /**
+     * The approver's open tasks of one kind ({@code null} for all), as TSB's filtered task calls
+     * answer them: optionally only task {@code id} or request {@code requestId}, paged by
+     * {@code paging.pageNumber} (from 0) and {@code paging.pageSize}, oldest first unless
+     * {@code paging.sortOrder} is CREATION_DATE_DESC.
+     */
+    public JsonObject tasks(JsonObject body, KeyPolicy.Operation kind) {
         String approver = ApproverKeys.ofApprover(body);
         String timestampText = JsonBodies.requireString(body, "timestamp");
-        Instant timestamp = provenTimestamp(approver, timestampText, JsonBodies.requireString(body, "timestampSignature"));
+        TaskQuery query = TaskQuery.of(body);
+        Instant timestamp = provenTimestamp(approver, timestampText, JsonBodies.requireString(body, "timestampSignature"),
+                ApproverKeys.digest(body, "timestampDigestAlgorithm"));
         advanceClock(approver, timestamp);
-        JsonArrayBuilder tasks = Jsons.createArrayBuilder();
+        List<KeyRequest> open = new ArrayList<>();
         Instant now = Instant.now();
         for (KeyRequest request : requests.pending()) {
-            Rule rule = rule(request);
-            if (rule.approverKeys().contains(approver) && !now.isAfter(request.expiresAt())
+            if (rule(request).approverKeys().contains(approver) && !now.isAfter(request.expiresAt())
+                    && (kind == null || kind.name().equals(request.operation())) && query.selects(request.id())
                     && Decisions.parse(request.decisions()).stream().noneMatch(d -> d.approverKey().equals(approver))) {
-                tasks.add(Jsons.createObjectBuilder()
-                        .add("id", request.id())
-                        .add("approvalToBeSigned", toBeSigned(request))
-                        .add("operation", request.operation())
-                        .add("keyLabel", request.keyLabelId())
-                        .add("notBefore", earliest(rule, approver, request.createdAt()).toString())
-                        .add("expirationTime", request.expiresAt().toString()));
+                open.add(request);
             }
         }
+        JsonArrayBuilder tasks = Jsons.createArrayBuilder();
+        for (KeyRequest request : query.page(open)) {
+            tasks.add(task(request, rule(request), approver, query.detailLevel()));
+        }
         return Jsons.createObjectBuilder().add("tasks", tasks).build();
+    }
+
+    private static JsonObject task(KeyRequest request, Rule rule, String approver, String detailLevel) {
+        var task = Jsons.createObjectBuilder()
+                .add("detailLevel", detailLevel)
+                .add("id", request.id())
+                .add("approvalToBeSigned", toBeSigned(request))
+                .add("approverPublicKey", approver)
+                .add("operation", request.operation())
+                .add("keyLabel", request.keyLabelId())
+                .add("notBefore", earliest(rule, approver, request.createdAt()).toString())
+                .add("expirationTime", request.expiresAt().toString());
+        if (!"level1".equals(detailLevel)) {
+            KeyPolicy.Operation operation = KeyPolicy.Operation.valueOf(request.operation());
+            task.add("payload", Base64.getEncoder().encodeToString(ApprovalToken.payload(operation, request.payload())))
+                    .add("requestBase64", Base64.getEncoder().encodeToString(request.payload().getBytes(StandardCharsets.UTF_8)))
+                    .add("timestamp", Base64.getEncoder().encodeToString(ApprovalToken.timestamp(request)));
+        }
+        return task.build();
     }
 
     /**
@@ -80,7 +105,7 @@ public class Approvals {
      */
     public void authenticateReader(String requestId, String approverPublicKey, String timestampText, String signature) {
         String approver = ApproverKeys.canonical(approverPublicKey, "approverPublicKey");
-        Instant timestamp = provenTimestamp(approver, timestampText, signature);
+        Instant timestamp = provenTimestamp(approver, timestampText, signature, "SHA-256");
         KeyRequest request = requestId == null ? null : em.find(KeyRequest.class, requestId);
         if (request == null || !rule(request).approverKeys().contains(approver)) {
             throw new ApiException(403, "NOT_AN_APPROVER", "This key is not an approver of request " + requestId);
@@ -89,9 +114,9 @@ public class Approvals {
     }
 
     /** The timestamp, once its signature verifies with the approver's key and it is close to the server's time. */
-    private Instant provenTimestamp(String approver, String timestampText, String signature) {
+    private Instant provenTimestamp(String approver, String timestampText, String signature, String digest) {
         Instant timestamp = parseTimestamp(timestampText);
-        if (!ApproverKeys.verifies(approver, timestampText.getBytes(StandardCharsets.UTF_8), signature)) {
+        if (!ApproverKeys.verifies(approver, timestampText.getBytes(StandardCharsets.UTF_8), signature, digest)) {
             throw ApiException.unprocessable("INVALID_SIGNATURE", "'timestampSignature' does not verify with 'approverPublicKey'");
         }
         long skew = config.getLong("hermod.keys.approval.max-clock-skew", 300);
@@ -134,20 +159,9 @@ public class Approvals {
                 .map(t -> requestedAt.plusSeconds(t.timelock())).min(Instant::compareTo).orElse(requestedAt);
     }
 
-    /**
-     * What an approver signs for a request: base64 of a JSON statement naming the request, the key,
-     * the operation and a hash of its input, so a signature fits exactly one request.
-     */
+    /** What an approver signs for a request, as TSB lays out its approval tokens (see {@link ApprovalToken}). */
     static String toBeSigned(KeyRequest request) {
-        String statement = Jsons.createObjectBuilder()
-                .add("requestId", request.id())
-                .add("keyLabel", request.keyLabelId())
-                .add("operation", request.operation())
-                .add("creationTime", request.createdAt().toString())
-                .add("payloadSha256", Base64.getEncoder().encodeToString(
-                        Hashes.sha256(request.payload().getBytes(StandardCharsets.UTF_8))))
-                .build().toString();
-        return Base64.getEncoder().encodeToString(statement.getBytes(StandardCharsets.UTF_8));
+        return ApprovalToken.of(request);
     }
 
     /** Records an approval or rejection; true when the request became APPROVED and should run. */
@@ -156,6 +170,7 @@ public class Approvals {
         String approver = ApproverKeys.ofApprover(body);
         String presented = JsonBodies.requireString(body, "approvalToBeSigned");
         String signature = JsonBodies.requireString(body, "signature");
+        String digest = ApproverKeys.digest(body, "approvalDigestAlgorithm");
         KeyRequest request = requests.lock(id);
         Rule rule = rule(request);
         if (!rule.approverKeys().contains(approver)) {
@@ -173,7 +188,7 @@ public class Approvals {
         if (!expected.equals(presented)) {
             throw ApiException.unprocessable("STALE_APPROVAL", "'approvalToBeSigned' is not the one of request " + id);
         }
-        if (!signs(approver, expected, signature)) {
+        if (!signs(approver, expected, signature, digest)) {
             throw ApiException.unprocessable("INVALID_SIGNATURE", "'signature' does not verify with the approver's key");
         }
         List<Rule.Decision> decisions = new ArrayList<>(Decisions.parse(request.decisions()));
@@ -209,10 +224,10 @@ public class Approvals {
         }
     }
 
-    /** The approver may sign the base64 text itself or the statement it encodes; both name the same request. */
-    private static boolean signs(String approver, String toBeSigned, String signature) {
-        return ApproverKeys.verifies(approver, Base64.getDecoder().decode(toBeSigned), signature)
-                || ApproverKeys.verifies(approver, toBeSigned.getBytes(StandardCharsets.UTF_8), signature);
+    /** The approver may sign the token's bytes, as TSB's approvers do, or its base64 text; both name the same request. */
+    private static boolean signs(String approver, String toBeSigned, String signature, String digest) {
+        return ApproverKeys.verifies(approver, Base64.getDecoder().decode(toBeSigned), signature, digest)
+                || ApproverKeys.verifies(approver, toBeSigned.getBytes(StandardCharsets.UTF_8), signature, digest);
     }
 
     private static Rule rule(KeyRequest request) {

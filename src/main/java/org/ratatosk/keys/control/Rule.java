@@ -21,13 +21,20 @@ public record Rule(List<Token> tokens) {
 
     public static final Rule NONE = new Rule(List.of());
 
+    static final String PUBLIC_KEY = "public_key";
+    static final String CERTIFICATE = "certificate";
+
     public record Token(String name, long timelock, long timeout, List<Group> groups) {
     }
 
     public record Group(String name, int quorum, List<Approver> approvals) {
     }
 
-    public record Approver(String name, String publicKey) {
+    /**
+     * An approver named by its public key ({@code public_key}) or, as TSB allows, by a certificate
+     * ({@code certificate}, PEM or base64 DER) whose key signs; {@code value} is kept as given.
+     */
+    public record Approver(String name, String publicKey, String type, String value) {
     }
 
     /** One approver's answer to a request. */
@@ -89,15 +96,18 @@ public record Rule(List<Token> tokens) {
                 throw invalid(where, "must be an object");
             }
             JsonObject approver = approval.asJsonObject();
-            String type = JsonBodies.optionalString(approver, "type").orElse("public_key");
-            if (!"public_key".equals(type)) {
-                throw invalid(where, "type must be public_key");
-            }
-            String key = ApproverKeys.canonical(JsonBodies.optionalString(approver, "value").orElse(""), where);
+            String type = JsonBodies.optionalString(approver, "type").orElse(PUBLIC_KEY);
+            String given = JsonBodies.optionalString(approver, "value").orElse("");
+            String key = switch (type) {
+                case PUBLIC_KEY -> ApproverKeys.canonical(given, where);
+                case CERTIFICATE -> ApproverKeys.ofCertificate(given, where);
+                default -> throw invalid(where, "type must be public_key or certificate");
+            };
             if (approvers.stream().anyMatch(a -> a.publicKey().equals(key))) {
                 throw invalid(where, "names an approver twice in the same group");
             }
-            approvers.add(new Approver(JsonBodies.optionalString(approver, "name").orElse(""), key));
+            approvers.add(new Approver(JsonBodies.optionalString(approver, "name").orElse(""), key, type,
+                    PUBLIC_KEY.equals(type) ? key : given));
         }
         long quorum = JsonBodies.optionalLong(group, "quorum").orElse(1L);
         if (quorum < 1 || quorum > approvers.size()) {
@@ -120,7 +130,7 @@ public record Rule(List<Token> tokens) {
             for (Group group : token.groups()) {
                 JsonArrayBuilder approvals = Jsons.createArrayBuilder();
                 group.approvals().forEach(a -> approvals.add(Jsons.createObjectBuilder()
-                        .add("type", "public_key").add("name", a.name()).add("value", a.publicKey())));
+                        .add("type", a.type()).add("name", a.name()).add("value", a.value())));
                 groupArray.add(Jsons.createObjectBuilder().add("name", group.name()).add("quorum", group.quorum())
                         .add("approvals", approvals));
             }

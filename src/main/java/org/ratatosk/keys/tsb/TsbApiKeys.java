@@ -59,7 +59,7 @@ public class TsbApiKeys {
         return Jsons.createObjectBuilder(render(key)).add("token", token).build();
     }
 
-    private static Set<Role> roles(JsonObject body) {
+    static Set<Role> roles(JsonObject body) {
         JsonValue value = body.get("roles");
         if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY || value.asJsonArray().isEmpty()) {
             throw ApiException.badRequest("INVALID_ROLES", "'roles' must be a non-empty array of " + List.of(Role.values()));
@@ -116,7 +116,7 @@ public class TsbApiKeys {
                 .add("createdAt", key.createdAt().toString()).build();
     }
 
-    private static JsonArrayBuilder rolesJson(Set<Role> roles) {
+    static JsonArrayBuilder rolesJson(Set<Role> roles) {
         JsonArrayBuilder array = Jsons.createArrayBuilder();
         roles.stream().sorted().forEach(r -> array.add(r.name()));
         return array;

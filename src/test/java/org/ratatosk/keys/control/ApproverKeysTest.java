@@ -37,4 +37,37 @@ class ApproverKeysTest {
                 Json.createObjectBuilder().add("approverCertificate", "bm90IGEgY2VydA==").build())).code());
         assertThrows(ApiException.class, () -> ApproverKeys.ofApprover(Json.createObjectBuilder().build()));
     }
+
+    static String sign(java.security.PrivateKey key, String algorithm, byte[] data) throws Exception {
+        java.security.Signature signature = java.security.Signature.getInstance(algorithm);
+        signature.initSign(key);
+        signature.update(data);
+        return Base64.getEncoder().encodeToString(signature.sign());
+    }
+
+    /** TSB's approvers name the digest they signed with; Ed25519 approvers, as in its Python sample, name EdDSA. */
+    @Test
+    void signaturesVerifyWithTheDigestTheApproverNames() throws Exception {
+        byte[] data = "2024-08-14T20:03:02+02:00".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        KeyPair pair = rsa.generateKeyPair();
+        String key = ApproverKeys.canonical(Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()), "k");
+        String sha384 = sign(pair.getPrivate(), "SHA384withRSA", data);
+        assertEquals(true, ApproverKeys.verifies(key, data, sha384, "SHA-384"));
+        assertEquals(false, ApproverKeys.verifies(key, data, sha384, "SHA-256"));
+        assertEquals(true, ApproverKeys.verifies(key, data, sign(pair.getPrivate(), "SHA3-256withRSA", data), "SHA3-256"));
+
+        KeyPair ed = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String edKey = ApproverKeys.canonical(Base64.getEncoder().encodeToString(ed.getPublic().getEncoded()), "k");
+        assertEquals(true, ApproverKeys.verifies(edKey, data, sign(ed.getPrivate(), "Ed25519", data), "EdDSA"));
+        assertEquals(false, ApproverKeys.verifies(edKey, "other".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                sign(ed.getPrivate(), "Ed25519", data), "EdDSA"));
+
+        assertEquals("SHA-256", ApproverKeys.digest(Json.createObjectBuilder().build(), "approvalDigestAlgorithm"));
+        assertEquals("SHA-512", ApproverKeys.digest(Json.createObjectBuilder().add("approvalDigestAlgorithm", "SHA-512").build(),
+                "approvalDigestAlgorithm"));
+        assertEquals(400, assertThrows(ApiException.class, () -> ApproverKeys.digest(Json.createObjectBuilder()
+                .add("approvalDigestAlgorithm", "MD5").build(), "approvalDigestAlgorithm")).status());
+    }
 }

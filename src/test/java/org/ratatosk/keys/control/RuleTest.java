@@ -164,4 +164,36 @@ class RuleTest {
         assertEquals(List.of("ApproverKey1"), List.of(policy.modify().tokens().get(0).groups().get(0).approvals().get(0).name()));
         assertFalse(KeyPolicy.initiallyBlocked(key.get("policy")));
     }
+
+    /** As TSB's Go client sends a certificate approver: type certificate, name null, the PEM as value. */
+    @Test
+    void certificateApproverIsItsCertificatesKeyBesidePublicKeyApprovers() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        java.security.KeyPair pair = generator.generateKeyPair();
+        byte[] der = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(new org.bouncycastle.asn1.x500.X500Name("CN=approver"),
+                java.math.BigInteger.TWO, new java.util.Date(), new java.util.Date(System.currentTimeMillis() + 86_400_000L),
+                new org.bouncycastle.asn1.x500.X500Name("CN=approver"), pair.getPublic())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())).getEncoded();
+        String pem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END CERTIFICATE-----\n";
+        JsonObject group = Json.createObjectBuilder().add("name", "main").add("quorum", 2).add("approvals", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("type", "certificate").addNull("name").add("value", pem))
+                .add(Json.createObjectBuilder().add("type", "public_key").add("name", "A0").add("value", KEYS.get(0)))).build();
+        Rule rule = rule(token(0, 0, group));
+        String certified = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+        assertEquals(List.of(certified, KEYS.get(0)), rule.approverKeys());
+        assertEquals(Rule.Outcome.PENDING, rule.evaluate(List.of(new Rule.Decision(certified, true, T0)), T0));
+        assertEquals(Rule.Outcome.APPROVED, rule.evaluate(List.of(new Rule.Decision(certified, true, T0), approve(0, 1)), T0));
+        JsonObject shown = rule.toJson().asJsonObject().getJsonArray("tokens").getJsonObject(0).getJsonArray("groups")
+                .getJsonObject(0).getJsonArray("approvals").getJsonObject(0);
+        assertEquals("certificate", shown.getString("type"));
+        assertEquals(pem, shown.getString("value"));
+        assertEquals(rule, Rule.parse(rule.toJson(), "ruleUse"));
+        assertEquals("INVALID_CERTIFICATE", assertThrows(ApiException.class, () -> rule(token(0, 0, Json.createObjectBuilder()
+                .add("quorum", 1).add("approvals", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "certificate").add("value", KEYS.get(1)))).build()))).code());
+        assertEquals("INVALID_POLICY", assertThrows(ApiException.class, () -> rule(token(0, 0, Json.createObjectBuilder()
+                .add("quorum", 1).add("approvals", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "onboarded_approver_certificate").add("name", "a@example.com"))).build()))).code());
+    }
 }
