@@ -13,6 +13,7 @@ import org.ratatosk.keys.control.RequestExecution;
 import org.ratatosk.platform.JsonBodies;
 
 /** Approvers' calls, authenticated by their signatures rather than by operator credentials. */
+@TsbErrors
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -17,6 +17,7 @@ import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Role;
 
 /** Uses of a key (Securosys TSB sign, verify, encrypt, decrypt, wrap, unwrap, block, unblock): key operation tokens' calls. */
+@TsbErrors
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.math.BigInteger;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -454,6 +455,8 @@ class TsbIT {
                 unwrapBody(Base64.getEncoder().encodeToString(damaged), damagedLabel, kek, "AES_WRAP"));
         assertEquals(400, refused.status(), refused.toString());
         assertEquals("UNWRAP_FAILED", refused.body().getString("code"));
+        assertEquals(701, refused.body().getInt("errorCode"), "TSB's code for an unwrapping the HSM refuses");
+        assertEquals("res.error.in.hsm", refused.body().getString("reason"));
         assertEquals(404, call(management, "GET", "key/" + damagedLabel + "/attributes", null).status());
         Reply notBase64 = call(operation, "POST", "synchronousUnwrap", unwrapBody("%%%", damagedLabel, kek, "AES_WRAP"));
         assertEquals(400, notBase64.status(), notBase64.toString());
@@ -553,5 +556,99 @@ class TsbIT {
         local.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(aes, "AES"));
         assertEquals("sixteen bytes!!!", new String(local.doFinal(encrypted), StandardCharsets.US_ASCII),
                 "the unwrapped key is the one sealed under the governed key");
+    }
+
+    static JsonObject modifyBody(String label, JsonObject policy) {
+        return Json.createObjectBuilder().add("modifyRequest", Json.createObjectBuilder().add("modifyKeyName", label)
+                .add("policy", policy == null ? JsonValue.NULL : policy)).build();
+    }
+
+    @Test
+    void modifyReplacesThePolicyUnderTheKeysRuleModify() {
+        String label = label("tsb-modify");
+        call(management, "POST", "key", tsbKey(label, "EC", null, "1.2.840.10045.3.1.7")).expectOk("key");
+        String payload = Base64.getEncoder().encodeToString("modified".getBytes(StandardCharsets.UTF_8));
+        Approver signer = Approver.ec("modify signer");
+        Approver guardian = Approver.ec("modify guardian");
+        JsonObject governed = Rules.policy(Rules.rule(0, 0, Rules.group("signers", 1, signer)), null, null,
+                Rules.rule(0, 0, Rules.group("guardians", 1, guardian)));
+
+        assertEquals(403, call(operation, "POST", "synchronousModify", modifyBody(label, governed)).status(), "a key operation token");
+        Reply modified = call(management, "POST", "synchronousModify", modifyBody(label, governed));
+        assertEquals(200, modified.status(), modified.toString());
+        JsonObject policy = call(management, "GET", "key/" + label + "/attributes", null).expectOk("attributes").body()
+                .getJsonObject("json").getJsonObject("policy");
+        assertEquals(signer.publicKey(), policy.getJsonObject("ruleUse").getJsonArray("tokens").getJsonObject(0).getJsonArray("groups")
+                .getJsonObject(0).getJsonArray("approvals").getJsonObject(0).getString("value"));
+        assertFalse(policy.getJsonObject("keyStatus").getBoolean("blocked"));
+        Reply needsApproval = call(operation, "POST", "synchronousSign", signBody(label, "SHA256_WITH_ECDSA", "DER", payload));
+        assertEquals(403, needsApproval.status(), "use now needs the signer: " + needsApproval);
+        assertEquals("APPROVAL_REQUIRED", needsApproval.body().getString("code"));
+
+        // Now the policy itself is guarded: synchronously refused, asynchronously it waits for the guardian.
+        Reply refused = call(management, "POST", "synchronousModify", modifyBody(label, null));
+        assertEquals(403, refused.status(), refused.toString());
+        assertEquals("APPROVAL_REQUIRED", refused.body().getString("code"));
+        String id = call(management, "POST", "modify", modifyBody(label, null)).expectOk("modify").string("modifyKeyRequestId");
+        assertEquals("PENDING", call(management, "GET", "request/" + id, null).expectOk("pending").string("status"));
+        assertEquals(403, call(operation, "POST", "synchronousSign", signBody(label, "SHA256_WITH_ECDSA", "DER", payload)).status());
+        assertEquals("EXECUTED", guardian.approve(id).expectOk("approve").string("status"));
+        assertEquals(200, call(operation, "POST", "synchronousSign", signBody(label, "SHA256_WITH_ECDSA", "DER", payload)).status(),
+                "the open policy is in force once the guardian approved");
+
+        String open = call(management, "POST", "modify", modifyBody(label, governed)).expectOk("open modify").string("modifyKeyRequestId");
+        assertEquals("EXECUTED", call(management, "GET", "request/" + open, null).expectOk("executed").string("status"));
+        Reply unknown = call(management, "POST", "synchronousModify", modifyBody(label("tsb-modify-none"), null));
+        assertEquals(404, unknown.status());
+        assertEquals(630, unknown.body().getInt("errorCode"));
+        Reply badPolicy = call(management, "POST", "synchronousModify", Json.createObjectBuilder().add("modifyRequest",
+                Json.createObjectBuilder().add("modifyKeyName", label).add("policy", "everyone")).build());
+        assertEquals(400, badPolicy.status(), badPolicy.toString());
+        assertEquals(400, call(management, "POST", "synchronousModify", Json.createObjectBuilder().add("modifyRequest",
+                Json.createObjectBuilder().add("modifyKeyName", label)).build()).status(), "no policy");
+    }
+
+    @Test
+    void aKeysCertificateIsReadDeletedAndImported() throws Exception {
+        String label = label("tsb-cert");
+        String other = label("tsb-cert-other");
+        call(management, "POST", "key", tsbKey(label, "RSA", 2048, null)).expectOk("key");
+        call(management, "POST", "key", tsbKey(other, "RSA", 2048, null)).expectOk("other");
+        Reply none = call(operation, "GET", "certificate/" + label, null);
+        assertEquals(404, none.status(), none.toString());
+        assertEquals("CERTIFICATE_NOT_FOUND", none.body().getString("code"));
+
+        call(operation, "POST", "certificate/synchronous/selfsign", Json.createObjectBuilder().add("signKeyName", label)
+                .add("commonName", "imported later").add("signatureAlgorithm", "SHA256_WITH_RSA").add("validity", 30).build())
+                .expectOk("selfsign");
+        Reply read = call(operation, "GET", "certificate/" + label, null).expectOk("read");
+        assertEquals(label, read.string("label"));
+        java.security.cert.X509Certificate certificate = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+                .getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(read.string("certificate").getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("CN=imported later", certificate.getSubjectX500Principal().getName());
+        assertEquals(publicKey(label, "RSA"), certificate.getPublicKey());
+        assertEquals(403, call(management, "GET", "certificate/" + label, null).status(), "a key management token");
+
+        assertEquals(label, call(operation, "DELETE", "certificate/" + label, null).expectOk("delete").string("label"));
+        assertEquals(404, call(operation, "GET", "certificate/" + label, null).status());
+        assertEquals(404, call(operation, "DELETE", "certificate/" + label, null).status());
+        assertEquals(200, call(management, "GET", "key/" + label + "/attributes", null).status(), "the key stays");
+
+        String der = Base64.getEncoder().encodeToString(certificate.getEncoded());
+        Reply imported = call(operation, "POST", "certificate/import/plain", Json.createObjectBuilder().add("label", label)
+                .add("certificate", der).build());
+        assertEquals(200, imported.status(), imported.toString());
+        assertEquals(read.string("certificate"), imported.string("certificate"));
+        assertEquals(read.string("certificate"), call(operation, "GET", "certificate/" + label, null).expectOk("again").string("certificate"));
+
+        Reply mismatch = call(operation, "POST", "certificate/import/plain", Json.createObjectBuilder().add("label", other)
+                .add("certificate", der).build());
+        assertEquals(422, mismatch.status(), mismatch.toString());
+        assertEquals("CERTIFICATE_KEY_MISMATCH", mismatch.body().getString("code"));
+        Reply garbage = call(operation, "POST", "certificate/import/plain", Json.createObjectBuilder().add("label", other)
+                .add("certificate", "bm90IGEgY2VydGlmaWNhdGU=").build());
+        assertEquals(400, garbage.status(), garbage.toString());
+        assertEquals(404, call(operation, "POST", "certificate/import/plain", Json.createObjectBuilder()
+                .add("label", label("tsb-cert-none")).add("certificate", der).build()).status());
     }
 }
