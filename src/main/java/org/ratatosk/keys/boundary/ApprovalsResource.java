@@ -17,6 +17,7 @@ import org.ratatosk.platform.JsonBodies;
  * Approvers' calls, authenticated by their signatures; a request that also carries credentials
  * must hold TSB's APPROVER role (see {@link ApproverCall}).
  */
+@TsbErrors
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -54,6 +55,12 @@ public class ApprovalsResource {
     @Path("filteredDecryptApprovalTask")
     public JsonObject decryptTasks(String body) {
         return approvals.tasks(JsonBodies.parseObject(body), KeyPolicy.Operation.DECRYPT);
+    }
+
+    @POST
+    @Path("filteredUnwrapKeyApprovalTask")
+    public JsonObject unwrapTasks(String body) {
+        return approvals.tasks(JsonBodies.parseObject(body), KeyPolicy.Operation.UNWRAP);
     }
 
     @POST

@@ -3,17 +3,22 @@ package org.ratatosk.keys.boundary;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.keys.control.KeyOperations;
+import org.ratatosk.keys.control.Keys;
 import org.ratatosk.keys.control.KeyPolicy;
 import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Role;
 
-/** CSRs and certificates made with keys in the token (Securosys TSB /v1/certificate). */
+/** CSRs and certificates made with keys in the token, and the certificate a key holds (Securosys TSB /v1/certificate). */
+@TsbErrors
 @Path("v1/certificate")
 @Guarded(Role.KEY_OPERATION)
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
@@ -22,6 +27,27 @@ public class CertificatesResource {
 
     @Inject
     KeyOperations operations;
+
+    @Inject
+    Keys keys;
+
+    @POST
+    @Path("import/plain")
+    public JsonObject importPlain(String body) {
+        return keys.importCertificate(JsonBodies.parseObject(body));
+    }
+
+    @GET
+    @Path("{label}")
+    public JsonObject certificate(@PathParam("label") String label) {
+        return keys.certificate(label);
+    }
+
+    @DELETE
+    @Path("{label}")
+    public JsonObject delete(@PathParam("label") String label) {
+        return keys.deleteCertificate(label);
+    }
 
     @POST
     @Path("request")

@@ -14,10 +14,14 @@ import java.util.Map;
 import org.ratatosk.platform.Jsons;
 
 /**
- * Securosys TSB clients read {@code errorCode} (a number) and {@code reason}; errors of the key API
- * carry them beside the contract's code, message and details.
+ * Securosys TSB clients read {@code errorCode} (a number) and {@code reason}; errors of the
+ * resources marked {@link TsbErrors} carry them beside the contract's code, message and details.
+ * TSB publishes 631 (an API key nobody holds: the client tries its next key) and 701
+ * ({@code res.error.in.hsm}, the HSM refused the operation, e.g. an unwrapping); the other numbers
+ * are this server's, one per contract code.
  */
 @Provider
+@TsbErrors
 public class KeyApiErrors implements ContainerResponseFilter {
 
     private static final Map<String, Integer> CODES = Map.ofEntries(
@@ -44,13 +48,16 @@ public class KeyApiErrors implements ContainerResponseFilter {
             Map.entry("INVALID_SIGNATURE", 664),
             Map.entry("STALE_TIMESTAMP", 665),
             Map.entry("TIMESTAMP_REPLAYED", 666),
+            Map.entry("WRAP_FAILED", 701),
+            Map.entry("UNWRAP_FAILED", 701),
             Map.entry("HSM_UNAVAILABLE", 700));
+
+    /** TSB's reasons where they are not the contract code's. */
+    private static final Map<Integer, String> REASONS = Map.of(701, "res.error.in.hsm");
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        String path = request.getUriInfo().getPath();
-        String relative = path.startsWith("/") ? path.substring(1) : path;
-        if (response.getStatus() < 400 || !relative.startsWith("v1/") || !(response.getEntity() instanceof String text)) {
+        if (response.getStatus() < 400 || !(response.getEntity() instanceof String text)) {
             return;
         }
         JsonObject error;
@@ -63,9 +70,10 @@ public class KeyApiErrors implements ContainerResponseFilter {
             return;
         }
         String code = error.getString("code");
+        int errorCode = CODES.getOrDefault(code, response.getStatus());
         JsonObjectBuilder decorated = Jsons.createObjectBuilder(error)
-                .add("errorCode", CODES.getOrDefault(code, response.getStatus()))
-                .add("reason", "res.error." + code.toLowerCase(Locale.ROOT).replace('_', '.'));
+                .add("errorCode", errorCode)
+                .add("reason", REASONS.getOrDefault(errorCode, "res.error." + code.toLowerCase(Locale.ROOT).replace('_', '.')));
         response.setEntity(decorated.build().toString());
     }
 }

@@ -12,6 +12,7 @@ import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.Role;
 
 /** TSB's service calls: the key store's statistics (a TSB client's connection check) and random bytes from the token. */
+@TsbErrors
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class KeyStoreResource {

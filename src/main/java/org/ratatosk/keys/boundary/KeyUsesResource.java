@@ -16,7 +16,8 @@ import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Role;
 
-/** Uses of a key (Securosys TSB sign, verify, encrypt, decrypt, block, unblock): key operation tokens' calls. */
+/** Uses of a key (Securosys TSB sign, verify, encrypt, decrypt, wrap, unwrap, block, unblock): key operation tokens' calls. */
+@TsbErrors
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -99,6 +100,12 @@ public class KeyUsesResource {
     @Path("wrap")
     public JsonObject wrap(String body) {
         return wraps.wrap(JsonBodies.parseObject(body));
+    }
+
+    @POST
+    @Path("unwrap")
+    public JsonObject unwrapLater(String body) {
+        return wraps.submitUnwrap(JsonBodies.parseObject(body));
     }
 
     @POST

@@ -19,6 +19,7 @@ import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Role;
 
 /** Keys in the token (Securosys TSB /v1/key): the operator's and key management tokens' calls. */
+@TsbErrors
 @Path("v1/key")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -13,6 +13,7 @@ import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.Role;
 
 /** Requests waiting for approval. Their approvers may read them too; only the operator and API keys cancel them. */
+@TsbErrors
 @Path("v1/request")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class RequestsResource {

@@ -36,6 +36,7 @@ public final class ApprovalToken {
         return switch (operation) {
             case SIGN -> 1;
             case DECRYPT -> 2;
+            case UNWRAP -> 3;
             case MODIFY -> 4;
             case BLOCK -> 5;
             case UNBLOCK -> 6;

@@ -45,10 +45,10 @@ public interface CryptoToken extends AutoCloseable {
     byte[] cipher(String label, String transformation, int mode, AlgorithmParameterSpec parameters, byte[] aad, byte[] data);
 
     /**
-     * Wraps the AES key {@code label} with the key {@code wrappingLabel} (its AES key, or the public
-     * key of its RSA key pair) by {@code method}.
+     * Wraps the AES key, or for a method that wraps private keys the private key, {@code label} with
+     * the key {@code wrappingLabel} (its AES key, or the public key of its RSA key pair) by {@code method}.
      */
-    byte[] wrapSecret(String wrappingLabel, String label, WrapMethod method);
+    byte[] wrapKey(String wrappingLabel, String label, WrapMethod method);
 
     /**
      * Unwraps an AES key with the key {@code unwrappingLabel} (its AES key, or its RSA private key)
@@ -56,6 +56,13 @@ public interface CryptoToken extends AutoCloseable {
      * wrapped bytes are refused.
      */
     int unwrapSecret(String unwrappingLabel, byte[] wrapped, WrapMethod method, String label, boolean extractable);
+
+    /**
+     * Unwraps an RSA or EC private key (PKCS#8, by a method that wraps private keys) with the AES key
+     * {@code unwrappingLabel} into a new key pair {@code label} and returns its public key; nothing is
+     * stored when the wrapped bytes are refused.
+     */
+    PublicKey unwrapPrivate(String unwrappingLabel, byte[] wrapped, WrapMethod method, String label, boolean extractable);
 
     /** Random bytes from the token's generator. */
     byte[] random(int length);

@@ -69,6 +69,35 @@ public class KeyChanges {
         return Jsons.createObjectBuilder().add(prefix + "KeyRequestId", id).build();
     }
 
+    /**
+     * TSB's modify ({@code modifyRequest.modifyKeyName} and {@code policy}): the key's rules are
+     * replaced, with the approval of its current {@code ruleModify}. Its blocked state stays as it
+     * is: block and unblock have rules of their own.
+     */
+    public JsonObject tsbModify(JsonObject body, boolean synchronous) {
+        JsonObject request = JsonBodies.requireObject(body, "modifyRequest");
+        if (request.get("keyPassword") instanceof jakarta.json.JsonArray password && !password.isEmpty()) {
+            throw ApiException.badRequest("KEY_PASSWORD_UNSUPPORTED", "Keys protected by a password are not supported");
+        }
+        ManagedKey key = keys.require(JsonBodies.requireString(request, "modifyKeyName"));
+        if (!request.containsKey("policy")) {
+            throw ApiException.badRequest("INVALID_FIELD", "'policy' is required");
+        }
+        JsonObject payload = Jsons.createObjectBuilder()
+                .add("policy", KeyPolicy.parse(request.get("policy")).toJson()).build();
+        Rule rule = KeyPolicy.Operation.MODIFY.ruleOf(KeyPolicy.fromStored(key.policy()));
+        if (synchronous && rule.needsApproval()) {
+            throw new ApiException(403, "APPROVAL_REQUIRED", "Key '" + key.label() + "' is governed by approvals; use /v1/modify");
+        }
+        JsonObject result = submitOrApply(key, KeyPolicy.Operation.MODIFY, payload);
+        if (synchronous) {
+            return result;
+        }
+        String id = result.containsKey("requestId") ? result.getString("requestId")
+                : requests.executedAtOnce(key, KeyPolicy.Operation.MODIFY, payload, result.toString());
+        return Jsons.createObjectBuilder().add("modifyKeyRequestId", id).build();
+    }
+
     private JsonObject submitOrApply(ManagedKey key, KeyPolicy.Operation operation, JsonObject payload) {
         check(key, operation, payload);
         Rule rule = operation.ruleOf(KeyPolicy.fromStored(key.policy()));
@@ -94,7 +123,13 @@ public class KeyChanges {
         switch (operation) {
             case BLOCK -> key.block(now);
             case UNBLOCK -> key.unblock(now);
-            case MODIFY -> key.restrict(proposed(key, payload), now);
+            case MODIFY -> {
+                if (payload.containsKey("policy")) {
+                    key.replacePolicy(KeyPolicy.parse(payload.get("policy")).toJson().toString(), now);
+                } else {
+                    key.restrict(proposed(key, payload), now);
+                }
+            }
             default -> throw new IllegalArgumentException(operation.name());
         }
         LOG.info("Key '" + key.label() + "': " + operation + " applied");
@@ -114,6 +149,10 @@ public class KeyChanges {
                 }
             }
             case MODIFY -> {
+                if (payload.containsKey("policy")) {
+                    // TSB: 'modifiable' governs the attributes, not the policy, which its ruleModify guards.
+                    return;
+                }
                 if (!key.attributes().modifiable()) {
                     throw new ApiException(403, "KEY_NOT_MODIFIABLE", "Key '" + key.label() + "' is not modifiable");
                 }

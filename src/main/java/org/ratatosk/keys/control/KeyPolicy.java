@@ -14,11 +14,11 @@ public record KeyPolicy(Rule use, Rule block, Rule unblock, Rule modify) {
 
     /** The operation a request asks for, and the rule that governs it. */
     public enum Operation {
-        CSR, SIGN_CERTIFICATE, SELF_SIGN, SIGN, DECRYPT, BLOCK, UNBLOCK, MODIFY;
+        CSR, SIGN_CERTIFICATE, SELF_SIGN, SIGN, DECRYPT, UNWRAP, BLOCK, UNBLOCK, MODIFY;
 
         public Rule ruleOf(KeyPolicy policy) {
             return switch (this) {
-                case CSR, SIGN_CERTIFICATE, SELF_SIGN, SIGN, DECRYPT -> policy.use();
+                case CSR, SIGN_CERTIFICATE, SELF_SIGN, SIGN, DECRYPT, UNWRAP -> policy.use();
                 case BLOCK -> policy.block();
                 case UNBLOCK -> policy.unblock();
                 case MODIFY -> policy.modify();

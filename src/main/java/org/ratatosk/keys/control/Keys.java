@@ -178,6 +178,38 @@ public class Keys {
         audit.record("operator", "key", key.label(), "DELETED", null);
     }
 
+    /** TSB's certificate of a key: its label and the PEM of its own certificate. */
+    public JsonObject certificate(String label) {
+        ManagedKey key = require(label);
+        if (key.certificateChain() == null) {
+            throw new ApiException(404, "CERTIFICATE_NOT_FOUND", "Key '" + key.label() + "' has no certificate");
+        }
+        return Jsons.createObjectBuilder().add("label", key.label())
+                .add("certificate", Pem.certificate(Pem.certificates(key.certificateChain(), "certificate").get(0))).build();
+    }
+
+    /**
+     * TSB's plain certificate import ({@code label}, {@code certificate} as base64 DER or PEM):
+     * the certificate, which must be for the key's public key, replaces the one the key has.
+     */
+    public JsonObject importCertificate(JsonObject body) {
+        String label = JsonBodies.requireString(body, "label");
+        replaceCertificate(label, JsonBodies.requireString(body, "certificate"));
+        return certificate(label);
+    }
+
+    /** Removes the key's certificate; the key itself stays. */
+    public JsonObject deleteCertificate(String label) {
+        ManagedKey key = lock(label);
+        if (key.certificateChain() == null) {
+            throw new ApiException(404, "CERTIFICATE_NOT_FOUND", "Key '" + key.label() + "' has no certificate");
+        }
+        key.replaceCertificateChain(null, Instant.now());
+        LOG.info("Key '" + key.label() + "': certificate deleted");
+        audit.record("operator", "key", key.label(), "CERTIFICATE_DELETED", null);
+        return Jsons.createObjectBuilder().add("label", key.label()).build();
+    }
+
     /** Replaces the key's certificate chain, for example with its CSR signed by a parent CA. */
     public JsonObject replaceCertificate(String label, String pem) {
         ManagedKey key = lock(label);

@@ -59,13 +59,18 @@ final class MeteredToken implements CryptoToken {
     }
 
     @Override
-    public byte[] wrapSecret(String wrappingLabel, String label, WrapMethod method) {
-        return token.wrapSecret(wrappingLabel, label, method);
+    public byte[] wrapKey(String wrappingLabel, String label, WrapMethod method) {
+        return token.wrapKey(wrappingLabel, label, method);
     }
 
     @Override
     public int unwrapSecret(String unwrappingLabel, byte[] wrapped, WrapMethod method, String label, boolean extractable) {
         return token.unwrapSecret(unwrappingLabel, wrapped, method, label, extractable);
+    }
+
+    @Override
+    public PublicKey unwrapPrivate(String unwrappingLabel, byte[] wrapped, WrapMethod method, String label, boolean extractable) {
+        return token.unwrapPrivate(unwrappingLabel, wrapped, method, label, extractable);
     }
 
     @Override

@@ -10,13 +10,15 @@ import java.security.ProviderException;
 
 /**
  * Wraps and unwraps keys in the token with {@code C_WrapKey} and {@code C_UnwrapKey}, which the JDK
- * 17 PKCS#11 provider offers no cipher for (AES key wrap, RSA PKCS#1 wrap of a secret key). It
+ * 17 PKCS#11 provider offers no cipher for (AES key wrap, RSA PKCS#1 and OAEP wrap of a secret key,
+ * AES key wrap of a private key). It
  * reaches the provider's module through {@code sun.security.pkcs11}, which the server opens to the
  * application (--add-opens jdk.crypto.cryptoki/sun.security.pkcs11[.wrapper]=ALL-UNNAMED).
  */
 final class Pkcs11KeyWrap {
 
     static final long CKM_RSA_PKCS = 0x1L;
+    static final long CKM_RSA_PKCS_OAEP = 0x9L;
     static final long CKM_AES_KEY_WRAP = 0x2109L;
     static final long CKM_AES_KEY_WRAP_PAD = 0x210AL;
 
@@ -30,20 +32,30 @@ final class Pkcs11KeyWrap {
     private static final long CKA_DECRYPT = 0x105L;
     private static final long CKA_WRAP = 0x106L;
     private static final long CKA_UNWRAP = 0x107L;
+    private static final long CKA_SIGN = 0x108L;
+    private static final long CKA_MODULUS = 0x120L;
+    private static final long CKA_PUBLIC_EXPONENT = 0x122L;
     private static final long CKA_EXTRACTABLE = 0x162L;
+    private static final long CKA_EC_PARAMS = 0x180L;
+    private static final long CKO_PRIVATE_KEY = 0x3L;
     private static final long CKO_SECRET_KEY = 0x4L;
+    private static final long CKK_RSA = 0x0L;
+    private static final long CKK_EC = 0x3L;
     private static final long CKK_AES = 0x1FL;
+    private static final long CKM_SHA_1 = 0x220L;
+    private static final long CKG_MGF1_SHA1 = 0x1L;
+    private static final long CKZ_DATA_SPECIFIED = 0x1L;
 
     private Pkcs11KeyWrap() {
     }
 
     /** The wrapped bytes of {@code key} under {@code wrappingKey}, both keys of one SunPKCS11 provider. */
     static byte[] wrap(Key wrappingKey, Key key, long mechanism) throws GeneralSecurityException {
-        return call(wrappingKey, (p11, session, wrappingId) -> {
+        return call(wrappingKey, (p11, session, sessionId, wrappingId) -> {
             long keyId = keyId(key);
             try {
                 return (byte[]) method(p11.getClass(), "C_WrapKey", long.class, mechanismClass(), long.class, long.class)
-                        .invoke(p11, session, mechanism(mechanism), wrappingId, keyId);
+                        .invoke(p11, sessionId, mechanism(mechanism), wrappingId, keyId);
             } finally {
                 releaseKeyId(key);
             }
@@ -55,7 +67,7 @@ final class Pkcs11KeyWrap {
      * value's); throws {@link Pkcs11Refusal} when the token refuses the wrapped bytes.
      */
     static void unwrapSecret(Key unwrappingKey, byte[] wrapped, long mechanism, String label, boolean extractable) throws GeneralSecurityException {
-        call(unwrappingKey, (p11, session, unwrappingId) -> {
+        call(unwrappingKey, (p11, session, sessionId, unwrappingId) -> {
             Object[] template = {
                 attribute(CKA_CLASS, CKO_SECRET_KEY),
                 attribute(CKA_KEY_TYPE, CKK_AES),
@@ -69,18 +81,82 @@ final class Pkcs11KeyWrap {
                 attribute(CKA_WRAP, true),
                 attribute(CKA_UNWRAP, true),
             };
-            Object array = java.lang.reflect.Array.newInstance(attributeClass(), template.length);
-            for (int i = 0; i < template.length; i++) {
-                java.lang.reflect.Array.set(array, i, template[i]);
-            }
+            Object array = attributes(template);
             return method(p11.getClass(), "C_UnwrapKey", long.class, mechanismClass(), long.class, byte[].class, array.getClass())
-                    .invoke(p11, session, mechanism(mechanism), unwrappingId, wrapped, array);
+                    .invoke(p11, sessionId, mechanism(mechanism), unwrappingId, wrapped, array);
         });
+    }
+
+    /** A private key unwrapped into the token, with what its public half is learnt from. */
+    record UnwrappedPrivateKey(java.security.PrivateKey key, java.math.BigInteger modulus, java.math.BigInteger publicExponent,
+                               byte[] ecParameters) {
+    }
+
+    /**
+     * Unwraps an RSA or EC private key (PKCS#8) into a sensitive token object that may sign (and, for
+     * RSA, decrypt and unwrap); the key store entry is made by the caller, who names it.
+     */
+    static UnwrappedPrivateKey unwrapPrivate(Key unwrappingKey, byte[] wrapped, long mechanism, String algorithm,
+                                             boolean extractable) throws GeneralSecurityException {
+        boolean rsa = "RSA".equals(algorithm);
+        return call(unwrappingKey, (p11, session, sessionId, unwrappingId) -> {
+            Object[] template = rsa ? new Object[] {
+                attribute(CKA_CLASS, CKO_PRIVATE_KEY),
+                attribute(CKA_KEY_TYPE, CKK_RSA),
+                attribute(CKA_TOKEN, true),
+                attribute(CKA_PRIVATE, true),
+                attribute(CKA_SENSITIVE, true),
+                attribute(CKA_EXTRACTABLE, extractable),
+                attribute(CKA_SIGN, true),
+                attribute(CKA_DECRYPT, true),
+                attribute(CKA_UNWRAP, true),
+            } : new Object[] {
+                attribute(CKA_CLASS, CKO_PRIVATE_KEY),
+                attribute(CKA_KEY_TYPE, CKK_EC),
+                attribute(CKA_TOKEN, true),
+                attribute(CKA_PRIVATE, true),
+                attribute(CKA_SENSITIVE, true),
+                attribute(CKA_EXTRACTABLE, extractable),
+                attribute(CKA_SIGN, true),
+            };
+            Object array = attributes(template);
+            long handle = (long) method(p11.getClass(), "C_UnwrapKey", long.class, mechanismClass(), long.class, byte[].class, array.getClass())
+                    .invoke(p11, sessionId, mechanism(mechanism), unwrappingId, wrapped, array);
+            try {
+                Object[] read = rsa
+                        ? new Object[] {attributeClass().getConstructor(long.class).newInstance(CKA_MODULUS),
+                            attributeClass().getConstructor(long.class).newInstance(CKA_PUBLIC_EXPONENT)}
+                        : new Object[] {attributeClass().getConstructor(long.class).newInstance(CKA_EC_PARAMS)};
+                Object readArray = attributes(read);
+                method(p11.getClass(), "C_GetAttributeValue", long.class, long.class, readArray.getClass())
+                        .invoke(p11, sessionId, handle, readArray);
+                // The module's answer comes back as new attribute objects in the array.
+                read = new Object[] {java.lang.reflect.Array.get(readArray, 0), rsa ? java.lang.reflect.Array.get(readArray, 1) : null};
+                java.math.BigInteger modulus = rsa ? (java.math.BigInteger) method(attributeClass(), "getBigInteger").invoke(read[0]) : null;
+                java.math.BigInteger exponent = rsa ? (java.math.BigInteger) method(attributeClass(), "getBigInteger").invoke(read[1]) : null;
+                byte[] ecParameters = rsa ? null : (byte[]) method(attributeClass(), "getByteArray").invoke(read[0]);
+                int length = rsa ? modulus.bitLength() : org.bouncycastle.asn1.x9.ECNamedCurveTable.getByOID(
+                        org.bouncycastle.asn1.ASN1ObjectIdentifier.getInstance(ecParameters)).getCurve().getFieldSize();
+                Object empty = java.lang.reflect.Array.newInstance(attributeClass(), 0);
+                java.security.PrivateKey key = (java.security.PrivateKey) method(p11KeyClass(), "privateKey", session.getClass(),
+                        long.class, String.class, int.class, empty.getClass()).invoke(null, session, handle, algorithm, length, empty);
+                return new UnwrappedPrivateKey(key, modulus, exponent, ecParameters);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                method(p11.getClass(), "C_DestroyObject", long.class, long.class).invoke(p11, sessionId, handle);
+                throw e;
+            }
+        });
+    }
+
+    /** Destroys the token object of a key that was never stored under a label. */
+    static void destroy(Key key) throws GeneralSecurityException {
+        call(key, (p11, session, sessionId, keyId) ->
+                method(p11.getClass(), "C_DestroyObject", long.class, long.class).invoke(p11, sessionId, keyId));
     }
 
     @FunctionalInterface
     private interface Call<T> {
-        T run(Object p11, long session, long keyId) throws ReflectiveOperationException;
+        T run(Object p11, Object session, long sessionId, long keyId) throws ReflectiveOperationException;
     }
 
     private static <T> T call(Key key, Call<T> call) throws GeneralSecurityException {
@@ -93,7 +169,7 @@ final class Pkcs11KeyWrap {
                 long sessionId = (long) method(session.getClass(), "id").invoke(session);
                 long keyId = keyId(key);
                 try {
-                    return call.run(p11, sessionId, keyId);
+                    return call.run(p11, session, sessionId, keyId);
                 } finally {
                     releaseKeyId(key);
                 }
@@ -138,7 +214,27 @@ final class Pkcs11KeyWrap {
     }
 
     private static Object mechanism(long mechanism) throws ReflectiveOperationException {
-        return mechanismClass().getConstructor(long.class).newInstance(mechanism);
+        Object result = mechanismClass().getConstructor(long.class).newInstance(mechanism);
+        if (mechanism == CKM_RSA_PKCS_OAEP) {
+            // The wrapper has no constructor for OAEP parameters, but hands pParameter to the module.
+            Class<?> paramsClass = Class.forName("sun.security.pkcs11.wrapper.CK_RSA_PKCS_OAEP_PARAMS", true,
+                    ClassLoader.getPlatformClassLoader());
+            Object params = paramsClass.getConstructor().newInstance();
+            field(paramsClass, "hashAlg").set(params, CKM_SHA_1);
+            field(paramsClass, "mgf").set(params, CKG_MGF1_SHA1);
+            field(paramsClass, "source").set(params, CKZ_DATA_SPECIFIED);
+            field(paramsClass, "pSourceData").set(params, null);
+            field(mechanismClass(), "pParameter").set(result, params);
+        }
+        return result;
+    }
+
+    private static Object attributes(Object[] template) throws ReflectiveOperationException {
+        Object array = java.lang.reflect.Array.newInstance(attributeClass(), template.length);
+        for (int i = 0; i < template.length; i++) {
+            java.lang.reflect.Array.set(array, i, template[i]);
+        }
+        return array;
     }
 
     private static Object attribute(long type, Object value) throws ReflectiveOperationException {

@@ -137,14 +137,15 @@ public final class Pkcs11Token implements CryptoToken {
     }
 
     @Override
-    public byte[] wrapSecret(String wrappingLabel, String label, WrapMethod method) {
+    public byte[] wrapKey(String wrappingLabel, String label, WrapMethod method) {
         return use(c -> {
             java.security.Key wrapping = "RSA".equals(method.wrappingAlgorithm())
                     ? java.security.KeyFactory.getInstance("RSA", c.strict.provider)
                             .translateKey(c.strict.store.getCertificate(wrappingLabel).getPublicKey())
                     : c.key(wrappingLabel);
             try {
-                return Pkcs11KeyWrap.wrap(wrapping, c.key(label), method.pkcs11Mechanism());
+                return Pkcs11KeyWrap.wrap(wrapping, method.wrapsPrivateKey() ? c.privateKey(label) : c.key(label),
+                        method.pkcs11Mechanism());
             } catch (Pkcs11KeyWrap.Pkcs11Refusal e) {
                 throw ApiException.badRequest("WRAP_FAILED", "Key '" + label + "' cannot be wrapped with key '"
                         + wrappingLabel + "' by " + method + ": " + e.getMessage());
@@ -165,7 +166,7 @@ public final class Pkcs11Token implements CryptoToken {
                         + unwrappingLabel + "' by " + method + ": " + e.getMessage());
             }
             c.strict.reload();
-            if (method != WrapMethod.RSA_WRAP_PAD) {
+            if (!"RSA".equals(method.wrappingAlgorithm())) {
                 // RFC 3394 and RFC 5649 add 8 bytes to a key whose length is a multiple of 8.
                 return (wrapped.length - 8) * 8;
             }
@@ -181,6 +182,57 @@ public final class Pkcs11Token implements CryptoToken {
                         + method + " only when the new key is extractable: " + e.getMessage());
             }
         });
+    }
+
+    @Override
+    public PublicKey unwrapPrivate(String unwrappingLabel, byte[] wrapped, WrapMethod method, String label, boolean extractable) {
+        synchronized (generation) {
+            return use(c -> {
+                if (c.strict.store.containsAlias(label)) {
+                    throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists in the HSM");
+                }
+                Pkcs11KeyWrap.UnwrappedPrivateKey unwrapped;
+                try {
+                    unwrapped = Pkcs11KeyWrap.unwrapPrivate(c.key(unwrappingLabel), wrapped, method.pkcs11Mechanism(),
+                            method.wrappedAlgorithm(), extractable);
+                } catch (Pkcs11KeyWrap.Pkcs11Refusal e) {
+                    throw ApiException.badRequest("UNWRAP_FAILED", "The wrapped key cannot be unwrapped with key '"
+                            + unwrappingLabel + "' by " + method + ": " + e.getMessage());
+                }
+                PrivateKey privateKey = unwrapped.key();
+                try {
+                    PublicKey publicKey;
+                    KeySpec spec;
+                    if (unwrapped.modulus() != null) {
+                        publicKey = java.security.KeyFactory.getInstance("RSA").generatePublic(
+                                new java.security.spec.RSAPublicKeySpec(unwrapped.modulus(), unwrapped.publicExponent()));
+                        spec = KeySpec.rsa(unwrapped.modulus().bitLength());
+                    } else {
+                        String curveOid = org.bouncycastle.asn1.ASN1ObjectIdentifier.getInstance(unwrapped.ecParameters()).getId();
+                        spec = KeySpec.ec(curveOid, null);
+                        publicKey = EcPublicKeys.recover(curveOid, digest -> {
+                            Signature signature = Signature.getInstance("NONEwithECDSA", c.strict.provider);
+                            signature.initSign(privateKey);
+                            signature.update(digest);
+                            return signature.sign();
+                        });
+                    }
+                    java.security.cert.X509Certificate placeholder = PlaceholderCertificate.create(label, publicKey, privateKey,
+                            c.strict.provider, spec.defaultSignatureAlgorithm());
+                    // The placeholder's signature, made in the token, shows that the public key is the private key's half.
+                    placeholder.verify(publicKey);
+                    c.strict.store.setKeyEntry(label, privateKey, null, new Certificate[] {placeholder});
+                    return publicKey;
+                } catch (ApiException | GeneralSecurityException e) {
+                    Pkcs11KeyWrap.destroy(privateKey);
+                    c.strict.reload();
+                    if (e instanceof ApiException api) {
+                        throw ApiException.badRequest("UNWRAP_FAILED", "The unwrapped key is not one this server holds: " + api.getMessage());
+                    }
+                    throw ApiException.badRequest("UNWRAP_FAILED", "The unwrapped key's public half cannot be learnt: " + e.getMessage());
+                }
+            });
+        }
     }
 
     @Override

@@ -47,6 +47,9 @@ public class RequestExecution {
     Ciphers ciphers;
 
     @Inject
+    Wraps wraps;
+
+    @Inject
     ExpiryScheduler scheduler;
 
     public void execute(String id) {
@@ -62,6 +65,7 @@ public class RequestExecution {
                 case CSR, SIGN_CERTIFICATE, SELF_SIGN -> operations.runApproved(request.keyLabelId(), operation, payload);
                 case SIGN -> signatures.signApproved(request.keyLabelId(), payload);
                 case DECRYPT -> ciphers.decryptApproved(request.keyLabelId(), payload);
+                case UNWRAP -> wraps.unwrapApproved(payload);
                 case BLOCK, UNBLOCK, MODIFY -> changes.apply(request.keyLabelId(), operation, payload);
             };
             request.executed(result, now);

@@ -138,9 +138,11 @@ public final class SoftwareToken implements CryptoToken {
     }
 
     @Override
-    public byte[] wrapSecret(String wrappingLabel, String label, WrapMethod method) {
-        javax.crypto.SecretKey key = secret(label).orElseThrow(() ->
-                ApiException.conflict("KEY_MATERIAL_MISSING", "The token holds no AES key '" + label + "'"));
+    public byte[] wrapKey(String wrappingLabel, String label, WrapMethod method) {
+        java.security.Key key = method.wrapsPrivateKey()
+                ? keys.computeIfAbsent(label, this::load)
+                : secret(label).orElseThrow(() ->
+                        ApiException.conflict("KEY_MATERIAL_MISSING", "The token holds no AES key '" + label + "'"));
         java.security.Key wrapping = "RSA".equals(method.wrappingAlgorithm())
                 ? publicKey(wrappingLabel).orElseThrow(() ->
                         ApiException.conflict("KEY_MATERIAL_MISSING", "The token holds no key pair '" + wrappingLabel + "'"))
@@ -148,6 +150,18 @@ public final class SoftwareToken implements CryptoToken {
                         ApiException.conflict("KEY_MATERIAL_MISSING", "The token holds no AES key '" + wrappingLabel + "'"));
         try {
             javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance(method.transformation());
+            if (method.wrapsPrivateKey()) {
+                // As PKCS#11 tokens do, RFC 3394 wraps a PKCS#8 key padded with zeros to a multiple of 8 bytes.
+                byte[] encoded = key.getEncoded();
+                byte[] padded = java.util.Arrays.copyOf(encoded, (encoded.length + 7) / 8 * 8);
+                cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, wrapping);
+                try {
+                    return cipher.doFinal(padded);
+                } finally {
+                    java.util.Arrays.fill(encoded, (byte) 0);
+                    java.util.Arrays.fill(padded, (byte) 0);
+                }
+            }
             cipher.init(javax.crypto.Cipher.WRAP_MODE, wrapping);
             return cipher.wrap(key);
         } catch (GeneralSecurityException e) {
@@ -183,6 +197,60 @@ public final class SoftwareToken implements CryptoToken {
             save();
             secrets.put(label, key);
             return bits;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot store key '" + label + "' in the software key store", e);
+        }
+    }
+
+    @Override
+    public synchronized PublicKey unwrapPrivate(String unwrappingLabel, byte[] wrapped, WrapMethod method, String label,
+                                                boolean extractable) {
+        javax.crypto.SecretKey unwrapping = secret(unwrappingLabel).orElseThrow(() ->
+                ApiException.conflict("KEY_MATERIAL_MISSING", "The token holds no AES key '" + unwrappingLabel + "'"));
+        PrivateKey key;
+        PublicKey publicKey;
+        KeySpec spec;
+        try {
+            javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance(method.transformation());
+            cipher.init(javax.crypto.Cipher.DECRYPT_MODE, unwrapping);
+            byte[] padded = cipher.doFinal(wrapped);
+            try (var in = new org.bouncycastle.asn1.ASN1InputStream(padded)) {
+                byte[] encoded = org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(in.readObject()).getEncoded();
+                key = java.security.KeyFactory.getInstance(method.wrappedAlgorithm())
+                        .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(encoded));
+                java.util.Arrays.fill(encoded, (byte) 0);
+            } finally {
+                java.util.Arrays.fill(padded, (byte) 0);
+            }
+            if (key instanceof java.security.interfaces.RSAPrivateCrtKey rsa) {
+                publicKey = java.security.KeyFactory.getInstance("RSA").generatePublic(
+                        new java.security.spec.RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+                spec = KeySpec.rsa(rsa.getModulus().bitLength());
+            } else if (key instanceof java.security.interfaces.ECPrivateKey ec) {
+                String curveOid = org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(ec.getEncoded())
+                        .getPrivateKeyAlgorithm().getParameters().toString();
+                spec = KeySpec.ec(curveOid, null);
+                publicKey = EcPublicKeys.of(ec, curveOid);
+            } else {
+                throw new GeneralSecurityException("not an RSA key with CRT parameters or an EC key");
+            }
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
+            if (e instanceof ApiException api && !"INVALID_KEY_SIZE".equals(api.code()) && !"INVALID_CURVE".equals(api.code())) {
+                throw api;
+            }
+            throw ApiException.badRequest("UNWRAP_FAILED", "The wrapped key cannot be unwrapped with key '"
+                    + unwrappingLabel + "' by " + method + ": " + e.getMessage());
+        }
+        try {
+            if (store.containsAlias(label)) {
+                throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists in the token");
+            }
+            Certificate placeholder = PlaceholderCertificate.create(label, publicKey, key, null, spec.defaultSignatureAlgorithm());
+            placeholder.verify(publicKey);
+            store.setKeyEntry(label, key, password, new Certificate[] {placeholder});
+            save();
+            keys.put(label, key);
+            return publicKey;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Cannot store key '" + label + "' in the software key store", e);
         }

@@ -18,8 +18,9 @@ import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 
 /**
- * TSB's wrap and synchronous unwrap of AES keys, with an AES key (RFC 3394, RFC 5649) or an RSA
- * key pair (PKCS#1 v1.5) in the token. TSB's {@code wrap} attribute is stored as {@code unwrap}.
+ * TSB's wrap and unwrap: AES keys with an AES key (RFC 3394, RFC 5649) or an RSA key pair (PKCS#1
+ * v1.5, OAEP), and RSA and EC private keys with an AES key, all in the token. TSB's {@code wrap}
+ * attribute is stored as {@code unwrap}.
  */
 @Stateless
 public class Wraps {
@@ -38,15 +39,18 @@ public class Wraps {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    KeyRequests requests;
+
     public JsonObject wrap(JsonObject body) {
         JsonObject request = JsonBodies.requireObject(body, "wrapKeyRequest");
         refusePasswords(request, "wrapKeyPassword", "keyToBeWrappedPassword");
         WrapMethod method = WrapMethod.parse(JsonBodies.requireString(request, "wrapMethod"));
-        ManagedKey wrapping = wrappingKey(JsonBodies.requireString(request, "wrapKeyName"), method);
+        ManagedKey wrapping = wrappingKey(JsonBodies.requireString(request, "wrapKeyName"), method, true);
         ManagedKey target = keys.require(JsonBodies.requireString(request, "keyToBeWrapped"));
-        if (!"AES".equals(target.algorithm())) {
+        if (!method.wrappedAlgorithm().equals(target.algorithm())) {
             throw ApiException.badRequest("UNSUPPORTED_WRAP_METHOD", "Key '" + target.label() + "' is " + target.algorithm()
-                    + "; " + method + " wraps AES keys");
+                    + "; " + method + " wraps " + method.wrappedAlgorithm() + " keys");
         }
         if (!target.attributes().extractable()) {
             throw new ApiException(403, "KEY_NOT_EXTRACTABLE", "Key '" + target.label() + "' is not extractable");
@@ -54,16 +58,47 @@ public class Wraps {
         if (target.blocked()) {
             throw ApiException.conflict("KEY_BLOCKED", "Key '" + target.label() + "' is blocked");
         }
-        byte[] wrapped = tokens.token().wrapSecret(wrapping.labelId(), target.labelId(), method);
+        byte[] wrapped = tokens.token().wrapKey(wrapping.labelId(), target.labelId(), method);
         audit.record("operator", "key", target.label(), "WRAPPED", Jsons.createObjectBuilder()
                 .add("wrapKeyName", wrapping.label()).add("wrapMethod", method.name()).build().toString());
         return Jsons.createObjectBuilder().add("wrappedKey", Base64.getEncoder().encodeToString(wrapped))
                 .addNull("keyVersion").build();
     }
 
-    /** Unwraps into a new AES key with the request's attributes and policy and answers that key. */
+    /** Unwraps into a new key with the request's attributes and policy and answers that key. */
     public JsonObject unwrap(JsonObject body) {
+        return KeyJson.render(unwrapNow(JsonBodies.requireObject(body, "unwrapKeyRequest"), true));
+    }
+
+    /**
+     * TSB's asynchronous unwrap: with an unwrapping key whose use needs approvals the request waits
+     * for them and its result is the new key's label; otherwise it runs at once.
+     */
+    public JsonObject submitUnwrap(JsonObject body) {
         JsonObject request = JsonBodies.requireObject(body, "unwrapKeyRequest");
+        UnwrapRequest checked = check(request, false);
+        Rule rule = KeyPolicy.fromStored(checked.unwrapping().policy()).use();
+        if (rule.needsApproval()) {
+            return Jsons.createObjectBuilder().add("unwrapRequestId",
+                    requests.submit(checked.unwrapping(), KeyPolicy.Operation.UNWRAP, request, rule)).build();
+        }
+        ManagedKey key = unwrapNow(request, true);
+        return Jsons.createObjectBuilder().add("unwrapRequestId",
+                requests.executedAtOnce(checked.unwrapping(), KeyPolicy.Operation.UNWRAP, request, key.label())).build();
+    }
+
+    /** Unwraps for an approved request, in a transaction of its own; the result is the new key's label. */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public String unwrapApproved(JsonObject request) {
+        return unwrapNow(request, false).label();
+    }
+
+    private record UnwrapRequest(WrapMethod method, String label, byte[] wrapped, KeyAttributes attributes,
+                                 JsonValue policy, ManagedKey unwrapping) {
+    }
+
+    /** The request's fields, checked before anything is unwrapped or any approval asked for. */
+    private UnwrapRequest check(JsonObject request, boolean refuseApprovals) {
         refusePasswords(request, "unwrapKeyPassword");
         WrapMethod method = WrapMethod.parse(JsonBodies.requireString(request, "wrapMethod"));
         String label = JsonBodies.requireString(request, "label");
@@ -77,21 +112,43 @@ public class Wraps {
         KeyAttributes attributes = KeyJson.attributes(
                 JsonBodies.optionalObject(request, "attributes").orElse(JsonValue.EMPTY_JSON_OBJECT), KeyJson.defaults());
         JsonValue policyJson = request.get("policy");
-        KeyPolicy policy = KeyPolicy.parse(policyJson);
-        boolean blocked = KeyPolicy.initiallyBlocked(policyJson);
-        ManagedKey unwrapping = wrappingKey(JsonBodies.requireString(request, "unwrapKeyName"), method);
+        KeyPolicy.parse(policyJson);
+        ManagedKey unwrapping = wrappingKey(JsonBodies.requireString(request, "unwrapKeyName"), method, refuseApprovals);
         if (em.find(ManagedKey.class, ManagedKey.idOf(label)) != null) {
             throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists");
         }
+        return new UnwrapRequest(method, label, wrapped, attributes, policyJson, unwrapping);
+    }
+
+    private ManagedKey unwrapNow(JsonObject request, boolean refuseApprovals) {
+        UnwrapRequest checked = check(request, refuseApprovals);
+        WrapMethod method = checked.method();
+        String label = checked.label();
+        byte[] wrapped = checked.wrapped();
+        KeyAttributes attributes = checked.attributes();
+        KeyPolicy policy = KeyPolicy.parse(checked.policy());
+        boolean blocked = KeyPolicy.initiallyBlocked(checked.policy());
+        ManagedKey unwrapping = checked.unwrapping();
         CryptoToken token = tokens.token();
         String alias = ManagedKey.idOf(label);
-        int bits = token.unwrapSecret(unwrapping.labelId(), wrapped, method, alias, attributes.extractable());
-        if (bits != 128 && bits != 192 && bits != 256) {
-            token.delete(alias);
-            throw ApiException.badRequest("UNWRAP_FAILED", "The wrapped key is " + bits + " bits long, not an AES key");
+        ManagedKey key;
+        if (method.wrapsPrivateKey()) {
+            java.security.PublicKey publicKey = token.unwrapPrivate(unwrapping.labelId(), wrapped, method, alias,
+                    attributes.extractable());
+            KeySpec spec = publicKey instanceof java.security.interfaces.RSAPublicKey rsa
+                    ? KeySpec.rsa(rsa.getModulus().bitLength())
+                    : KeySpec.ec(curveOid(publicKey), null);
+            key = new ManagedKey(label, spec.algorithm(), spec.keySize(), spec.curveOid(), token.kind(), attributes,
+                    policy.toJson().toString(), blocked, Base64.getEncoder().encodeToString(publicKey.getEncoded()), Instant.now());
+        } else {
+            int bits = token.unwrapSecret(unwrapping.labelId(), wrapped, method, alias, attributes.extractable());
+            if (bits != 128 && bits != 192 && bits != 256) {
+                token.delete(alias);
+                throw ApiException.badRequest("UNWRAP_FAILED", "The wrapped key is " + bits + " bits long, not an AES key");
+            }
+            key = new ManagedKey(label, "AES", bits, null, token.kind(), attributes, policy.toJson().toString(),
+                    blocked, "", Instant.now());
         }
-        ManagedKey key = new ManagedKey(label, "AES", bits, null, token.kind(), attributes, policy.toJson().toString(),
-                blocked, "", Instant.now());
         try {
             em.persist(key);
             em.flush();
@@ -100,13 +157,18 @@ public class Wraps {
             throw e;
         }
         LOG.info("Key '" + label + "' unwrapped with key '" + unwrapping.label() + "' by " + method);
-        audit.record("operator", "key", label, "UNWRAPPED", Jsons.createObjectBuilder().add("algorithm", "AES")
+        audit.record("operator", "key", label, "UNWRAPPED", Jsons.createObjectBuilder().add("algorithm", key.algorithm())
                 .add("unwrapKeyName", unwrapping.label()).add("wrapMethod", method.name()).build().toString());
-        return KeyJson.render(key);
+        return key;
+    }
+
+    private static String curveOid(java.security.PublicKey publicKey) {
+        return org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(publicKey.getEncoded())
+                .getAlgorithm().getParameters().toString();
     }
 
     /** The key that wraps or unwraps: of the method's algorithm, allowed to (un)wrap, usable without approval. */
-    private ManagedKey wrappingKey(String label, WrapMethod method) {
+    private ManagedKey wrappingKey(String label, WrapMethod method, boolean refuseApprovals) {
         ManagedKey key = keys.require(label);
         if (!method.wrappingAlgorithm().equals(key.algorithm())) {
             throw ApiException.badRequest("UNSUPPORTED_WRAP_METHOD", "Key '" + key.label() + "' is " + key.algorithm()
@@ -118,7 +180,7 @@ public class Wraps {
         if (!key.attributes().unwrap()) {
             throw new ApiException(403, "KEY_USAGE_NOT_ALLOWED", "Key '" + key.label() + "' is not allowed to wrap or unwrap");
         }
-        if (KeyPolicy.fromStored(key.policy()).use().needsApproval()) {
+        if (refuseApprovals && KeyPolicy.fromStored(key.policy()).use().needsApproval()) {
             throw new ApiException(403, "APPROVAL_REQUIRED", "Key '" + key.label() + "' is governed by approvals");
         }
         if (!key.tokenKind().equals(tokens.token().kind())) {

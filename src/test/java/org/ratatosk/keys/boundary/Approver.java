@@ -75,7 +75,18 @@ public final class Approver {
     }
 
     public Reply tasks(String timestamp, String signature) {
-        return KeyApi.postUnauthenticated("filteredApprovalTask", Json.createObjectBuilder().add("timestamp", timestamp)
+        return tasksOf("filteredApprovalTask", timestamp, signature);
+    }
+
+    /** The ids of this approver's tasks listed by one of the filtered task calls, e.g. {@code filteredSignApprovalTask}. */
+    public java.util.List<String> taskIds(String call) {
+        String timestamp = Instant.now().toString();
+        return tasksOf(call, timestamp, sign(timestamp.getBytes(StandardCharsets.UTF_8))).expectOk(call).body()
+                .getJsonArray("tasks").stream().map(t -> ((JsonObject) t).getString("id")).toList();
+    }
+
+    private Reply tasksOf(String call, String timestamp, String signature) {
+        return KeyApi.postUnauthenticated(call, Json.createObjectBuilder().add("timestamp", timestamp)
                 .add("timestampSignature", signature).add("approverPublicKey", publicKey()).build());
     }
 

@@ -216,7 +216,7 @@ class TsbApprovalsIT {
     void approvalCallsRefuseEveryRoleButApproverWithTsbsErrorBody() throws Exception {
         CertifiedApprover approver = CertifiedApprover.rsa();
         for (String path : List.of("filteredApprovalTask", "filteredAllApprovalTask", "filteredSignApprovalTask",
-                "filteredDecryptApprovalTask", "filteredBlockKeyApprovalTask", "filteredUnblockKeyApprovalTask",
+                "filteredDecryptApprovalTask", "filteredUnwrapKeyApprovalTask", "filteredBlockKeyApprovalTask", "filteredUnblockKeyApprovalTask",
                 "filteredModifyKeyApprovalTask", "approval", "rejection")) {
             for (int i = 0; i < OTHER_ROLES.size(); i++) {
                 Reply refused = call(OTHER_TOKENS.get(i), path, approver.taskQuery(null));

@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.math.BigInteger;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -409,7 +410,8 @@ class TsbIT {
         String encrypted = call(operation, "POST", "encrypt", encryptBody(target, "AES_ECB", plain)).expectOk("encrypt")
                 .string("encryptedPayload");
 
-        String[][] cases = {{"AES_WRAP", kek, "40"}, {"AES_WRAP_PAD", kek, "40"}, {"RSA_WRAP_PAD", rsa, "256"}};
+        String[][] cases = {{"AES_WRAP", kek, "40"}, {"AES_WRAP_PAD", kek, "40"}, {"RSA_WRAP_PAD", rsa, "256"},
+            {"RSA_WRAP_OAEP", rsa, "256"}};
         for (String[] wrapCase : cases) {
             String method = wrapCase[0];
             Reply wrap = call(operation, "POST", "wrap", wrapBody(wrapCase[1], target, method));
@@ -434,8 +436,13 @@ class TsbIT {
         assertEquals(403, notExtractable.status(), notExtractable.toString());
         assertEquals("KEY_NOT_EXTRACTABLE", notExtractable.body().getString("code"));
         Reply privateKey = call(operation, "POST", "wrap", wrapBody(kek, rsa, "AES_WRAP_RSA"));
-        assertEquals(400, privateKey.status(), privateKey.toString());
-        assertEquals("UNSUPPORTED_WRAP_METHOD", privateKey.body().getString("code"));
+        assertEquals(403, privateKey.status(), privateKey.toString());
+        assertEquals("KEY_NOT_EXTRACTABLE", privateKey.body().getString("code"));
+        for (String method : new String[] {"AES_WRAP_EC", "AES_WRAP_DSA", "AES_WRAP_PAD_ED", "NO_SUCH_METHOD"}) {
+            Reply refusedMethod = call(operation, "POST", "wrap", wrapBody(kek, rsa, method));
+            assertEquals(400, refusedMethod.status(), method + " " + refusedMethod);
+            assertEquals("UNSUPPORTED_WRAP_METHOD", refusedMethod.body().getString("code"), method);
+        }
         Reply wrongKind = call(operation, "POST", "wrap", wrapBody(rsa, target, "AES_WRAP"));
         assertEquals(400, wrongKind.status(), wrongKind.toString());
         assertEquals(403, call(management, "POST", "wrap", wrapBody(kek, target, "AES_WRAP")).status());
@@ -448,8 +455,202 @@ class TsbIT {
                 unwrapBody(Base64.getEncoder().encodeToString(damaged), damagedLabel, kek, "AES_WRAP"));
         assertEquals(400, refused.status(), refused.toString());
         assertEquals("UNWRAP_FAILED", refused.body().getString("code"));
+        assertEquals(701, refused.body().getInt("errorCode"), "TSB's code for an unwrapping the HSM refuses");
+        assertEquals("res.error.in.hsm", refused.body().getString("reason"));
         assertEquals(404, call(management, "GET", "key/" + damagedLabel + "/attributes", null).status());
         Reply notBase64 = call(operation, "POST", "synchronousUnwrap", unwrapBody("%%%", damagedLabel, kek, "AES_WRAP"));
         assertEquals(400, notBase64.status(), notBase64.toString());
+    }
+
+    @Test
+    void privateKeysAreWrappedByAesKeysAndUnwrappedIntoKeysThatSignForTheSamePublicKey() throws Exception {
+        String kek = label("tsb-pwrap-kek");
+        call(management, "POST", "key", extractable(tsbKey(kek, "AES", 256, null))).expectOk("kek");
+        String[][] cases = {{"RSA", "AES_WRAP_RSA", null, "SHA256_WITH_RSA"}, {"RSA", "AES_WRAP_PAD_RSA", null, "SHA256_WITH_RSA"},
+            {"EC", "AES_WRAP_EC", "1.2.840.10045.3.1.7", "SHA256_WITH_ECDSA"}, {"EC", "AES_WRAP_PAD_EC", "1.3.132.0.35", "SHA512_WITH_ECDSA"}};
+        byte[] message = "signed by the unwrapped key".getBytes(StandardCharsets.UTF_8);
+        String payload = Base64.getEncoder().encodeToString(message);
+        for (String[] wrapCase : cases) {
+            String method = wrapCase[1];
+            String original = label("tsb-pwrap-original");
+            call(management, "POST", "key", extractable(tsbKey(original, wrapCase[0], "RSA".equals(wrapCase[0]) ? 2048 : null,
+                    wrapCase[2]))).expectOk(method);
+            String wrapped = call(operation, "POST", "wrap", wrapBody(kek, original, method)).expectOk(method).string("wrappedKey");
+
+            String copy = label("tsb-pwrap-copy");
+            Reply unwrap = call(operation, "POST", "synchronousUnwrap", unwrapBody(wrapped, copy, kek, method));
+            assertEquals(201, unwrap.status(), method + " " + unwrap);
+            JsonObject attributes = call(management, "GET", "key/" + copy + "/attributes", null).expectOk("copy").body()
+                    .getJsonObject("json");
+            JsonObject originalAttributes = call(management, "GET", "key/" + original + "/attributes", null).expectOk("original")
+                    .body().getJsonObject("json");
+            assertEquals(wrapCase[0], attributes.getString("algorithm"), method);
+            assertEquals(originalAttributes.getInt("keySize"), attributes.getInt("keySize"), method);
+            assertEquals(originalAttributes.getString("publicKey"), attributes.getString("publicKey"), method);
+            String signature = call(operation, "POST", "synchronousSign", signBody(copy, wrapCase[3], "DER", payload))
+                    .expectOk(method + " sign").string("signature");
+            assertTrue(verified(original, wrapCase[3], payload, signature), method + ": the copy signs as the original");
+            assertTrue(jdkVerifies(wrapCase[3].replace("_WITH_", "with"), publicKey(original, wrapCase[0]),
+                    message, Base64.getDecoder().decode(signature)), method);
+
+            byte[] damaged = Base64.getDecoder().decode(wrapped);
+            damaged[damaged.length - 1] ^= 1;
+            String refusedLabel = label("tsb-pwrap-refused");
+            Reply refused = call(operation, "POST", "synchronousUnwrap",
+                    unwrapBody(Base64.getEncoder().encodeToString(damaged), refusedLabel, kek, method));
+            assertEquals(400, refused.status(), method + " " + refused);
+            assertEquals("UNWRAP_FAILED", refused.body().getString("code"), method);
+            assertEquals(404, call(management, "GET", "key/" + refusedLabel + "/attributes", null).status(), method);
+        }
+    }
+
+    @Test
+    void asynchronousUnwrapRunsAtOnceOrWaitsForTheUnwrappingKeysApprovers() throws Exception {
+        String kek = label("tsb-async-kek");
+        String target = label("tsb-async-target");
+        call(management, "POST", "key", extractable(tsbKey(kek, "AES", 256, null))).expectOk("kek");
+        call(management, "POST", "key", extractable(tsbKey(target, "AES", 128, null))).expectOk("target");
+        String wrapped = call(operation, "POST", "wrap", wrapBody(kek, target, "AES_WRAP")).expectOk("wrap").string("wrappedKey");
+
+        String now = label("tsb-async-now");
+        String id = call(operation, "POST", "unwrap", unwrapBody(wrapped, now, kek, "AES_WRAP")).expectOk("unwrap")
+                .string("unwrapRequestId");
+        JsonObject executed = call(operation, "GET", "request/" + id, null).expectOk("request").body();
+        assertEquals("EXECUTED", executed.getString("status"));
+        assertEquals("UNWRAP", executed.getString("operation"));
+        assertEquals(now, executed.getString("result"));
+        assertEquals(128, call(management, "GET", "key/" + now + "/attributes", null).expectOk("now").body()
+                .getJsonObject("json").getInt("keySize"));
+        Reply wrongMethod = call(operation, "POST", "unwrap", unwrapBody(wrapped, label("tsb-async-pad"), kek, "AES_WRAP_PAD"));
+        assertEquals(400, wrongMethod.status(), wrongMethod.toString());
+        assertEquals("UNWRAP_FAILED", wrongMethod.body().getString("code"));
+        assertEquals(403, call(management, "POST", "unwrap", unwrapBody(wrapped, label("tsb-async-role"), kek, "AES_WRAP")).status());
+
+        // An RSA key whose use needs an approver: the AES key is wrapped here with its public key.
+        String governed = label("tsb-async-governed");
+        Approver officer = Approver.ec("unwrap officer");
+        JsonObject policy = Rules.policy(Rules.rule(0, 0, Rules.group("officers", 1, officer)), null, null, null);
+        call(management, "POST", "key", Json.createObjectBuilder(tsbKey(governed, "RSA", 2048, null)).add("policy", policy).build())
+                .expectOk("governed");
+        byte[] aes = new byte[16];
+        new java.security.SecureRandom().nextBytes(aes);
+        javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
+        rsa.init(javax.crypto.Cipher.ENCRYPT_MODE, publicKey(governed, "RSA"));
+        String sealed = Base64.getEncoder().encodeToString(rsa.doFinal(aes));
+        Reply synchronous = call(operation, "POST", "synchronousUnwrap", unwrapBody(sealed, label("tsb-async-sync"), governed, "RSA_WRAP_PAD"));
+        assertEquals(403, synchronous.status(), synchronous.toString());
+        assertEquals("APPROVAL_REQUIRED", synchronous.body().getString("code"));
+
+        String later = label("tsb-async-later");
+        Reply submitted = call(operation, "POST", "unwrap", unwrapBody(sealed, later, governed, "RSA_WRAP_PAD")).expectOk("submit");
+        String pending = submitted.string("unwrapRequestId");
+        assertEquals(1, submitted.body().size(), "the answer is the request id alone");
+        assertEquals("PENDING", call(operation, "GET", "request/" + pending, null).expectOk("pending").string("status"));
+        assertEquals(404, call(management, "GET", "key/" + later + "/attributes", null).status(), "nothing is unwrapped before approval");
+        assertEquals(java.util.List.of(pending), officer.taskIds("filteredUnwrapKeyApprovalTask"), "an unwrap task");
+        assertEquals(java.util.List.of(), officer.taskIds("filteredSignApprovalTask"), "not a sign task");
+        assertEquals("EXECUTED", officer.approve(pending).expectOk("approve").string("status"));
+        assertEquals(later, call(operation, "GET", "request/" + pending, null).expectOk("executed").string("result"));
+        String block = Base64.getEncoder().encodeToString("sixteen bytes!!!".getBytes(StandardCharsets.US_ASCII));
+        byte[] encrypted = Base64.getDecoder().decode(call(operation, "POST", "encrypt", encryptBody(later, "AES_ECB", block))
+                .expectOk("encrypt").string("encryptedPayload"));
+        javax.crypto.Cipher local = javax.crypto.Cipher.getInstance("AES/ECB/NoPadding");
+        local.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(aes, "AES"));
+        assertEquals("sixteen bytes!!!", new String(local.doFinal(encrypted), StandardCharsets.US_ASCII),
+                "the unwrapped key is the one sealed under the governed key");
+    }
+
+    static JsonObject modifyBody(String label, JsonObject policy) {
+        return Json.createObjectBuilder().add("modifyRequest", Json.createObjectBuilder().add("modifyKeyName", label)
+                .add("policy", policy == null ? JsonValue.NULL : policy)).build();
+    }
+
+    @Test
+    void modifyReplacesThePolicyUnderTheKeysRuleModify() {
+        String label = label("tsb-modify");
+        call(management, "POST", "key", tsbKey(label, "EC", null, "1.2.840.10045.3.1.7")).expectOk("key");
+        String payload = Base64.getEncoder().encodeToString("modified".getBytes(StandardCharsets.UTF_8));
+        Approver signer = Approver.ec("modify signer");
+        Approver guardian = Approver.ec("modify guardian");
+        JsonObject governed = Rules.policy(Rules.rule(0, 0, Rules.group("signers", 1, signer)), null, null,
+                Rules.rule(0, 0, Rules.group("guardians", 1, guardian)));
+
+        assertEquals(403, call(operation, "POST", "synchronousModify", modifyBody(label, governed)).status(), "a key operation token");
+        Reply modified = call(management, "POST", "synchronousModify", modifyBody(label, governed));
+        assertEquals(200, modified.status(), modified.toString());
+        JsonObject policy = call(management, "GET", "key/" + label + "/attributes", null).expectOk("attributes").body()
+                .getJsonObject("json").getJsonObject("policy");
+        assertEquals(signer.publicKey(), policy.getJsonObject("ruleUse").getJsonArray("tokens").getJsonObject(0).getJsonArray("groups")
+                .getJsonObject(0).getJsonArray("approvals").getJsonObject(0).getString("value"));
+        assertFalse(policy.getJsonObject("keyStatus").getBoolean("blocked"));
+        Reply needsApproval = call(operation, "POST", "synchronousSign", signBody(label, "SHA256_WITH_ECDSA", "DER", payload));
+        assertEquals(403, needsApproval.status(), "use now needs the signer: " + needsApproval);
+        assertEquals("APPROVAL_REQUIRED", needsApproval.body().getString("code"));
+
+        // Now the policy itself is guarded: synchronously refused, asynchronously it waits for the guardian.
+        Reply refused = call(management, "POST", "synchronousModify", modifyBody(label, null));
+        assertEquals(403, refused.status(), refused.toString());
+        assertEquals("APPROVAL_REQUIRED", refused.body().getString("code"));
+        String id = call(management, "POST", "modify", modifyBody(label, null)).expectOk("modify").string("modifyKeyRequestId");
+        assertEquals("PENDING", call(management, "GET", "request/" + id, null).expectOk("pending").string("status"));
+        assertEquals(403, call(operation, "POST", "synchronousSign", signBody(label, "SHA256_WITH_ECDSA", "DER", payload)).status());
+        assertEquals("EXECUTED", guardian.approve(id).expectOk("approve").string("status"));
+        assertEquals(200, call(operation, "POST", "synchronousSign", signBody(label, "SHA256_WITH_ECDSA", "DER", payload)).status(),
+                "the open policy is in force once the guardian approved");
+
+        String open = call(management, "POST", "modify", modifyBody(label, governed)).expectOk("open modify").string("modifyKeyRequestId");
+        assertEquals("EXECUTED", call(management, "GET", "request/" + open, null).expectOk("executed").string("status"));
+        Reply unknown = call(management, "POST", "synchronousModify", modifyBody(label("tsb-modify-none"), null));
+        assertEquals(404, unknown.status());
+        assertEquals(630, unknown.body().getInt("errorCode"));
+        Reply badPolicy = call(management, "POST", "synchronousModify", Json.createObjectBuilder().add("modifyRequest",
+                Json.createObjectBuilder().add("modifyKeyName", label).add("policy", "everyone")).build());
+        assertEquals(400, badPolicy.status(), badPolicy.toString());
+        assertEquals(400, call(management, "POST", "synchronousModify", Json.createObjectBuilder().add("modifyRequest",
+                Json.createObjectBuilder().add("modifyKeyName", label)).build()).status(), "no policy");
+    }
+
+    @Test
+    void aKeysCertificateIsReadDeletedAndImported() throws Exception {
+        String label = label("tsb-cert");
+        String other = label("tsb-cert-other");
+        call(management, "POST", "key", tsbKey(label, "RSA", 2048, null)).expectOk("key");
+        call(management, "POST", "key", tsbKey(other, "RSA", 2048, null)).expectOk("other");
+        Reply none = call(operation, "GET", "certificate/" + label, null);
+        assertEquals(404, none.status(), none.toString());
+        assertEquals("CERTIFICATE_NOT_FOUND", none.body().getString("code"));
+
+        call(operation, "POST", "certificate/synchronous/selfsign", Json.createObjectBuilder().add("signKeyName", label)
+                .add("commonName", "imported later").add("signatureAlgorithm", "SHA256_WITH_RSA").add("validity", 30).build())
+                .expectOk("selfsign");
+        Reply read = call(operation, "GET", "certificate/" + label, null).expectOk("read");
+        assertEquals(label, read.string("label"));
+        java.security.cert.X509Certificate certificate = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+                .getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(read.string("certificate").getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("CN=imported later", certificate.getSubjectX500Principal().getName());
+        assertEquals(publicKey(label, "RSA"), certificate.getPublicKey());
+        assertEquals(403, call(management, "GET", "certificate/" + label, null).status(), "a key management token");
+
+        assertEquals(label, call(operation, "DELETE", "certificate/" + label, null).expectOk("delete").string("label"));
+        assertEquals(404, call(operation, "GET", "certificate/" + label, null).status());
+        assertEquals(404, call(operation, "DELETE", "certificate/" + label, null).status());
+        assertEquals(200, call(management, "GET", "key/" + label + "/attributes", null).status(), "the key stays");
+
+        String der = Base64.getEncoder().encodeToString(certificate.getEncoded());
+        Reply imported = call(operation, "POST", "certificate/import/plain", Json.createObjectBuilder().add("label", label)
+                .add("certificate", der).build());
+        assertEquals(200, imported.status(), imported.toString());
+        assertEquals(read.string("certificate"), imported.string("certificate"));
+        assertEquals(read.string("certificate"), call(operation, "GET", "certificate/" + label, null).expectOk("again").string("certificate"));
+
+        Reply mismatch = call(operation, "POST", "certificate/import/plain", Json.createObjectBuilder().add("label", other)
+                .add("certificate", der).build());
+        assertEquals(422, mismatch.status(), mismatch.toString());
+        assertEquals("CERTIFICATE_KEY_MISMATCH", mismatch.body().getString("code"));
+        Reply garbage = call(operation, "POST", "certificate/import/plain", Json.createObjectBuilder().add("label", other)
+                .add("certificate", "bm90IGEgY2VydGlmaWNhdGU=").build());
+        assertEquals(400, garbage.status(), garbage.toString());
+        assertEquals(404, call(operation, "POST", "certificate/import/plain", Json.createObjectBuilder()
+                .add("label", label("tsb-cert-none")).add("certificate", der).build()).status());
     }
 }

@@ -160,20 +160,63 @@ class CryptoTokenContractTest {
         byte[] block = "sixteen bytes!!!".getBytes(StandardCharsets.US_ASCII);
         byte[] encrypted = token.cipher(target, "AES/ECB/NoPadding", javax.crypto.Cipher.ENCRYPT_MODE, null, null, block);
         for (WrapMethod method : WrapMethod.values()) {
+            if (method.wrapsPrivateKey()) {
+                continue;
+            }
             String wrapping = "RSA".equals(method.wrappingAlgorithm()) ? rsa : kek;
-            byte[] wrapped = token.wrapSecret(wrapping, target, method);
-            assertEquals(method == WrapMethod.RSA_WRAP_PAD ? 256 : 32, wrapped.length, method.name());
+            byte[] wrapped = token.wrapKey(wrapping, target, method);
+            assertEquals("RSA".equals(method.wrappingAlgorithm()) ? 256 : 32, wrapped.length, method.name());
             String copy = label();
             assertEquals(192, token.unwrapSecret(wrapping, wrapped, method, copy, true), method.name());
             assertArrayEquals(block, token.cipher(copy, "AES/ECB/NoPadding", javax.crypto.Cipher.DECRYPT_MODE, null, null,
                     encrypted), method.name());
         }
-        byte[] damaged = token.wrapSecret(kek, target, WrapMethod.AES_WRAP);
+        byte[] damaged = token.wrapKey(kek, target, WrapMethod.AES_WRAP);
         damaged[0] ^= 1;
         String refused = label();
         ApiException e = assertThrows(ApiException.class,
                 () -> token.unwrapSecret(kek, damaged, WrapMethod.AES_WRAP, refused, true));
         assertEquals(400, e.status());
         assertFalse(token.delete(refused));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pkcs11", "software"})
+    void privateKeysAreWrappedAndUnwrappedIntoKeysThatSignForTheSamePublicKey(String kind) throws Exception {
+        CryptoToken token = open(kind);
+        String kek = label();
+        token.generateSecret(kek, 256, true);
+        for (KeySpec spec : new KeySpec[] {KeySpec.rsa(2048), KeySpec.ec("1.2.840.10045.3.1.7", null),
+                KeySpec.ec("1.3.132.0.34", null), KeySpec.ec("1.3.132.0.35", null)}) {
+            String original = label();
+            PublicKey publicKey = token.generate(original, spec, true);
+            for (WrapMethod method : WrapMethod.values()) {
+                if (!method.wrappedAlgorithm().equals(spec.algorithm())) {
+                    continue;
+                }
+                String what = spec.algorithm() + " " + spec.keySize() + " " + method;
+                byte[] wrapped = token.wrapKey(kek, original, method);
+                String copy = label();
+                PublicKey unwrapped = token.unwrapPrivate(kek, wrapped, method, copy, false);
+                assertArrayEquals(publicKey.getEncoded(), unwrapped.getEncoded(), what);
+                assertArrayEquals(publicKey.getEncoded(), token.publicKey(copy).orElseThrow().getEncoded(), what);
+                if ("pkcs11".equals(kind)) {
+                    // The software key store holds every key in memory and cannot refuse to hand one out.
+                    assertFalse(token.privateKeyExtractable(copy), what);
+                }
+                byte[] data = what.getBytes(StandardCharsets.UTF_8);
+                String algorithm = spec.defaultSignatureAlgorithm();
+                Signature verifier = Signature.getInstance(algorithm);
+                verifier.initVerify(publicKey);
+                verifier.update(data);
+                assertTrue(verifier.verify(token.sign(copy, algorithm, data)), what);
+
+                wrapped[wrapped.length - 1] ^= 1;
+                String refused = label();
+                ApiException e = assertThrows(ApiException.class, () -> token.unwrapPrivate(kek, wrapped, method, refused, false), what);
+                assertEquals("UNWRAP_FAILED", e.code(), what);
+                assertFalse(token.delete(refused), what);
+            }
+        }
     }
 }
