@@ -34,6 +34,7 @@ final class SigningRun {
     private final SimulatedDevice device;
     private final List<ProvisioningRun.Provisioned> devices;
     private final CallbackSink sink;
+    private final AtomicInteger stages = new AtomicInteger();
 
     SigningRun(BenchSettings settings, HermodClient client, SimulatedDevice device,
                List<ProvisioningRun.Provisioned> devices, CallbackSink sink) {
@@ -44,11 +45,16 @@ final class SigningRun {
         this.sink = sink;
     }
 
+    /**
+     * Each stage signs texts of its own: a device's RSA signature over the same text is the same
+     * bytes, which the server refuses as a replayed answer.
+     */
     List<Staged> stage(String format, int count) throws InterruptedException {
+        int stage = stages.incrementAndGet();
         List<Staged> staged = Collections.synchronizedList(new ArrayList<>());
         Workers.Outcome outcome = Workers.run("stage-" + format, settings.devices(), count, settings.phaseLimit(), (worker, n) -> {
             ProvisioningRun.Provisioned target = devices.get(n % devices.size());
-            JsonArray tbs = Json.createArrayBuilder().add(CommandBodies.text("doc", "benchmark " + format + " " + n)).build();
+            JsonArray tbs = Json.createArrayBuilder().add(CommandBodies.text("doc", "benchmark " + format + " " + stage + "." + n)).build();
             Reply submitted = client.submit("sign", CommandBodies.sign("sign", target.profileId(), tbs, format, null))
                     .expectOk("submit sign");
             String location = settings.local(submitted.body().getJsonArray("destinations").getJsonObject(0).getString("location"));
@@ -113,7 +119,9 @@ final class SigningRun {
                 try {
                     Reply reply = device.answer(s.location(), s.token(), s.answer());
                     if (reply.status() != 200) {
-                        failed.incrementAndGet();
+                        if (failed.incrementAndGet() <= 3) {
+                            System.out.println("  paced answer refused: " + reply);
+                        }
                         return;
                     }
                     answerLatency.since(sent);
