@@ -48,6 +48,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             return error(409, "CONCURRENT_CHANGE",
                     "Another request changed the same resource at the same time; read it and try again", Map.of());
         }
+        if (unreadableBody(cause)) {
+            LOG.fine("Request body not readable: " + cause.getCause());
+            return error(400, "BODY_UNREADABLE", "The request body could not be read to its end", Map.of());
+        }
         if (cause instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             Map.Entry<String, String> described = ContainerErrors.describe(status);
@@ -75,6 +79,11 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             }
         }
         return false;
+    }
+
+    /** The client stopped sending its body, or sent it too slowly: its bad request, not our failure. */
+    static boolean unreadableBody(Throwable cause) {
+        return cause instanceof jakarta.ws.rs.ProcessingException && cause.getCause() instanceof java.io.IOException;
     }
 
     static Throwable unwrap(Throwable thrown) {

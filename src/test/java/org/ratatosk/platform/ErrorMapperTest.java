@@ -30,6 +30,14 @@ class ErrorMapperTest {
     }
 
     @Test
+    void aBodyTheClientNeverFinishedIsItsBadRequest() {
+        assertTrue(ErrorMapper.unreadableBody(new jakarta.ws.rs.ProcessingException(new java.io.IOException("Blocking read timeout"))));
+        assertFalse(ErrorMapper.unreadableBody(new jakarta.ws.rs.ProcessingException("other")),
+                "a processing failure of ours stays an incident");
+        assertFalse(ErrorMapper.unreadableBody(new java.io.UncheckedIOException(new java.io.IOException("disk"))));
+    }
+
+    @Test
     void theErrorBodyIsTheContracts() {
         assertEquals("{\"code\":\"X_Y\",\"message\":\"Said.\",\"details\":{\"n\":\"1\"}}",
                 ErrorMapper.body("X_Y", "Said.", java.util.Map.of("n", 1)).toString());
