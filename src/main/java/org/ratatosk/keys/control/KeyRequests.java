@@ -16,8 +16,8 @@ import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.KeyRequest;
 import org.ratatosk.keys.entity.ManagedKey;
 import org.ratatosk.keys.entity.RequestStatus;
-import org.ratatosk.messaging.control.ExpiryScheduler;
 import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ExpiryScheduler;
 import org.ratatosk.platform.Jsons;
 
 /** Requests waiting for approvers: made, shown, cancelled, and expired by their deadline. */

@@ -1,4 +1,4 @@
-package org.ratatosk.messaging.control;
+package org.ratatosk.platform;
 
 /**
  * A deadline of another component, delivered through the expiry queue as a CDI event; the kind

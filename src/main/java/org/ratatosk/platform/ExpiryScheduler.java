@@ -1,4 +1,4 @@
-package org.ratatosk.messaging.control;
+package org.ratatosk.platform;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -12,12 +12,14 @@ import java.time.temporal.ChronoUnit;
 /**
  * Puts a persistent message with a delivery delay on the expiry queue for each deadline, inside
  * the caller's transaction: the broker keeps it across restarts and wakes the expiry on time. For
- * command timeouts the database stays the record ({@link ExpirySweep}), so a message lost in a
+ * command timeouts the database stays the record (messaging's {@code ExpirySweep}), so a message lost in a
  * crash between the database's commit and the broker's delays an expiry by one sweep period at most.
  */
 @Stateless
 public class ExpiryScheduler {
 
+    /** The queue of deadlines; messaging declares it with its other destinations. */
+    public static final String QUEUE = "java:app/jms/HermodExpiry";
     public static final String KIND = "kind";
     public static final String COMMAND_TIMEOUT = "command-timeout";
     public static final String MESSAGE_LIFESPAN = "message-lifespan";
@@ -27,7 +29,7 @@ public class ExpiryScheduler {
     @Inject
     JMSContext jms;
 
-    @Resource(lookup = ExpiryDestinations.EXPIRY_QUEUE)
+    @Resource(lookup = QUEUE)
     Queue queue;
 
     public void commandTimeout(String commandId, Instant due) {

@@ -1,4 +1,4 @@
-package org.ratatosk.messaging.control;
+package org.ratatosk.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
