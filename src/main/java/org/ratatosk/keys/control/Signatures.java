@@ -9,24 +9,29 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PSSParameterSpec;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
 import javax.crypto.Cipher;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.crypto.AsymmetricBlockCipher;
 import org.bouncycastle.crypto.CipherParameters;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.signers.PSSSigner;
-import java.security.spec.PSSParameterSpec;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.Locale;
-import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.DERSequence;
+import org.ratatosk.approvals.control.KeyPolicy;
+import org.ratatosk.approvals.control.KeyRequests;
+import org.ratatosk.approvals.control.Rule;
 import org.ratatosk.keys.entity.ManagedKey;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.tokens.control.CryptoToken;
+import org.ratatosk.tokens.control.Tokens;
 
 /**
  * TSB's signing and verification with a key: {@code signRequest} signed by the token,

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** The captured seed documents. */
-final class SeedFiles {
+public final class SeedFiles {
 
     private SeedFiles() {
     }
 
-    static String read(String number) throws IOException {
+    public static String read(String number) throws IOException {
         Path dir = Path.of(System.getProperty("seeds.dir", "../shared/seeds"));
         try (Stream<Path> files = Files.list(dir)) {
             Path seed = files.filter(f -> f.getFileName().toString().startsWith(number + "_")).findFirst()

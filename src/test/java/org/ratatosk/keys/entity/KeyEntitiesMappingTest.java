@@ -9,10 +9,13 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.function.Consumer;
-import org.ratatosk.platform.MigratedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ratatosk.approvals.entity.ApproverClock;
+import org.ratatosk.approvals.entity.KeyRequest;
+import org.ratatosk.approvals.entity.RequestStatus;
+import org.ratatosk.platform.MigratedDatabase;
 
 /** The key entities and their queries under EclipseLink, Payara's JPA provider. */
 class KeyEntitiesMappingTest {
