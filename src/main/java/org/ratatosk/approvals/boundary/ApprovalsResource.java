@@ -11,8 +11,8 @@ import org.ratatosk.approvals.control.Approvals;
 import org.ratatosk.approvals.control.KeyPolicy;
 import org.ratatosk.approvals.control.KeyRequests;
 import org.ratatosk.approvals.control.RequestExecution;
-import org.ratatosk.keys.boundary.TsbErrors;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.TsbErrors;
 
 /**
  * Approvers' calls, authenticated by their signatures; a request that also carries credentials

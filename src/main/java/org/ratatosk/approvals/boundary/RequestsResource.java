@@ -9,9 +9,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.approvals.control.KeyRequests;
-import org.ratatosk.keys.boundary.TsbErrors;
 import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.Role;
+import org.ratatosk.platform.TsbErrors;
 
 /** Requests waiting for approval. Their approvers may read them too; only the operator and API keys cancel them. */
 @TsbErrors

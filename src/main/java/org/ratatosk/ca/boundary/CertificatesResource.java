@@ -12,11 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.approvals.control.KeyPolicy;
 import org.ratatosk.ca.control.KeyOperations;
-import org.ratatosk.keys.boundary.TsbErrors;
 import org.ratatosk.keys.control.Keys;
 import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Role;
+import org.ratatosk.platform.TsbErrors;
 
 /** CSRs and certificates made with keys in the token, and the certificate a key holds (Securosys TSB /v1/certificate). */
 @TsbErrors

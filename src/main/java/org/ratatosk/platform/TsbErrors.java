@@ -1,4 +1,4 @@
-package org.ratatosk.keys.boundary;
+package org.ratatosk.platform;
 
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;

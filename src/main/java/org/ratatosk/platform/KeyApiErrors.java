@@ -1,4 +1,4 @@
-package org.ratatosk.keys.boundary;
+package org.ratatosk.platform;
 
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -11,7 +11,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.StringReader;
 import java.util.Locale;
 import java.util.Map;
-import org.ratatosk.platform.Jsons;
 
 /**
  * Securosys TSB clients read {@code errorCode} (a number) and {@code reason}; errors of the
