@@ -20,9 +20,9 @@ import java.util.logging.Logger;
  * shows.
  */
 @ApplicationScoped
-public class AuditLinking {
+public class AuditLinkScheduler {
 
-    private static final Logger LOG = Logger.getLogger(AuditLinking.class.getName());
+    private static final Logger LOG = Logger.getLogger(AuditLinkScheduler.class.getName());
 
     @Resource
     TransactionSynchronizationRegistry transactions;
