@@ -101,7 +101,7 @@ public class KeyOperations {
         switch (operation) {
             case CSR, SELF_SIGN -> SubjectNames.parse(request);
             case SIGN_CERTIFICATE -> {
-                CertificationRequests.parseVerified(csrOf(request));
+                CaCertificationRequests.parseVerified(csrOf(request));
                 requireCaCertificate(key);
             }
             default -> throw new IllegalArgumentException(operation.name());
@@ -130,12 +130,12 @@ public class KeyOperations {
             case CSR -> {
                 keys.requireUsable(key);
                 PublicKey publicKey = keys.publicKey(key);
-                yield CertificationRequests.pem(CertificationRequests.create(tokens.token(), key.labelId(), publicKey,
+                yield CaCertificationRequests.pem(CaCertificationRequests.create(tokens.token(), key.labelId(), publicKey,
                         SubjectNames.parse(request), profile, algorithm));
             }
             case SELF_SIGN -> Pem.certificate(authority.selfSign(key, SubjectNames.parse(request), profile));
             case SIGN_CERTIFICATE -> {
-                JcaPKCS10CertificationRequest csr = CertificationRequests.parseVerified(csrOf(request));
+                JcaPKCS10CertificationRequest csr = CaCertificationRequests.parseVerified(csrOf(request));
                 PublicKey subjectKey;
                 try {
                     subjectKey = csr.getPublicKey();
@@ -143,7 +143,7 @@ public class KeyOperations {
                     throw ApiException.badRequest("INVALID_CSR", "The CSR's public key is unreadable");
                 }
                 List<X509Certificate> chain = authority.issueWith(key, new CertificateBuilder.Subject(
-                        X500Name.getInstance(csr.getSubject()), subjectKey, CertificationRequests.alternativeNames(csr),
+                        X500Name.getInstance(csr.getSubject()), subjectKey, CaCertificationRequests.alternativeNames(csr),
                         profile.validity(), profile.keyUsageBits(), profile.extendedKeyUsages(),
                         profile.certificateAuthority(), profile.pathLength()), algorithm);
                 yield Pem.chain(chain);

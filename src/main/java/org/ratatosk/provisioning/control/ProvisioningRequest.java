@@ -82,7 +82,7 @@ public record ProvisioningRequest(String nonce, String userId, String name, Stri
         storage.ifPresent(ProvisioningRequest::checkStorage);
         String certReq = JsonBodies.optionalString(request, "certreq").orElse(null);
         if (certReq != null) {
-            CertificationRequests.parse(certReq, "dummy certreq of " + keyId)
+            ResignedCertificationRequests.parse(certReq, "dummy certreq of " + keyId)
                     .orElseThrow(() -> ApiException.badRequest("INVALID_FIELD", "'certreq' of " + keyId + " is not a PKCS#10 request"));
         }
         return new KeyRequest(keyId, JsonBodies.optionalString(request, "usage").orElse(null),

@@ -38,8 +38,8 @@ final class SignedKeyCheck {
             if (certReq == null) {
                 throw new AnswerRejected("CSR_MISSING", "signed key " + keyId + " carries no re-signed certreq");
             }
-            X500Name dummySubject = CertificationRequests.parse(request.certReq(), keyId).orElseThrow().getSubject();
-            CertificationRequests.checkResigned(certReq, key.getPublicKey(), dummySubject, keyId);
+            X500Name dummySubject = ResignedCertificationRequests.parse(request.certReq(), keyId).orElseThrow().getSubject();
+            ResignedCertificationRequests.checkResigned(certReq, key.getPublicKey(), dummySubject, keyId);
         }
         String keyState = string(payload, "keystate");
         return new ValidatedProvisioning.Key(keyId, request.usage(),

@@ -33,7 +33,7 @@ class SeedCsrTest {
     void seedCsrParsesAndItsSignatureVerifies() throws Exception {
         String pem = seedResult();
         assertTrue(pem.startsWith("-----BEGIN NEW CERTIFICATE REQUEST-----\n"));
-        JcaPKCS10CertificationRequest csr = CertificationRequests.parseVerified(pem);
+        JcaPKCS10CertificationRequest csr = CaCertificationRequests.parseVerified(pem);
         assertEquals("CN=Approver-Intermediate-SUB", csr.getSubject().toString());
         assertEquals(2048, ((RSAPublicKey) csr.getPublicKey()).getModulus().bitLength());
         assertEquals("1.2.840.113549.1.1.11", csr.getSignatureAlgorithm().getAlgorithm().getId(), "SHA256_WITH_RSA");
@@ -47,7 +47,7 @@ class SeedCsrTest {
     @Test
     void seedCsrAsBase64DerIsAcceptedToo() throws Exception {
         String base64 = seedResult().replaceAll("-----[A-Z ]+-----", "").replace("\n", "");
-        assertEquals("CN=Approver-Intermediate-SUB", CertificationRequests.parseVerified(base64).getSubject().toString());
+        assertEquals("CN=Approver-Intermediate-SUB", CaCertificationRequests.parseVerified(base64).getSubject().toString());
     }
 
     @Test
@@ -55,10 +55,10 @@ class SeedCsrTest {
         String pem = seedResult();
         int at = pem.indexOf("Xt9f");
         String tampered = pem.substring(0, at) + "Xt9g" + pem.substring(at + 4);
-        ApiException refused = assertThrows(ApiException.class, () -> CertificationRequests.parseVerified(tampered));
+        ApiException refused = assertThrows(ApiException.class, () -> CaCertificationRequests.parseVerified(tampered));
         assertEquals(422, refused.status());
         assertEquals("INVALID_CSR_SIGNATURE", refused.code());
         assertEquals("INVALID_CSR", assertThrows(ApiException.class,
-                () -> CertificationRequests.parseVerified("-----BEGIN NEW CERTIFICATE REQUEST-----\nAAAA\n-----END NEW CERTIFICATE REQUEST-----\n")).code());
+                () -> CaCertificationRequests.parseVerified("-----BEGIN NEW CERTIFICATE REQUEST-----\nAAAA\n-----END NEW CERTIFICATE REQUEST-----\n")).code());
     }
 }

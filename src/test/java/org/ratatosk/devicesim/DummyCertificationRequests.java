@@ -15,9 +15,9 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  * PKCS#10 handling on both sides of the dummy-CSR exchange: the application server sends a CSR
  * with the right subject and a throwaway key; the device re-issues it for its own new key.
  */
-public final class CertificationRequests {
+public final class DummyCertificationRequests {
 
-    private CertificationRequests() {
+    private DummyCertificationRequests() {
     }
 
     /** A CSR for {@code subject} with {@code keys}, base64 DER as the seeds carry it. */

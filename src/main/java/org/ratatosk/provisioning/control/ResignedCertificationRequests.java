@@ -9,9 +9,9 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 /** PKCS#10 parsing and checks for the certificate requests devices re-sign with their new keys. */
-public final class CertificationRequests {
+public final class ResignedCertificationRequests {
 
-    private CertificationRequests() {
+    private ResignedCertificationRequests() {
     }
 
     /** A submitted dummy request: base64 in either alphabet, line breaks allowed. */

@@ -24,11 +24,11 @@ import org.ratatosk.tokens.control.CryptoToken;
 import org.ratatosk.tokens.control.TokenSigner;
 
 /** PKCS#10 requests: made by a key in the token, or received to be signed by the CA. */
-public final class CertificationRequests {
+public final class CaCertificationRequests {
 
     public static final String PEM_TYPE = "NEW CERTIFICATE REQUEST";
 
-    private CertificationRequests() {
+    private CaCertificationRequests() {
     }
 
     /** A request signed by the token key, asking for the profile's key usages as extensions. */
