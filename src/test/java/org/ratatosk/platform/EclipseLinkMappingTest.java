@@ -19,6 +19,7 @@ import org.ratatosk.messaging.entity.Mailbox;
 import org.ratatosk.messaging.entity.MailboxMessage;
 import org.ratatosk.provisioning.entity.Profile;
 import org.ratatosk.provisioning.entity.ProfileKey;
+import org.ratatosk.testsupport.MigratedDatabase;
 
 /**
  * The entities and the queries the server runs also work under EclipseLink, Payara's JPA provider,

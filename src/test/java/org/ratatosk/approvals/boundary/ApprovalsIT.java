@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.keys.boundary.KeyApi;
 import org.ratatosk.keys.boundary.TestCertificates;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 import org.ratatosk.tokens.control.TestTokens;
 
 /** Keys governed by approvers: quorums, timelock, timeout, rejection, replays and strangers. */

@@ -12,7 +12,7 @@ import java.util.Base64;
 import java.util.Optional;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.keys.boundary.KeyApi;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 
 /** An approver with its own key pair, signing as the contract says: SHA-256, JCA encoding, base64. */
 public final class Approver {

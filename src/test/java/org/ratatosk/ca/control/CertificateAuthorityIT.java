@@ -26,8 +26,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.keys.control.Keys;
-import org.ratatosk.messaging.boundary.Server;
 import org.ratatosk.platform.ApiException;
+import org.ratatosk.testsupport.Server;
 
 /** The CA bean that server components use, inside the server, with its key in the HSM. */
 @ExtendWith(ArquillianExtension.class)

@@ -7,7 +7,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.ratatosk.platform.MigratedDatabase;
+import org.ratatosk.testsupport.MigratedDatabase;
 
 /** A delivery's life under EclipseLink (Payara's JPA provider), changed only through its own methods. */
 class CallbackDeliveryMappingTest {

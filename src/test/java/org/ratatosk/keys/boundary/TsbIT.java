@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.approvals.boundary.Approver;
 import org.ratatosk.approvals.boundary.Rules;
 import org.ratatosk.devicesim.Reply;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 import org.ratatosk.tokens.control.TestTokens;
 
 /**

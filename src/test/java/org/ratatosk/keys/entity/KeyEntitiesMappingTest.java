@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.ratatosk.approvals.entity.ApproverClock;
 import org.ratatosk.approvals.entity.KeyRequest;
 import org.ratatosk.approvals.entity.RequestStatus;
-import org.ratatosk.platform.MigratedDatabase;
+import org.ratatosk.testsupport.MigratedDatabase;
 
 /** The key entities and their queries under EclipseLink, Payara's JPA provider. */
 class KeyEntitiesMappingTest {

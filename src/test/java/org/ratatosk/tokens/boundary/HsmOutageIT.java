@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.keys.boundary.KeyApi;
 import org.ratatosk.keys.boundary.TestCertificates;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 import org.ratatosk.tokens.control.TestTokens;
 
 /**

@@ -22,8 +22,8 @@ import org.ratatosk.approvals.boundary.Approver;
 import org.ratatosk.approvals.boundary.Rules;
 import org.ratatosk.keys.boundary.KeyApi;
 import org.ratatosk.keys.boundary.TestCertificates;
-import org.ratatosk.messaging.boundary.Server;
-import org.ratatosk.messaging.boundary.ServerRestart;
+import org.ratatosk.testsupport.Server;
+import org.ratatosk.testsupport.ServerRestart;
 
 /**
  * Without an HSM the server keeps keys in its software key store: the same key, CA and approval

@@ -9,11 +9,11 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
-import org.ratatosk.platform.MigratedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ratatosk.platform.Hashes;
+import org.ratatosk.testsupport.MigratedDatabase;
 
 /** The connector's entities and queries under EclipseLink (Payara's provider) with H2. */
 class UemMappingTest {

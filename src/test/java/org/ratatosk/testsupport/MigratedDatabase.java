@@ -1,4 +1,4 @@
-package org.ratatosk.platform;
+package org.ratatosk.testsupport;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.h2.jdbcx.JdbcDataSource;
+import org.ratatosk.platform.Migrations;
 
 /** A fresh in-memory H2 database with every migration applied, and EclipseLink on top of it. */
 public final class MigratedDatabase {

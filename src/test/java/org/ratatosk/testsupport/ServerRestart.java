@@ -1,4 +1,4 @@
-package org.ratatosk.messaging.boundary;
+package org.ratatosk.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

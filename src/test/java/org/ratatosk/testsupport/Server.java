@@ -1,4 +1,4 @@
-package org.ratatosk.messaging.boundary;
+package org.ratatosk.testsupport;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
