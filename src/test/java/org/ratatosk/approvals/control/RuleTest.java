@@ -16,8 +16,8 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ratatosk.keys.control.SeedFiles;
 import org.ratatosk.platform.ApiException;
+import org.ratatosk.testsupport.Seeds;
 
 /** Quorum, groups, tokens, timelock and timeout of approval rules. */
 class RuleTest {
@@ -154,7 +154,7 @@ class RuleTest {
 
     @Test
     void seedPolicyParsesWithItsApprover() throws Exception {
-        String seed = SeedFiles.read("003");
+        String seed = Seeds.read("003");
         int start = seed.indexOf('{');
         int end = seed.indexOf("\nCreate a CSR");
         JsonObject key = Json.createReader(new java.io.StringReader(seed.substring(start, end).trim())).readObject();

@@ -15,14 +15,14 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.junit.jupiter.api.Test;
-import org.ratatosk.keys.control.SeedFiles;
 import org.ratatosk.platform.ApiException;
+import org.ratatosk.testsupport.Seeds;
 
 /** The CSR of seed 003, made by a Securosys HSM, parses and verifies as a request this server accepts. */
 class SeedCsrTest {
 
     static String seedResult() throws Exception {
-        String seed = SeedFiles.read("003");
+        String seed = Seeds.read("003");
         int start = seed.indexOf("{\n\"id\"");
         JsonObject status = Json.createReader(new StringReader(seed.substring(start).trim())).readObject();
         assertEquals("EXECUTED", status.getString("status"));
