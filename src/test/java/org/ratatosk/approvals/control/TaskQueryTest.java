@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.ratatosk.approvals.entity.KeyRequest;
 import org.ratatosk.platform.ApiException;
 
@@ -53,13 +55,16 @@ class TaskQueryTest {
         assertTrue(TaskQuery.of(Json.createObjectBuilder().add("requestId", "r2").build()).selects("r2"));
     }
 
-    @Test
-    void badPagingIsRefused() {
-        for (JsonObject body : List.of(paging(-1, 1, "CREATION_DATE_ASC"), paging(0, 0, "CREATION_DATE_ASC"),
+    static List<JsonObject> badPaging() {
+        return List.of(paging(-1, 1, "CREATION_DATE_ASC"), paging(0, 0, "CREATION_DATE_ASC"),
                 paging(0, 1001, "CREATION_DATE_ASC"), paging(0, 1, "LAST_FETCHED_DATE_ASC"), paging(0, 1, "SIDEWAYS"),
                 Json.createObjectBuilder().add("detailLevel", "level9").build(),
-                Json.createObjectBuilder().add("paging", 3).build())) {
-            assertEquals(400, assertThrows(ApiException.class, () -> TaskQuery.of(body), body.toString()).status());
-        }
+                Json.createObjectBuilder().add("paging", 3).build());
+    }
+
+    @ParameterizedTest
+    @MethodSource("badPaging")
+    void badPagingIsRefused(JsonObject body) {
+        assertEquals(400, assertThrows(ApiException.class, () -> TaskQuery.of(body), body.toString()).status());
     }
 }

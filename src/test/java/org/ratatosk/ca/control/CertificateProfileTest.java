@@ -14,6 +14,8 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.ratatosk.approvals.control.ApproverKeys;
 import org.ratatosk.keys.control.Pem;
 import org.ratatosk.keys.entity.KeyAttributes;
@@ -52,15 +54,18 @@ class CertificateProfileTest {
         assertEquals(Duration.ofDays(365), CertificateProfile.parse(body("{}"), false).validity(), "a CSR needs no validity");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"validity\":0}", "{\"validity\":40000}",
+            "{\"validity\":1,\"keyUsage\":[\"FLY\"]}", "{\"validity\":1,\"extendedKeyUsage\":[\"nope\"]}",
+            "{\"validity\":1,\"keyUsage\":\"DIGITAL_SIGNATURE\"}", "{\"validity\":1,\"signatureAlgorithm\":\"MD5_WITH_RSA\"}",
+            "{\"validity\":1,\"basicConstraints\":{\"certificateAuthority\":true,\"pathLenConstraint\":-1}}"})
+    void badFieldsAreRefusedWithA400(String json) {
+        ApiException refused = assertThrows(ApiException.class, () -> CertificateProfile.parse(body(json), true), json);
+        assertEquals(400, refused.status(), json);
+    }
+
     @Test
-    void badFieldsAreRefusedWithA400() {
-        for (String json : List.of("{}", "{\"validity\":0}", "{\"validity\":40000}",
-                "{\"validity\":1,\"keyUsage\":[\"FLY\"]}", "{\"validity\":1,\"extendedKeyUsage\":[\"nope\"]}",
-                "{\"validity\":1,\"keyUsage\":\"DIGITAL_SIGNATURE\"}", "{\"validity\":1,\"signatureAlgorithm\":\"MD5_WITH_RSA\"}",
-                "{\"validity\":1,\"basicConstraints\":{\"certificateAuthority\":true,\"pathLenConstraint\":-1}}")) {
-            ApiException refused = assertThrows(ApiException.class, () -> CertificateProfile.parse(body(json), true), json);
-            assertEquals(400, refused.status(), json);
-        }
+    void anEcdsaAlgorithmForAnRsaKeyIsRefusedWithA400() {
         CertificateProfile ecdsa = CertificateProfile.parse(body("{\"validity\":1,\"signatureAlgorithm\":\"SHA256_WITH_ECDSA\"}"), true);
         assertEquals(400, assertThrows(ApiException.class, () -> ecdsa.signatureAlgorithmFor(KeySpec.rsa(2048))).status());
     }
