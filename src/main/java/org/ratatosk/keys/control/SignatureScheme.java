@@ -23,9 +23,9 @@ import org.ratatosk.platform.ApiException;
  */
 public record SignatureScheme(String name, String keyAlgorithm, Padding padding, String digest, boolean payloadIsDigest) {
 
-    /** How the digest is signed. */
+    /** How the digest is signed; ECDSA_DETERMINISTIC derives the nonce from the key and the digest (RFC 6979). */
     public enum Padding {
-        PKCS1, PSS, ECDSA, PKCS1_RAW
+        PKCS1, PSS, ECDSA, ECDSA_DETERMINISTIC, PKCS1_RAW
     }
 
     private static final Map<String, ASN1ObjectIdentifier> DIGEST_OIDS = Map.of(
@@ -49,6 +49,8 @@ public record SignatureScheme(String name, String keyAlgorithm, Padding padding,
                 return new SignatureScheme(name, "EC", Padding.ECDSA, null, true);
             case "DOUBLE_SHA256_WITH_ECDSA":
                 return new SignatureScheme(name, "EC", Padding.ECDSA, "DOUBLE-SHA-256", false);
+            case "SHA256_WITH_ECDSA_DETERMINISTIC":
+                return new SignatureScheme(name, "EC", Padding.ECDSA_DETERMINISTIC, "SHA-256", false);
             default:
                 break;
         }
@@ -157,7 +159,7 @@ public record SignatureScheme(String name, String keyAlgorithm, Padding padding,
         return switch (padding) {
             case PKCS1, PKCS1_RAW -> "NONEwithRSA";
             case PSS -> "RSASSA-PSS";
-            case ECDSA -> "NONEwithECDSA";
+            case ECDSA, ECDSA_DETERMINISTIC -> "NONEwithECDSA";
         };
     }
 

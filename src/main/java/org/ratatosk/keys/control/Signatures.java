@@ -79,10 +79,14 @@ public class Signatures {
                 requests.executedAtOnce(key, KeyPolicy.Operation.SIGN, request, signature)).add("signature", signature).build();
     }
 
-    private static void check(ManagedKey key, JsonObject request) {
+    /** What signing would refuse, refused before the approvers are asked. */
+    private void check(ManagedKey key, JsonObject request) {
         SignatureScheme scheme = SignatureScheme.parse(JsonBodies.requireString(request, "signatureAlgorithm"));
         scheme.requireFits(key.algorithm());
         scheme.digestOf(payload(request, "payload"));
+        if (scheme.padding() == SignatureScheme.Padding.ECDSA_DETERMINISTIC && !tokens.token().signsDeterministicEcdsa()) {
+            throw DeterministicEcdsa.refusedByHsm();
+        }
     }
 
     /** Signs for an approved request, in a transaction of its own. */
@@ -102,8 +106,11 @@ public class Signatures {
         }
         byte[] payload = payload(request, "payload");
         byte[] digest = scheme.digestOf(payload);
-        byte[] signature = scheme.padding() == SignatureScheme.Padding.PSS ? pssSign(key, scheme, digest)
-                : tokens.token().sign(key.labelId(), scheme.tokenAlgorithm(), null, scheme.tokenInput(digest));
+        byte[] signature = switch (scheme.padding()) {
+            case PSS -> pssSign(key, scheme, digest);
+            case ECDSA_DETERMINISTIC -> tokens.token().signDeterministicEcdsa(key.labelId(), scheme.digest(), digest);
+            default -> tokens.token().sign(key.labelId(), scheme.tokenAlgorithm(), null, scheme.tokenInput(digest));
+        };
         if ("RAW".equals(type) && "EC".equals(key.algorithm())) {
             signature = rawOf(signature, fieldBytes((ECPublicKey) keys.publicKey(key)));
         }

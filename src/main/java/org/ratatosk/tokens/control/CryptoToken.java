@@ -39,6 +39,16 @@ public interface CryptoToken extends AutoCloseable {
     byte[] sign(String label, String algorithm, AlgorithmParameterSpec parameters, byte[] data);
 
     /**
+     * ECDSA whose nonce is derived from the private key and the digest (RFC 6979, HMAC with
+     * {@code digest}) over {@code digestValue}, DER encoded. A token that keeps the private scalar
+     * to itself cannot derive the nonce and refuses with a 400 (see {@link #signsDeterministicEcdsa}).
+     */
+    byte[] signDeterministicEcdsa(String label, String digest, byte[] digestValue);
+
+    /** Whether {@link #signDeterministicEcdsa} works with this token's keys. */
+    boolean signsDeterministicEcdsa();
+
+    /**
      * Runs a JCA cipher with the label's private key (decryption) or secret key (either mode);
      * {@code aad} is the additional data of an AEAD mode, or null.
      */

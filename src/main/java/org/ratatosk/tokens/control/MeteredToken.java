@@ -54,6 +54,19 @@ final class MeteredToken implements CryptoToken {
     }
 
     @Override
+    public byte[] signDeterministicEcdsa(String label, String digest, byte[] digestValue) {
+        long start = System.nanoTime();
+        byte[] signature = token.signDeterministicEcdsa(label, digest, digestValue);
+        signed.accept(Duration.ofNanos(System.nanoTime() - start));
+        return signature;
+    }
+
+    @Override
+    public boolean signsDeterministicEcdsa() {
+        return token.signsDeterministicEcdsa();
+    }
+
+    @Override
     public byte[] cipher(String label, String transformation, int mode, AlgorithmParameterSpec parameters, byte[] aad, byte[] data) {
         return token.cipher(label, transformation, mode, parameters, aad, data);
     }

@@ -113,6 +113,16 @@ public final class Pkcs11Token implements CryptoToken {
     }
 
     @Override
+    public byte[] signDeterministicEcdsa(String label, String digest, byte[] digestValue) {
+        throw DeterministicEcdsa.refusedByHsm();
+    }
+
+    @Override
+    public boolean signsDeterministicEcdsa() {
+        return false;
+    }
+
+    @Override
     public byte[] cipher(String label, String transformation, int mode, java.security.spec.AlgorithmParameterSpec parameters,
                          byte[] aad, byte[] data) {
         return use(c -> {

@@ -296,6 +296,19 @@ public final class SoftwareToken implements CryptoToken {
         }
     }
 
+    @Override
+    public byte[] signDeterministicEcdsa(String label, String digest, byte[] digestValue) {
+        if (!(keys.computeIfAbsent(label, this::load) instanceof java.security.interfaces.ECPrivateKey key)) {
+            throw ApiException.badRequest("UNSUPPORTED_SIGNATURE_ALGORITHM", "Key '" + label + "' is not an EC key");
+        }
+        return DeterministicEcdsa.sign(key, digest, digestValue);
+    }
+
+    @Override
+    public boolean signsDeterministicEcdsa() {
+        return true;
+    }
+
     private synchronized PrivateKey load(String label) {
         try {
             PrivateKey key = (PrivateKey) store.getKey(label, password);

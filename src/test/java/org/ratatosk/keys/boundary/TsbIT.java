@@ -238,6 +238,35 @@ class TsbIT {
         assertEquals(630, missing.body().getInt("errorCode"));
     }
 
+    @Test
+    void deterministicEcdsaIsRefusedForKeysInTheHsmAndVerifiesAsEcdsa() {
+        String ec = label("tsb-sign-deterministic");
+        call(management, "POST", "key", tsbKey(ec, "EC", null, "1.2.840.10045.3.1.7")).expectOk("ec");
+        String payload = Base64.getEncoder().encodeToString("deterministic".getBytes(StandardCharsets.UTF_8));
+
+        // RFC 6979 derives the nonce from the private key, which SoftHSM2 keeps to itself.
+        Reply refused = call(operation, "POST", "synchronousSign", signBody(ec, "SHA256_WITH_ECDSA_DETERMINISTIC", "DER", payload));
+        assertEquals(400, refused.status(), refused.toString());
+        assertEquals("UNSUPPORTED_SIGNATURE_ALGORITHM", refused.body().getString("code"));
+        assertEquals("res.error.unsupported.signature.algorithm", refused.body().getString("reason"));
+
+        // A deterministic signature is an ECDSA signature: the verifier cannot tell, and needs no private key.
+        String signature = call(operation, "POST", "synchronousSign", signBody(ec, "SHA256_WITH_ECDSA", "DER", payload))
+                .expectOk("ecdsa").string("signature");
+        assertTrue(verified(ec, "SHA256_WITH_ECDSA_DETERMINISTIC", payload, signature));
+        assertFalse(verified(ec, "SHA256_WITH_ECDSA_DETERMINISTIC",
+                Base64.getEncoder().encodeToString("another".getBytes(StandardCharsets.UTF_8)), signature));
+
+        // With approvals the refusal comes before any approver is asked: no request is left waiting.
+        Approver signer = Approver.ec("deterministic signer");
+        call(management, "POST", "synchronousModify", modifyBody(ec,
+                Rules.policy(Rules.rule(0, 0, Rules.group("signers", 1, signer)), null, null, null))).expectOk("modify");
+        Reply waiting = call(operation, "POST", "sign", signBody(ec, "SHA256_WITH_ECDSA_DETERMINISTIC", "DER", payload));
+        assertEquals(400, waiting.status(), waiting.toString());
+        assertEquals("UNSUPPORTED_SIGNATURE_ALGORITHM", waiting.body().getString("code"));
+        assertFalse(waiting.body().containsKey("signRequestId"));
+    }
+
     static PublicKey publicKey(String label, String algorithm) throws Exception {
         String encoded = call(management, "POST", "key/attributes", Json.createObjectBuilder().add("label", label).build())
                 .expectOk("public key").body().getJsonObject("json").getString("publicKey");

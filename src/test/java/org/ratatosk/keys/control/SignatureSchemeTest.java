@@ -35,7 +35,13 @@ class SignatureSchemeTest {
         assertNull(SignatureScheme.parse("NONE_WITH_ECDSA").digest());
         assertThrows(ApiException.class, () -> SignatureScheme.parse("MD5_WITH_RSA"));
         assertThrows(ApiException.class, () -> SignatureScheme.parse("SHA3256_WITH_RSA"));
-        assertThrows(ApiException.class, () -> SignatureScheme.parse("SHA256_WITH_ECDSA_DETERMINISTIC"));
+        SignatureScheme deterministic = SignatureScheme.parse("SHA256_WITH_ECDSA_DETERMINISTIC");
+        assertEquals(SignatureScheme.Padding.ECDSA_DETERMINISTIC, deterministic.padding());
+        assertEquals("SHA-256", deterministic.digest());
+        assertEquals("EC", deterministic.keyAlgorithm());
+        assertEquals("NONEwithECDSA", deterministic.tokenAlgorithm());
+        assertThrows(ApiException.class, () -> SignatureScheme.parse("SHA384_WITH_ECDSA_DETERMINISTIC"));
+        assertThrows(ApiException.class, () -> deterministic.requireFits("RSA"));
         assertThrows(ApiException.class, () -> SignatureScheme.parse("SHA256_WITH_RSA").requireFits("EC"));
     }
 

@@ -3,10 +3,16 @@ package org.ratatosk.tokens.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.ContainerController;
@@ -68,6 +74,14 @@ class SoftwareTokenRestartIT {
                     .expectOk("csr").string("signRequestId");
             assertEquals("EXECUTED", officer.approve(id).expectOk("approve").string("status"));
 
+            // RFC 6979 needs the private key, which the software key store holds: the same digest, the same signature.
+            String ec = "software-deterministic-" + UUID.randomUUID();
+            KeyApi.post("key", TsbIT.tsbKey(ec, "EC", null, "1.2.840.10045.3.1.7")).expectOk("ec");
+            String deterministic = deterministicSignature(ec);
+            assertEquals(deterministic, deterministicSignature(ec));
+            assertTrue(TsbIT.jdkVerifies("SHA256withECDSA", publicKey(ec), DETERMINISTIC_PAYLOAD,
+                    Base64.getDecoder().decode(deterministic)));
+
             Path store = Path.of(System.getProperty("hermod.test.data.dir"), "keys.p12");
             assertTrue(Files.isRegularFile(store), store + " holds the keys");
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
@@ -77,12 +91,27 @@ class SoftwareTokenRestartIT {
 
             X509Certificate after = issue(ca);
             assertTrue(TestCertificates.verifiesWithBouncyCastle(after, root), "the same CA key signs after the restart");
+            assertEquals(deterministic, deterministicSignature(ec), "the same key after the restart");
             assertEquals("UP", Server.send(Server.request("/hermod/rest/health").GET()).body()
                     .getJsonObject("checks").getJsonObject("hsm").getString("status"));
         } finally {
             deployer.undeploy(DEPLOYMENT);
             controller.stop(CONTAINER);
         }
+    }
+
+    static final byte[] DETERMINISTIC_PAYLOAD = "deterministic".getBytes(StandardCharsets.UTF_8);
+
+    static PublicKey publicKey(String label) throws Exception {
+        String encoded = KeyApi.post("key/attributes", Json.createObjectBuilder().add("label", label).build())
+                .expectOk("public key").body().getJsonObject("json").getString("publicKey");
+        return KeyFactory.getInstance("EC").generatePublic(
+                new X509EncodedKeySpec(Base64.getDecoder().decode(encoded)));
+    }
+
+    static String deterministicSignature(String label) {
+        return KeyApi.post("synchronousSign", TsbIT.signBody(label, "SHA256_WITH_ECDSA_DETERMINISTIC", "DER",
+                Base64.getEncoder().encodeToString(DETERMINISTIC_PAYLOAD))).expectOk("deterministic").string("signature");
     }
 
     static X509Certificate issue(String ca) {
