@@ -31,6 +31,8 @@ import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.tokens.control.CryptoToken;
+import org.ratatosk.tokens.control.DeterministicEcdsa;
+import org.ratatosk.tokens.control.SignatureScheme;
 import org.ratatosk.tokens.control.Tokens;
 
 /**

@@ -1,4 +1,4 @@
-package org.ratatosk.keys.control;
+package org.ratatosk.tokens.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.ratatosk.tokens.boundary;
+package org.ratatosk.keys.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,8 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.ratatosk.approvals.boundary.Approver;
 import org.ratatosk.approvals.boundary.Rules;
-import org.ratatosk.keys.boundary.KeyApi;
-import org.ratatosk.keys.boundary.TestCertificates;
 import org.ratatosk.testsupport.Server;
 import org.ratatosk.testsupport.ServerRestart;
 

@@ -1,4 +1,4 @@
-package org.ratatosk.keys.control;
+package org.ratatosk.tokens.control;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -144,7 +144,7 @@ public record SignatureScheme(String name, String keyAlgorithm, Padding padding,
         }
     }
 
-    static org.bouncycastle.crypto.Digest bcDigest(String name) {
+    public static org.bouncycastle.crypto.Digest bcDigest(String name) {
         return switch (name) {
             case "SHA-1" -> org.bouncycastle.crypto.util.DigestFactory.createSHA1();
             case "SHA-224" -> org.bouncycastle.crypto.util.DigestFactory.createSHA224();

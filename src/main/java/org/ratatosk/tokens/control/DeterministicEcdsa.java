@@ -1,4 +1,4 @@
-package org.ratatosk.keys.control;
+package org.ratatosk.tokens.control;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -18,13 +18,13 @@ import org.ratatosk.platform.ApiException;
  * the same key and digest always give the same signature. The derivation needs the scalar itself,
  * which only the software key store holds; an HSM's ECDSA draws its nonce inside the token.
  */
-final class DeterministicEcdsa {
+public final class DeterministicEcdsa {
 
     private DeterministicEcdsa() {
     }
 
     /** The answer of a token whose private keys never leave it: its ECDSA draws the nonce itself. */
-    static ApiException refusedByHsm() {
+    public static ApiException refusedByHsm() {
         return ApiException.badRequest("UNSUPPORTED_SIGNATURE_ALGORITHM", "Signature algorithm "
                 + "'SHA256_WITH_ECDSA_DETERMINISTIC' is not supported with keys in the HSM: RFC 6979 derives the nonce "
                 + "from the private key, which does not leave the HSM");
