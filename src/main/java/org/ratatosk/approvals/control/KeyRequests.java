@@ -14,8 +14,8 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import org.ratatosk.approvals.entity.KeyRequest;
 import org.ratatosk.approvals.entity.RequestStatus;
+import org.ratatosk.approvals.entity.RequestedKey;
 import org.ratatosk.audit.control.AuditTrail;
-import org.ratatosk.keys.entity.ManagedKey;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.ExpiryScheduler;
 import org.ratatosk.platform.Jsons;
@@ -38,7 +38,7 @@ public class KeyRequests {
     @Inject
     ExpiryScheduler scheduler;
 
-    public String submit(ManagedKey key, KeyPolicy.Operation operation, JsonObject payload, Rule rule) {
+    public String submit(RequestedKey key, KeyPolicy.Operation operation, JsonObject payload, Rule rule) {
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
         KeyRequest request = new KeyRequest(id, key.labelId(), operation.name(), payload.toString(),
@@ -53,7 +53,7 @@ public class KeyRequests {
     }
 
     /** A request that needed no approval and ran at once: recorded EXECUTED, so its id can be read like any other. */
-    public String executedAtOnce(ManagedKey key, KeyPolicy.Operation operation, JsonObject payload, String result) {
+    public String executedAtOnce(RequestedKey key, KeyPolicy.Operation operation, JsonObject payload, String result) {
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
         KeyRequest request = new KeyRequest(id, key.labelId(), operation.name(), payload.toString(),

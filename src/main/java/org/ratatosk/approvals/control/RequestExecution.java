@@ -10,12 +10,6 @@ import java.util.logging.Logger;
 import org.ratatosk.approvals.entity.KeyRequest;
 import org.ratatosk.approvals.entity.RequestStatus;
 import org.ratatosk.audit.control.AuditTrail;
-import org.ratatosk.ca.control.KeyOperations;
-import org.ratatosk.keys.control.Ciphers;
-import org.ratatosk.keys.control.KeyChanges;
-import org.ratatosk.keys.control.Signatures;
-import org.ratatosk.keys.control.Wraps;
-import org.ratatosk.keys.entity.ManagedKey;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Deadline;
 import org.ratatosk.platform.ExpiryScheduler;
@@ -40,19 +34,7 @@ public class RequestExecution {
     KeyRequests requests;
 
     @Inject
-    KeyOperations operations;
-
-    @Inject
-    KeyChanges changes;
-
-    @Inject
-    Signatures signatures;
-
-    @Inject
-    Ciphers ciphers;
-
-    @Inject
-    Wraps wraps;
+    ApprovedOperations operations;
 
     @Inject
     ExpiryScheduler scheduler;
@@ -66,13 +48,7 @@ public class RequestExecution {
         JsonObject payload = JsonBodies.parseStored(request.payload());
         Instant now = Instant.now();
         try {
-            String result = switch (operation) {
-                case CSR, SIGN_CERTIFICATE, SELF_SIGN -> operations.runApproved(request.keyLabelId(), operation, payload);
-                case SIGN -> signatures.signApproved(request.keyLabelId(), payload);
-                case DECRYPT -> ciphers.decryptApproved(request.keyLabelId(), payload);
-                case UNWRAP -> wraps.unwrapApproved(payload);
-                case BLOCK, UNBLOCK, MODIFY -> changes.apply(request.keyLabelId(), operation, payload);
-            };
+            String result = operations.run(request.keyLabelId(), operation, payload);
             request.executed(result, now);
             LOG.info("Request " + id + " EXECUTED");
             audit.record("server", "key-request", id, "EXECUTED", null);
