@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ratatosk.approvals.boundary.ReadableByApprovers;
 import org.ratatosk.clients.boundary.ApiClientKey;
-import org.ratatosk.keys.boundary.ReadableByApprovers;
 
 /** The API description of this WAR, built once from the resource classes under WEB-INF/classes. */
 @ApplicationScoped

@@ -38,7 +38,7 @@ class FaultsTest {
         assertNotNull(outer.payload(), "payload stays JSON");
         String signedKey = ProvisioningAnswersTest.signedKey(answer, 0);
         JwsParts key = JwsParts.of(signedKey);
-        PKCS10CertificationRequest csr = CertificationRequests.parse(key.payload().getString("certreq"));
+        PKCS10CertificationRequest csr = DummyCertificationRequests.parse(key.payload().getString("certreq"));
         PublicKey jwkKey = JwsParts.key(key.payload());
         boolean outerVerifies = Jws.verifies(answer.jws(), ATTESTATION.getPublic());
 

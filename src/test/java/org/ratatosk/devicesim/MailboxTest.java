@@ -3,16 +3,12 @@ package org.ratatosk.devicesim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.ratatosk.testsupport.Seeds;
 
 class MailboxTest {
 
@@ -57,14 +53,8 @@ class MailboxTest {
     }
 
     @Test
-    void readsEveryUriInSeed000() throws IOException {
-        String dir = System.getProperty("seeds.dir");
-        assumeTrue(dir != null && Files.isDirectory(Path.of(dir)), "seeds.dir not set; run through Maven");
-        Path seed;
-        try (Stream<Path> files = Files.list(Path.of(dir))) {
-            seed = files.filter(p -> p.getFileName().toString().startsWith("000_")).findFirst().orElseThrow();
-        }
-        Matcher uris = Pattern.compile("\"uri\" : \"([^\"]+)\"").matcher(Files.readString(seed));
+    void readsEveryUriInSeed000() {
+        Matcher uris = Pattern.compile("\"uri\" : \"([^\"]+)\"").matcher(Seeds.read("000"));
         List<Mailbox> boxes = uris.results().map(m -> Mailbox.fromUri(m.group(1), "com.nexusgroup.plugout")).toList();
 
         assertEquals(2, boxes.size());

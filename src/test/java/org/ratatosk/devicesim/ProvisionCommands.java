@@ -140,7 +140,7 @@ public final class ProvisionCommands {
     }
 
     public static String dummyCsr(String userid) {
-        return CertificationRequests.create(dummySubject(userid), dummyKey(), "SHA256withRSA");
+        return DummyCertificationRequests.create(dummySubject(userid), dummyKey(), "SHA256withRSA");
     }
 
     private static JsonObjectBuilder header(List<String> to, int lifespan, int timeout, String externalId) {

@@ -79,7 +79,7 @@ class ProvisioningAnswersTest {
         assertEquals("signer", parts.payload().getString("kid"));
         assertEquals("active", parts.payload().getString("keystate"));
 
-        PKCS10CertificationRequest csr = CertificationRequests.parse(parts.payload().getString("certreq"));
+        PKCS10CertificationRequest csr = DummyCertificationRequests.parse(parts.payload().getString("certreq"));
         assertEquals(ProvisionCommands.dummySubject("alice"), csr.getSubject());
         assertEquals(signer.getPublic(), new JcaPKCS10CertificationRequest(csr).getPublicKey());
         assertTrue(csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(signer.getPublic())));

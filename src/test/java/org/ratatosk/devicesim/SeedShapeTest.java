@@ -2,24 +2,18 @@ package org.ratatosk.devicesim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.ratatosk.testsupport.Seeds;
 
 /** The simulator's answer has the members of the real answer captured in seed 000, and that answer reads the same way. */
 class SeedShapeTest {
 
     @Test
-    void answerHasTheMembersOfSeed000sAnswer() throws IOException {
+    void answerHasTheMembersOfSeed000sAnswer() {
         JwsParts seed = JwsParts.of(seedAnswer());
         String seedKey = seed.payload().getJsonObject("profile").getJsonArray("signedkeys").getString(0);
         assertTrue(Jws.verifies(seedAnswer(), JwsParts.key(seed.header().getJsonObject("jwk"))), "seed answer verifies with its own jwk");
@@ -40,14 +34,7 @@ class SeedShapeTest {
         assertEquals(JwsParts.of(seedKey).payload().keySet(), mineKey.payload().keySet());
     }
 
-    private static String seedAnswer() throws IOException {
-        String dir = System.getProperty("seeds.dir");
-        assumeTrue(dir != null && Files.isDirectory(Path.of(dir)), "seeds.dir not set; run through Maven");
-        try (Stream<Path> files = Files.list(Path.of(dir))) {
-            Path seed = files.filter(p -> p.getFileName().toString().startsWith("000_")).findFirst().orElseThrow();
-            Matcher data = Pattern.compile("\"data\" : \"([A-Za-z0-9_.-]+)\"").matcher(Files.readString(seed));
-            assumeTrue(data.find(), "no answer in seed 000");
-            return data.group(1);
-        }
+    private static String seedAnswer() {
+        return Seeds.find("000", "\"data\" : \"([A-Za-z0-9_.-]+)\"", "the provisioning answer");
     }
 }

@@ -44,11 +44,11 @@ final class SignedKeys {
 
     private static String certreq(String dummy, KeyChoice choice, KeyPair keys, AnswerOptions options, KeySource keySource) {
         if (options.has(Fault.CSR_SUBJECT_CHANGED)) {
-            return CertificationRequests.create(OTHER_SUBJECT, keys, choice.csrSignatureAlgorithm());
+            return DummyCertificationRequests.create(OTHER_SUBJECT, keys, choice.csrSignatureAlgorithm());
         }
         if (options.has(Fault.CSR_OTHER_KEY)) {
-            return CertificationRequests.resign(dummy, keySource.next(choice.spec()), choice.csrSignatureAlgorithm());
+            return DummyCertificationRequests.resign(dummy, keySource.next(choice.spec()), choice.csrSignatureAlgorithm());
         }
-        return CertificationRequests.resign(dummy, keys, choice.csrSignatureAlgorithm());
+        return DummyCertificationRequests.resign(dummy, keys, choice.csrSignatureAlgorithm());
     }
 }

@@ -45,7 +45,7 @@ public class TestCa {
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
             return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(CertificationRequests.signer(keys.getPrivate(), "SHA256withECDSA")));
+                    builder.build(DummyCertificationRequests.signer(keys.getPrivate(), "SHA256withECDSA")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (CertificateException e) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.keys.boundary.KeyApi;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 
 /**
  * Eight requests at once creating the same caller-chosen id: one creates, the others replace it

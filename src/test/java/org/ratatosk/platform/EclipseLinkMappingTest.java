@@ -3,14 +3,10 @@ package org.ratatosk.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.CommandState;
@@ -19,6 +15,7 @@ import org.ratatosk.messaging.entity.Mailbox;
 import org.ratatosk.messaging.entity.MailboxMessage;
 import org.ratatosk.provisioning.entity.Profile;
 import org.ratatosk.provisioning.entity.ProfileKey;
+import org.ratatosk.testsupport.MappingDatabase;
 
 /**
  * The entities and the queries the server runs also work under EclipseLink, Payara's JPA provider,
@@ -26,26 +23,13 @@ import org.ratatosk.provisioning.entity.ProfileKey;
  */
 class EclipseLinkMappingTest {
 
-    static EntityManagerFactory factory;
-
-    @BeforeAll
-    static void open() {
-        factory = new MigratedDatabase().eclipseLink();
-    }
-
-    @AfterAll
-    static void close() {
-        factory.close();
-    }
-
-    static void inTransaction(Consumer<EntityManager> work) {
-        MigratedDatabase.inTransaction(factory, work);
-    }
+    @RegisterExtension
+    static final MappingDatabase DATABASE = new MappingDatabase();
 
     @Test
     void commandLifecycleIsStoredThroughEntityMethods() {
         Instant now = Instant.now();
-        inTransaction(em -> {
+        DATABASE.inTransaction(em -> {
             ApiClient client = new ApiClient("app");
             client.replace("salt", "hash", "http://x/rest", null, "[]", "tp1 tp2", now);
             em.persist(client);
@@ -53,13 +37,13 @@ class EclipseLinkMappingTest {
             em.persist(new Mailbox("b1", "app", true, "p1", "s", "th", Mailbox.State.ACTIVE, now));
             em.persist(new MailboxMessage("m1", "b1", "c1", 0, "@tmp", "p1", CommandType.PROV, now, now.plusSeconds(60)));
         });
-        inTransaction(em -> {
+        DATABASE.inTransaction(em -> {
             Command command = em.find(Command.class, "c1", LockModeType.PESSIMISTIC_WRITE);
             assertTrue(command.expire(now.plusSeconds(2)));
             em.find(MailboxMessage.class, "m1").withdraw();
             em.find(Mailbox.class, "b1").close();
         });
-        inTransaction(em -> {
+        DATABASE.inTransaction(em -> {
             assertEquals(CommandState.EXPIRED, em.find(Command.class, "c1").state());
             assertEquals(MailboxMessage.State.WITHDRAWN, em.find(MailboxMessage.class, "m1").state());
             assertEquals(Mailbox.State.CLOSED, em.find(Mailbox.class, "b1").state());
@@ -77,12 +61,12 @@ class EclipseLinkMappingTest {
 
     @Test
     void profileKeepsItsKeys() {
-        inTransaction(em -> {
+        DATABASE.inTransaction(em -> {
             Profile profile = new Profile("p9", "app", "userA", "TestProfile", "srv", "b9", "{\"model\":\"x\"}", Instant.now());
             profile.addKey(new ProfileKey("k9", profile, "signer", "SIG", "active", "{\"kty\":\"RSA\"}", "thumb", null));
             em.persist(profile);
         });
-        inTransaction(em -> {
+        DATABASE.inTransaction(em -> {
             var found = em.createQuery("SELECT p FROM Profile p WHERE p.clientId = :client AND p.userId = :user"
                             + " AND p.state = :state ORDER BY p.createdAt", Profile.class)
                     .setParameter("client", "app").setParameter("user", "userA")
@@ -91,6 +75,6 @@ class EclipseLinkMappingTest {
             assertEquals("thumb", found.get(0).key("signer").orElseThrow().thumbprint());
             found.get(0).markDeleted();
         });
-        inTransaction(em -> assertEquals(Profile.State.DELETED, em.find(Profile.class, "p9").state()));
+        DATABASE.inTransaction(em -> assertEquals(Profile.State.DELETED, em.find(Profile.class, "p9").state()));
     }
 }

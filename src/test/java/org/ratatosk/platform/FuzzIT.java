@@ -22,7 +22,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.ratatosk.fuzz.Fixture;
 import org.ratatosk.fuzz.FuzzProperties;
 import org.ratatosk.fuzz.RawHttp;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 
 /**
  * Fuzzes the deployed server: {@value FuzzProperties#TRIES} mutated requests of every operation

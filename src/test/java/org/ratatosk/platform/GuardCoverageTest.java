@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.ratatosk.approvals.boundary.ApproverCall;
+import org.ratatosk.approvals.boundary.ReadableByApprovers;
 import org.ratatosk.clients.boundary.ApiClientKey;
-import org.ratatosk.keys.boundary.ApproverCall;
-import org.ratatosk.keys.boundary.ReadableByApprovers;
 import org.ratatosk.uem.boundary.UemConnector;
 
 /**

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.fuzz.RawHttp;
 import org.ratatosk.fuzz.Verdict;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 
 /** The hostile requests an outside fuzz run found answered with a 500, HTML or nothing, each now with its contract answer. */
 @ExtendWith(ArquillianExtension.class)

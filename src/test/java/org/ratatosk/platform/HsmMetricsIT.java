@@ -11,7 +11,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.keys.boundary.KeyApi;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 
 /** Each signature of an HSM key is timed in the scrape; the test server's keys live in SoftHSM. */
 @ExtendWith(ArquillianExtension.class)

@@ -18,7 +18,7 @@ import org.ratatosk.devicesim.Fault;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 
 /**
  * The scrape reflects a provisioning that completes, one whose answer is refused, one that expires,

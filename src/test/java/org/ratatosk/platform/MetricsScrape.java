@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 
 /** The test server's Prometheus scrape, as sample name (with labels) to value. */
 public final class MetricsScrape {

@@ -25,6 +25,7 @@ import org.eclipse.persistence.internal.helper.DatabaseField;
 import org.eclipse.persistence.jpa.JpaHelper;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
+import org.ratatosk.testsupport.MigratedDatabase;
 
 /**
  * The migrations build, from nothing, exactly the schema the entities map: every entity of the
@@ -43,7 +44,7 @@ class MigrationsTest {
             files = list.filter(p -> p.getFileName().toString().matches("V\\d+__\\w+\\.sql")).count();
         }
         assertTrue(files >= 1);
-        MigrateResult again = Migrations.apply(database.dataSource);
+        MigrateResult again = Migrations.apply(database.dataSource());
         assertEquals(0, again.migrationsExecuted);
         assertEquals(String.valueOf(highestVersion()), again.initialSchemaVersion);
         assertEquals(files, countRows(database, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL' AND \"success\""));
@@ -52,7 +53,7 @@ class MigrationsTest {
     @Test
     void aLowerVersionArrivingLaterIsStillApplied() {
         MigratedDatabase database = new MigratedDatabase();
-        MigrateResult late = Migrations.apply(database.dataSource, Migrations.LOCATION, "classpath:db/late-migration");
+        MigrateResult late = Migrations.apply(database.dataSource(), Migrations.LOCATION, "classpath:db/late-migration");
         assertEquals(1, late.migrationsExecuted);
         assertEquals(0, countRows(database, "SELECT COUNT(*) FROM late_arrival"));
     }
@@ -71,7 +72,7 @@ class MigrationsTest {
         EntityManagerFactory factory = database.eclipseLink();
         try {
             List<String> missing = new ArrayList<>();
-            try (Connection connection = database.dataSource.getConnection()) {
+            try (Connection connection = database.dataSource().getConnection()) {
                 for (ClassDescriptor descriptor : JpaHelper.getServerSession(factory).getDescriptors().values()) {
                     for (DatabaseField field : descriptor.getFields()) {
                         if (!columnExists(connection, field.getTableName(), field.getName())) {
@@ -114,7 +115,7 @@ class MigrationsTest {
     }
 
     private static long countRows(MigratedDatabase database, String sql) {
-        try (Connection connection = database.dataSource.getConnection();
+        try (Connection connection = database.dataSource().getConnection();
              ResultSet rows = connection.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);

@@ -9,6 +9,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StrictJsonTest {
 
@@ -80,13 +82,16 @@ class StrictJsonTest {
         assertEquals(300L, read.getJsonNumber("a").longValueExact());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  ", "{", "{\"a\":}", "{\"a\":1}}", "{\"a\":1} x", "[1,]", "nul", "{'a':1}", "\"\\uZZZZ\""})
+    void malformedTextIsRefusedInOurOwnWords(String text) {
+        StrictJson.RefusedJson e = assertThrows(StrictJson.RefusedJson.class, () -> StrictJson.read(text), text);
+        assertEquals(StrictJson.Violation.MALFORMED, e.violation(), text);
+        assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+    }
+
     @Test
-    void malformedTextIsRefusedInOurOwnWords() {
-        for (String text : new String[] {"", "  ", "{", "{\"a\":}", "{\"a\":1}}", "{\"a\":1} x", "[1,]", "nul", "{'a':1}", "\"\\uZZZZ\""}) {
-            StrictJson.RefusedJson e = assertThrows(StrictJson.RefusedJson.class, () -> StrictJson.read(text), text);
-            assertEquals(StrictJson.Violation.MALFORMED, e.violation(), text);
-            assertFalse(e.getMessage().contains("Exception"), e.getMessage());
-        }
+    void aBodyThatIsNoObjectIsMalformedJson() {
         ApiException e = refusedBody("[1,2]");
         assertEquals("MALFORMED_JSON", e.code());
     }

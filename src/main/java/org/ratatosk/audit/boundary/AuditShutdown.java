@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
-import org.ratatosk.audit.control.AuditLinking;
+import org.ratatosk.audit.control.AuditLinkScheduler;
 
 /**
  * Stops audit linking when the web application stops, which comes before its enterprise beans
@@ -14,7 +14,7 @@ import org.ratatosk.audit.control.AuditLinking;
 public class AuditShutdown implements ServletContextListener {
 
     @Inject
-    AuditLinking linking;
+    AuditLinkScheduler linking;
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {

@@ -41,7 +41,7 @@ public class AuditLinker {
     }
 
     @Inject
-    AuditLinking linking;
+    AuditLinkScheduler linking;
 
     /**
      * A linking pass after {@code delayMillis}, on the container's own asynchronous threads: the

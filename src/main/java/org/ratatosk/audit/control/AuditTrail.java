@@ -32,7 +32,7 @@ public class AuditTrail {
     AuditLinker linker;
 
     @Inject
-    AuditLinking linking;
+    AuditLinkScheduler linking;
 
     /**
      * {@code detail} is a JSON value (usually an object) or null; it must never hold a secret. The

@@ -1,7 +1,7 @@
 package org.ratatosk.enrollment.control;
 
 import jakarta.json.JsonObject;
-import org.ratatosk.keys.control.CertificateProfile;
+import org.ratatosk.ca.control.CertificateProfile;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;

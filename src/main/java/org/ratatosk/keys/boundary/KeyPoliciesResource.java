@@ -11,6 +11,7 @@ import org.ratatosk.keys.control.KeyChanges;
 import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Role;
+import org.ratatosk.platform.TsbErrors;
 
 /** TSB's modify: a key's approval policy replaced, under its {@code ruleModify}; key management tokens' calls. */
 @TsbErrors

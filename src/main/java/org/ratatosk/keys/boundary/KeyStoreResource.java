@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.keys.control.KeyStoreService;
 import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.Role;
+import org.ratatosk.platform.TsbErrors;
 
 /** TSB's service calls: the key store's statistics (a TSB client's connection check) and random bytes from the token. */
 @TsbErrors

@@ -15,6 +15,7 @@ import org.ratatosk.keys.control.Wraps;
 import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Role;
+import org.ratatosk.platform.TsbErrors;
 
 /** Uses of a key (Securosys TSB sign, verify, encrypt, decrypt, wrap, unwrap, block, unblock): key operation tokens' calls. */
 @TsbErrors

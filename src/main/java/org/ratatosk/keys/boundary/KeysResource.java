@@ -17,6 +17,7 @@ import org.ratatosk.keys.control.Keys;
 import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Role;
+import org.ratatosk.platform.TsbErrors;
 
 /** Keys in the token (Securosys TSB /v1/key): the operator's and key management tokens' calls. */
 @TsbErrors

@@ -22,10 +22,15 @@ import org.bouncycastle.crypto.CipherParameters;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.encodings.OAEPEncoding;
 import org.bouncycastle.crypto.util.DigestFactory;
+import org.ratatosk.approvals.control.KeyPolicy;
+import org.ratatosk.approvals.control.KeyRequests;
+import org.ratatosk.approvals.control.Rule;
 import org.ratatosk.keys.entity.ManagedKey;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.tokens.control.CryptoToken;
+import org.ratatosk.tokens.control.Tokens;
 
 /**
  * TSB's encryption and decryption. RSA encrypts with the public key and decrypts in the token;

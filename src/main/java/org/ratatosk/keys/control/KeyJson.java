@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import org.ratatosk.approvals.control.KeyPolicy;
 import org.ratatosk.keys.entity.KeyAttributes;
 import org.ratatosk.keys.entity.ManagedKey;
 import org.ratatosk.platform.ApiException;

@@ -8,6 +8,8 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Base64;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.tokens.control.CryptoToken;
+import org.ratatosk.tokens.control.Tokens;
 
 /** What the key store holds, and random bytes from the token's generator. */
 @Stateless

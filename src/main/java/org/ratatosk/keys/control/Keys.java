@@ -17,12 +17,18 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
+import org.ratatosk.approvals.control.ApproverKeys;
+import org.ratatosk.approvals.control.KeyPolicy;
+import org.ratatosk.approvals.control.KeyRequests;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.KeyAttributes;
 import org.ratatosk.keys.entity.ManagedKey;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.tokens.control.CryptoToken;
+import org.ratatosk.tokens.control.KeySpec;
+import org.ratatosk.tokens.control.Tokens;
 
 /** Creating, reading and removing keys, and the certificates they are known by. */
 @Stateless

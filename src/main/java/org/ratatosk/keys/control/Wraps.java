@@ -10,12 +10,19 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.logging.Logger;
+import org.ratatosk.approvals.control.KeyPolicy;
+import org.ratatosk.approvals.control.KeyRequests;
+import org.ratatosk.approvals.control.Rule;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.KeyAttributes;
 import org.ratatosk.keys.entity.ManagedKey;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.tokens.control.CryptoToken;
+import org.ratatosk.tokens.control.KeySpec;
+import org.ratatosk.tokens.control.Tokens;
+import org.ratatosk.tokens.control.WrapMethod;
 
 /**
  * TSB's wrap and unwrap: AES keys with an AES key (RFC 3394, RFC 5649) or an RSA key pair (PKCS#1

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
+import org.ratatosk.approvals.entity.RequestedKey;
 
 /**
  * A key pair in the token, as the database knows it: its attributes, its approval policy and the
@@ -13,7 +14,7 @@ import java.util.Locale;
  */
 @Entity
 @Table(name = "managed_key")
-public class ManagedKey {
+public class ManagedKey implements RequestedKey {
 
     /** The label in lower case: labels are matched without regard to case, as the token aliases are. */
     @Id

@@ -10,11 +10,11 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.time.Instant;
-import org.ratatosk.messaging.control.Deadline;
 import org.ratatosk.messaging.control.Expiry;
 import org.ratatosk.messaging.control.ExpiryDestinations;
-import org.ratatosk.messaging.control.ExpiryScheduler;
 import org.ratatosk.messaging.control.ExpirySweep;
+import org.ratatosk.platform.Deadline;
+import org.ratatosk.platform.ExpiryScheduler;
 
 /**
  * Receives deadlines from the expiry queue when their delivery delay has passed. Delivery is not

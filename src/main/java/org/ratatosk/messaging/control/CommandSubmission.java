@@ -17,6 +17,7 @@ import org.ratatosk.messaging.entity.Mailbox;
 import org.ratatosk.messaging.entity.MailboxMessage;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Config;
+import org.ratatosk.platform.ExpiryScheduler;
 import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.messaging.entity.MailboxMessage;
+import org.ratatosk.platform.ExpiryScheduler;
 import org.ratatosk.platform.Metrics;
 
 /**

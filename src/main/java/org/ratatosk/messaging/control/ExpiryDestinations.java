@@ -2,6 +2,7 @@ package org.ratatosk.messaging.control;
 
 import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.JMSDestinationDefinitions;
+import org.ratatosk.platform.ExpiryScheduler;
 
 /** The messaging destinations the application declares for itself. */
 @JMSDestinationDefinitions({
@@ -14,7 +15,7 @@ import jakarta.jms.JMSDestinationDefinitions;
 })
 public final class ExpiryDestinations {
 
-    public static final String EXPIRY_QUEUE = "java:app/jms/HermodExpiry";
+    public static final String EXPIRY_QUEUE = ExpiryScheduler.QUEUE;
     public static final String WAKE_UP_TOPIC = "java:app/jms/HermodWakeUp";
     public static final String COMMAND_FINISHED_TOPIC = "java:app/jms/HermodCommandFinished";
 

@@ -15,7 +15,7 @@ import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
 import org.ratatosk.platform.StrictJson;
-import org.ratatosk.provisioning.control.ProvisioningRequest.KeyRequest;
+import org.ratatosk.provisioning.control.ProvisioningRequest.KeyGenRequest;
 
 /**
  * Checks a device's attested provisioning answer against the command it answers: the attestation
@@ -62,7 +62,7 @@ public final class ProvisioningAnswerValidator {
             throws AnswerRejected {
         JsonValue value = profile.get("signedkeys");
         JsonArray signed = value instanceof JsonArray array ? array : JsonValue.EMPTY_JSON_ARRAY;
-        Map<String, KeyRequest> pending = new HashMap<>();
+        Map<String, KeyGenRequest> pending = new HashMap<>();
         request.keyRequests().forEach(r -> pending.put(r.keyId(), r));
         List<ValidatedProvisioning.Key> keys = new ArrayList<>();
         for (JsonValue item : signed) {

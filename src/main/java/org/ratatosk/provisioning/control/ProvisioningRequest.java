@@ -18,13 +18,13 @@ import org.ratatosk.platform.JsonBodies;
  * {@code storagepriors}; both spellings are read.
  */
 public record ProvisioningRequest(String nonce, String userId, String name, String serverName,
-                                  String responseFormat, List<KeyRequest> keyRequests) {
+                                  String responseFormat, List<KeyGenRequest> keyRequests) {
 
     public record KeyTypePrio(String keyType, int keyLength, String mechanism) {
     }
 
-    public record KeyRequest(String keyId, String usage, String keyState, List<KeyTypePrio> keyTypePrios,
-                             String certReq) {
+    public record KeyGenRequest(String keyId, String usage, String keyState, List<KeyTypePrio> keyTypePrios,
+                                String certReq) {
     }
 
     public static ProvisioningRequest from(JsonObject provCommand) {
@@ -38,13 +38,13 @@ public record ProvisioningRequest(String nonce, String userId, String name, Stri
         String name = JsonBodies.optionalString(profile, "name").orElse(null);
         String serverName = JsonBodies.optionalString(profile, "servername").orElse(null);
         JsonArray requests = JsonBodies.optionalArray(profile, "keygenrequests").orElse(JsonValue.EMPTY_JSON_ARRAY);
-        List<KeyRequest> keyRequests = new ArrayList<>();
+        List<KeyGenRequest> keyRequests = new ArrayList<>();
         Set<String> keyIds = new HashSet<>();
         for (JsonValue value : requests) {
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ApiException.badRequest("INVALID_FIELD", "'keygenrequests' items must be objects");
             }
-            KeyRequest request = keyRequest(value.asJsonObject());
+            KeyGenRequest request = keyRequest(value.asJsonObject());
             if (!keyIds.add(request.keyId())) {
                 throw ApiException.badRequest("INVALID_FIELD", "keyid '" + request.keyId() + "' appears twice");
             }
@@ -53,7 +53,7 @@ public record ProvisioningRequest(String nonce, String userId, String name, Stri
         return new ProvisioningRequest(nonce, userId, name, serverName, format, List.copyOf(keyRequests));
     }
 
-    private static KeyRequest keyRequest(JsonObject request) {
+    private static KeyGenRequest keyRequest(JsonObject request) {
         String keyId = JsonBodies.requireString(request, "keyid");
         JsonArray prios = spelledEither(request, "keytypeprios", "keytypepriors")
                 .orElseThrow(() -> ApiException.badRequest("INVALID_FIELD", "'keytypeprios' is required for " + keyId));
@@ -82,10 +82,10 @@ public record ProvisioningRequest(String nonce, String userId, String name, Stri
         storage.ifPresent(ProvisioningRequest::checkStorage);
         String certReq = JsonBodies.optionalString(request, "certreq").orElse(null);
         if (certReq != null) {
-            CertificationRequests.parse(certReq, "dummy certreq of " + keyId)
+            ResignedCertificationRequests.parse(certReq, "dummy certreq of " + keyId)
                     .orElseThrow(() -> ApiException.badRequest("INVALID_FIELD", "'certreq' of " + keyId + " is not a PKCS#10 request"));
         }
-        return new KeyRequest(keyId, JsonBodies.optionalString(request, "usage").orElse(null),
+        return new KeyGenRequest(keyId, JsonBodies.optionalString(request, "usage").orElse(null),
                 JsonBodies.optionalString(request, "keystate").orElse(null), List.copyOf(keyTypePrios), certReq);
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.JsonWebSignature;
-import org.ratatosk.provisioning.control.ProvisioningRequest.KeyRequest;
+import org.ratatosk.provisioning.control.ProvisioningRequest.KeyGenRequest;
 import org.ratatosk.provisioning.control.ProvisioningRequest.KeyTypePrio;
 
 /** Proof of possession for one generated key: a JWS over the key's own JWK, signed by that key. */
@@ -19,12 +19,12 @@ final class SignedKeyCheck {
     }
 
     /** Checks one signed key and removes its request from pending. */
-    static ValidatedProvisioning.Key check(String compact, String nonce, Map<String, KeyRequest> pending)
+    static ValidatedProvisioning.Key check(String compact, String nonce, Map<String, KeyGenRequest> pending)
             throws AnswerRejected {
         JsonWebSignature jws = JwsChecks.parse(compact, "a signed key");
         String alg = JwsChecks.algorithm(jws, "a signed key");
         String keyId = jws.getKeyIdHeaderValue();
-        KeyRequest request = pending.remove(keyId);
+        KeyGenRequest request = pending.remove(keyId);
         if (request == null) {
             throw new AnswerRejected("UNKNOWN_KEY_ID", "Signed key '" + keyId + "' was not requested or appears twice");
         }
@@ -38,8 +38,8 @@ final class SignedKeyCheck {
             if (certReq == null) {
                 throw new AnswerRejected("CSR_MISSING", "signed key " + keyId + " carries no re-signed certreq");
             }
-            X500Name dummySubject = CertificationRequests.parse(request.certReq(), keyId).orElseThrow().getSubject();
-            CertificationRequests.checkResigned(certReq, key.getPublicKey(), dummySubject, keyId);
+            X500Name dummySubject = ResignedCertificationRequests.parse(request.certReq(), keyId).orElseThrow().getSubject();
+            ResignedCertificationRequests.checkResigned(certReq, key.getPublicKey(), dummySubject, keyId);
         }
         String keyState = string(payload, "keystate");
         return new ValidatedProvisioning.Key(keyId, request.usage(),
@@ -63,7 +63,7 @@ final class SignedKeyCheck {
         return value instanceof JsonString string ? string.getString() : null;
     }
 
-    private static void checkKeyType(PublicJsonWebKey key, String alg, KeyRequest request) throws AnswerRejected {
+    private static void checkKeyType(PublicJsonWebKey key, String alg, KeyGenRequest request) throws AnswerRejected {
         for (KeyTypePrio prio : request.keyTypePrios()) {
             boolean typeMatches = switch (prio.keyType()) {
                 case "RSA" -> key.getPublicKey() instanceof RSAPublicKey rsa

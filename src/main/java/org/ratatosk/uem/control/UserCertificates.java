@@ -15,7 +15,7 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.ratatosk.keys.control.CertificateAuthority;
+import org.ratatosk.ca.control.CertificateAuthority;
 
 /**
  * Has the configured CA (its key in the HSM) certify a user's new key. Runs outside the caller's

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ratatosk.audit.entity.AuditEntry;
-import org.ratatosk.platform.MigratedDatabase;
+import org.ratatosk.testsupport.MigratedDatabase;
 
 /** The chain on the migrated schema under EclipseLink: appends link up, tampering is found, appends serialise. */
 class AuditChainTest {

@@ -18,8 +18,8 @@ import org.ratatosk.devicesim.AnswerOptions;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
-import org.ratatosk.messaging.boundary.Server;
-import org.ratatosk.messaging.boundary.ServerRestart;
+import org.ratatosk.testsupport.Server;
+import org.ratatosk.testsupport.ServerRestart;
 
 /**
  * A callback owed when the server stops is still delivered after it starts again: the receiver is

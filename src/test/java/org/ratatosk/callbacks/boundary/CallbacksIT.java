@@ -24,7 +24,7 @@ import org.ratatosk.devicesim.Reply;
 import org.ratatosk.devicesim.SignatureAnswers;
 import org.ratatosk.devicesim.SimulatedDevice;
 import org.ratatosk.messaging.boundary.Devices;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 
 /**
  * Callbacks as an application server receives them, on a receiver inside the test. The test

@@ -29,7 +29,7 @@ import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.keys.boundary.KeyApi;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 
 /**
  * Automatic enrollment end to end: a client that opted in provisions a device, the CA key in the

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.ratatosk.devicesim.Reply;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 
 /** The key API as an operator's client calls it, and the bodies of seed 003. */
 public final class KeyApi {

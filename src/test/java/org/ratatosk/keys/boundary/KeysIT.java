@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.ratatosk.devicesim.Reply;
-import org.ratatosk.keys.control.TestTokens;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
+import org.ratatosk.tokens.control.TestTokens;
 
 /** Keys in SoftHSM2 behind the key API: their attributes, and the CA made from them. */
 @ExtendWith(ArquillianExtension.class)

@@ -24,8 +24,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.ratatosk.messaging.boundary.Server;
-import org.ratatosk.messaging.boundary.ServerRestart;
+import org.ratatosk.approvals.boundary.Approver;
+import org.ratatosk.approvals.boundary.Rules;
+import org.ratatosk.testsupport.Server;
+import org.ratatosk.testsupport.ServerRestart;
 
 /**
  * Without an HSM the server keeps keys in its software key store: the same key, CA and approval

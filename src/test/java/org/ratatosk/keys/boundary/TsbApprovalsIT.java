@@ -38,9 +38,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ratatosk.approvals.boundary.Rules;
 import org.ratatosk.devicesim.Reply;
-import org.ratatosk.keys.control.TestTokens;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
+import org.ratatosk.tokens.control.TestTokens;
 import org.ratatosk.uem.boundary.TestTls;
 
 /**

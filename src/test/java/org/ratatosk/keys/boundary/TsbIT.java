@@ -26,9 +26,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ratatosk.approvals.boundary.Approver;
+import org.ratatosk.approvals.boundary.Rules;
 import org.ratatosk.devicesim.Reply;
-import org.ratatosk.keys.control.TestTokens;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
+import org.ratatosk.tokens.control.TestTokens;
 
 /**
  * The /v1 API as Securosys' TSB documents it, called with TSB API keys in X-API-KEY: each role

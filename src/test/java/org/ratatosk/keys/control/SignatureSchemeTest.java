@@ -16,6 +16,7 @@ import java.security.spec.ECGenParameterSpec;
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 import org.ratatosk.platform.ApiException;
+import org.ratatosk.tokens.control.SignatureScheme;
 
 /** TSB's signature algorithm names, read as a digest and a raw signing primitive. */
 class SignatureSchemeTest {

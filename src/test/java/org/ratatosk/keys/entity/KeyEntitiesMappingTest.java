@@ -4,45 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
-import java.util.function.Consumer;
-import org.ratatosk.platform.MigratedDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ratatosk.approvals.entity.ApproverClock;
+import org.ratatosk.approvals.entity.KeyRequest;
+import org.ratatosk.approvals.entity.RequestStatus;
+import org.ratatosk.testsupport.MappingDatabase;
 
 /** The key entities and their queries under EclipseLink, Payara's JPA provider. */
 class KeyEntitiesMappingTest {
 
-    static EntityManagerFactory factory;
-
-    @BeforeAll
-    static void open() {
-        factory = new MigratedDatabase().eclipseLink();
-    }
-
-    @AfterAll
-    static void close() {
-        factory.close();
-    }
-
-    static void inTransaction(Consumer<EntityManager> work) {
-        MigratedDatabase.inTransaction(factory, work);
-    }
+    @RegisterExtension
+    static final MappingDatabase DATABASE = new MappingDatabase();
 
     @Test
     void keyRequestAndClockChangeThroughTheirMethods() {
         Instant now = Instant.parse("2026-01-01T10:00:00.123456Z");
         KeyAttributes attributes = new KeyAttributes(false, true, false, false, false, false, true, true);
-        inTransaction(em -> {
+        DATABASE.inTransaction(em -> {
             em.persist(new ManagedKey("CA.Example", "RSA", 2048, null, "pkcs11", attributes, "{}", false, "AAAA", now));
             em.persist(new KeyRequest("r1", "ca.example", "CSR", "{}", "{\"tokens\":[]}", now, now.plusSeconds(60)));
             em.persist(new ApproverClock("a1", now));
         });
-        inTransaction(em -> {
+        DATABASE.inTransaction(em -> {
             ManagedKey key = em.find(ManagedKey.class, "ca.example", LockModeType.PESSIMISTIC_WRITE);
             key.restrict(new KeyAttributes(false, false, false, false, false, false, true, true), now);
             key.block(now);
@@ -54,7 +40,7 @@ class KeyEntitiesMappingTest {
             assertFalse(em.find(ApproverClock.class, "a1").advanceTo(now.plusNanos(500)), "same microsecond is a replay");
             assertTrue(em.find(ApproverClock.class, "a1").advanceTo(now.plusSeconds(1)));
         });
-        inTransaction(em -> {
+        DATABASE.inTransaction(em -> {
             ManagedKey key = em.find(ManagedKey.class, "ca.example");
             assertFalse(key.attributes().sign());
             assertTrue(key.blocked());

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.Reply;
+import org.ratatosk.testsupport.Server;
 import org.ratatosk.uem.boundary.UemClient;
 
 /** The operator's view of commands across clients: newest first, filtered by state and type. */

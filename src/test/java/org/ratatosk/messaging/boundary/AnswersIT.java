@@ -24,6 +24,7 @@ import org.ratatosk.devicesim.Reply;
 import org.ratatosk.devicesim.SignFault;
 import org.ratatosk.devicesim.SignatureAnswers;
 import org.ratatosk.devicesim.SimulatedDevice;
+import org.ratatosk.testsupport.Server;
 
 /**
  * Answers that must not be half-trusted: of a user's several devices the first valid answer wins

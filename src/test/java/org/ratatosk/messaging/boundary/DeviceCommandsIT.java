@@ -21,6 +21,7 @@ import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.devicesim.SimulatedDevice;
+import org.ratatosk.testsupport.Server;
 
 /** Ping, delete, pin reset, {@code @user} fan-out, idempotent externalId and the command long poll. */
 @ExtendWith(ArquillianExtension.class)

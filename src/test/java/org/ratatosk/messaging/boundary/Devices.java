@@ -6,6 +6,7 @@ import org.ratatosk.devicesim.AnswerOptions;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
+import org.ratatosk.testsupport.Server;
 
 /** Provisioned simulated devices for the tests of the commands that follow provisioning. */
 public final class Devices {

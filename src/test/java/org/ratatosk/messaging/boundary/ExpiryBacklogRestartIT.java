@@ -31,6 +31,8 @@ import org.ratatosk.devicesim.CommandBodies;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.platform.MetricsScrape;
+import org.ratatosk.testsupport.Server;
+import org.ratatosk.testsupport.ServerRestart;
 
 /**
  * Deadlines that fell while the server was down are expired quickly once it is back, oldest first,

@@ -20,6 +20,8 @@ import org.ratatosk.devicesim.Mailbox;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.platform.MetricsScrape;
+import org.ratatosk.testsupport.Server;
+import org.ratatosk.testsupport.ServerRestart;
 
 /**
  * Deadlines are persistent delayed messages: a command submitted before a restart still expires

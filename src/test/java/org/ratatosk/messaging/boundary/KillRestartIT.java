@@ -33,6 +33,8 @@ import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.devicesim.SimulatedDevice;
+import org.ratatosk.testsupport.Server;
+import org.ratatosk.testsupport.ServerRestart;
 
 /**
  * Nothing the server acknowledged is lost when its process is killed. Three times, at a random

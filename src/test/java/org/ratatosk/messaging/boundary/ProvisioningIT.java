@@ -24,6 +24,7 @@ import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.devicesim.TestCa;
+import org.ratatosk.testsupport.Server;
 
 /** The whole provisioning and certificate round trip, driven by the device simulator over HTTP. */
 @ExtendWith(ArquillianExtension.class)

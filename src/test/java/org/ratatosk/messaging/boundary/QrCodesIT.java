@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.Reply;
+import org.ratatosk.testsupport.Server;
 import org.w3c.dom.Element;
 
 /** The QR code of a destination carries exactly its uri, for the owner of the command only. */

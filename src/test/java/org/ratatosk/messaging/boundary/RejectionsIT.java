@@ -23,6 +23,7 @@ import org.ratatosk.devicesim.MailboxEntry;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
+import org.ratatosk.testsupport.Server;
 
 /** Every refusal of the contract, and that a refused request leaves everything as it was. */
 @ExtendWith(ArquillianExtension.class)

@@ -19,6 +19,7 @@ import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.devicesim.SignFault;
 import org.ratatosk.devicesim.SimulatedDevice;
+import org.ratatosk.testsupport.Server;
 
 /** Sign and authenticate end to end: the server verifies JWS and CMS answers against the profile's keys. */
 @ExtendWith(ArquillianExtension.class)

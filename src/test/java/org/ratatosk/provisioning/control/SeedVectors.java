@@ -2,12 +2,8 @@ package org.ratatosk.provisioning.control;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.ratatosk.testsupport.Seeds;
 
 /** Seed 000's captured provisioning command and answer, read from the shared seed file. */
 final class SeedVectors {
@@ -18,27 +14,18 @@ final class SeedVectors {
     private SeedVectors() {
     }
 
-    static String seed000() throws IOException {
-        Path dir = Path.of(System.getProperty("seeds.dir", "../shared/seeds"));
-        try (var files = Files.list(dir)) {
-            Path seed = files.filter(p -> p.getFileName().toString().startsWith("000_")).findFirst()
-                    .orElseThrow(() -> new IOException("seed 000 not found in " + dir));
-            return Files.readString(seed);
-        }
-    }
-
-    static String answerJws() throws IOException {
-        Matcher m = Pattern.compile("\"data\" : \"(eyJ[^\"]+)\"").matcher(seed000());
-        if (!m.find()) {
-            throw new IOException("no provisioning answer in seed 000");
-        }
-        return m.group(1);
+    static String answerJws() {
+        return Seeds.find("000", "\"data\" : \"(eyJ[^\"]+)\"", "the provisioning answer");
     }
 
     /** The Provisioning_cmd object of seed 000. */
-    static JsonObject provisioningCommand() throws IOException {
-        String text = seed000();
-        int start = text.indexOf('{', text.indexOf("Provisioning_cmd"));
+    static JsonObject provisioningCommand() {
+        String text = Seeds.read("000");
+        int label = text.indexOf("Provisioning_cmd");
+        if (label < 0) {
+            throw new AssertionError("Seed 000 no longer holds the Provisioning_cmd object");
+        }
+        int start = text.indexOf('{', label);
         int depth = 0;
         int end = start;
         for (int i = start; i < text.length(); i++) {

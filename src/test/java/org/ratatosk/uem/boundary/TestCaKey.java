@@ -5,13 +5,13 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.UUID;
 import org.ratatosk.devicesim.Reply;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 
 /** A CA key made in the test server's HSM through the key API, with its self-signed certificate. */
 public record TestCaKey(String label, X509Certificate certificate) {

@@ -2,7 +2,7 @@ package org.ratatosk.uem.boundary;
 
 import java.util.UUID;
 import org.ratatosk.devicesim.Reply;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 
 /** The test server's UEM connector settings (arquillian.xml) and shortcuts over {@link UemClient}. */
 final class Uem {

@@ -10,8 +10,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.devicesim.Reply;
-import org.ratatosk.messaging.boundary.Server;
 import org.ratatosk.platform.Hashes;
+import org.ratatosk.testsupport.Server;
 
 /**
  * The connector in client-certificate mode, over the test server's HTTPS listener that trusts the

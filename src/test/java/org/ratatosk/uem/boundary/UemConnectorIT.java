@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ratatosk.devicesim.Reply;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 
 /** The connector's protocol as UEM sees it, short of issuing: operations, authentication, refusals. */
 @ExtendWith(ArquillianExtension.class)

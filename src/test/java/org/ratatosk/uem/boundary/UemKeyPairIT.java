@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.devicesim.Reply;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 import org.ratatosk.uem.control.OpenSsl;
 
 /** Issuing user key pairs through the CA whose key is in the test server's SoftHSM token. */

@@ -1,0 +1,77 @@
+package org.ratatosk.approvals.control;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Jsons;
+
+/** The four rules that govern a key: using it, blocking, unblocking and changing it. */
+public record KeyPolicy(Rule use, Rule block, Rule unblock, Rule modify) {
+
+    public static final KeyPolicy OPEN = new KeyPolicy(Rule.NONE, Rule.NONE, Rule.NONE, Rule.NONE);
+
+    /** The operation a request asks for, and the rule that governs it. */
+    public enum Operation {
+        CSR, SIGN_CERTIFICATE, SELF_SIGN, SIGN, DECRYPT, UNWRAP, BLOCK, UNBLOCK, MODIFY;
+
+        public Rule ruleOf(KeyPolicy policy) {
+            return switch (this) {
+                case CSR, SIGN_CERTIFICATE, SELF_SIGN, SIGN, DECRYPT, UNWRAP -> policy.use();
+                case BLOCK -> policy.block();
+                case UNBLOCK -> policy.unblock();
+                case MODIFY -> policy.modify();
+            };
+        }
+    }
+
+    public static KeyPolicy parse(JsonValue value) {
+        if (value == null || value == JsonValue.NULL) {
+            return OPEN;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiException.badRequest("INVALID_POLICY", "'policy' must be an object");
+        }
+        JsonObject policy = value.asJsonObject();
+        return new KeyPolicy(Rule.parse(policy.get("ruleUse"), "ruleUse"), Rule.parse(policy.get("ruleBlock"), "ruleBlock"),
+                Rule.parse(policy.get("ruleUnblock"), "ruleUnblock"), Rule.parse(policy.get("ruleModify"), "ruleModify"));
+    }
+
+    /** The initial blocked state from {@code policy.keyStatus.blocked}. */
+    public static boolean initiallyBlocked(JsonValue value) {
+        if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
+            return false;
+        }
+        return JsonBodies.optionalObject(value.asJsonObject(), "keyStatus")
+                .flatMap(status -> JsonBodies.optionalBoolean(status, "blocked")).orElse(false);
+    }
+
+    private static final java.util.Map<String, KeyPolicy> STORED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A stored policy, parsed once: every use of a key reads its policy. */
+    public static KeyPolicy fromStored(String json) {
+        KeyPolicy policy = STORED.get(json);
+        if (policy == null) {
+            if (STORED.size() > 1000) {
+                STORED.clear();
+            }
+            policy = parse(Jsons.createReader(new java.io.StringReader(json)).readValue());
+            STORED.put(json, policy);
+        }
+        return policy;
+    }
+
+    public JsonObject toJson() {
+        return rules().build();
+    }
+
+    public JsonObject toJson(boolean blocked) {
+        return rules().add("keyStatus", Jsons.createObjectBuilder().add("blocked", blocked)).build();
+    }
+
+    private JsonObjectBuilder rules() {
+        return Jsons.createObjectBuilder().add("ruleUse", use.toJson()).add("ruleBlock", block.toJson())
+                .add("ruleUnblock", unblock.toJson()).add("ruleModify", modify.toJson());
+    }
+}

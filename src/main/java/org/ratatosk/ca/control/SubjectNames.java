@@ -1,0 +1,61 @@
+package org.ratatosk.ca.control;
+
+import jakarta.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.JsonBodies;
+
+/** The subject of a certificate or request from Securosys {@code standardCertificateAttributes}. */
+public final class SubjectNames {
+
+    /** In the order the name is written, most general first. */
+    private static final Map<String, ASN1ObjectIdentifier> ATTRIBUTES = new LinkedHashMap<>();
+
+    static {
+        ATTRIBUTES.put("country", BCStyle.C);
+        ATTRIBUTES.put("state", BCStyle.ST);
+        ATTRIBUTES.put("stateOrProvinceName", BCStyle.ST);
+        ATTRIBUTES.put("locality", BCStyle.L);
+        ATTRIBUTES.put("organization", BCStyle.O);
+        ATTRIBUTES.put("organizationName", BCStyle.O);
+        ATTRIBUTES.put("organizationUnit", BCStyle.OU);
+        ATTRIBUTES.put("organizationUnitName", BCStyle.OU);
+        ATTRIBUTES.put("title", BCStyle.T);
+        ATTRIBUTES.put("surname", BCStyle.SURNAME);
+        ATTRIBUTES.put("givenName", BCStyle.GIVENNAME);
+        ATTRIBUTES.put("serialNumber", BCStyle.SERIALNUMBER);
+        ATTRIBUTES.put("commonName", BCStyle.CN);
+        ATTRIBUTES.put("email", BCStyle.E);
+    }
+
+    private SubjectNames() {
+    }
+
+    public static X500Name parse(JsonObject body) {
+        // TSB's synchronous calls and its Go client give the name's fields at the top level.
+        JsonObject attributes = body.containsKey("standardCertificateAttributes") || !body.containsKey("commonName")
+                ? JsonBodies.requireObject(body, "standardCertificateAttributes") : body;
+        X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE);
+        boolean any = false;
+        for (var attribute : ATTRIBUTES.entrySet()) {
+            String value = JsonBodies.optionalString(attributes, attribute.getKey()).orElse(null);
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            if (value.length() > 256 || ("country".equals(attribute.getKey()) && !value.matches("[A-Za-z]{2}"))) {
+                throw ApiException.badRequest("INVALID_FIELD", "'" + attribute.getKey() + "' is not a valid value");
+            }
+            name.addRDN(attribute.getValue(), value);
+            any = true;
+        }
+        if (!any) {
+            throw ApiException.badRequest("INVALID_FIELD", "'standardCertificateAttributes' needs at least a commonName");
+        }
+        return name.build();
+    }
+}

@@ -1,8 +1,0 @@
-package org.ratatosk.messaging.control;
-
-/**
- * A deadline of another component, delivered through the expiry queue as a CDI event; the kind
- * tells the observers whose it is.
- */
-public record Deadline(String kind, String id) {
-}

@@ -1,0 +1,70 @@
+package org.ratatosk.approvals.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ratatosk.approvals.entity.KeyRequest;
+import org.ratatosk.platform.ApiException;
+
+/** Paging and filters of TSB's filtered approval task calls, with the bodies its tutorials send. */
+class TaskQueryTest {
+
+    static final List<KeyRequest> FIVE = IntStream.range(0, 5).mapToObj(i -> new KeyRequest("r" + i, "k", "SIGN", "{}", "null",
+            Instant.EPOCH.plusSeconds(i), Instant.EPOCH.plusSeconds(600))).toList();
+
+    static JsonObject paging(int number, int size, String order) {
+        return Json.createObjectBuilder().add("detailLevel", "level1").add("paging", Json.createObjectBuilder()
+                .add("pageNumber", number).add("pageSize", size).add("sortOrder", order)).build();
+    }
+
+    static List<String> ids(List<KeyRequest> requests) {
+        return requests.stream().map(KeyRequest::id).toList();
+    }
+
+    @Test
+    void pagesCountFromZeroInEitherOrder() {
+        assertEquals(List.of("r0"), ids(TaskQuery.of(paging(0, 1, "CREATION_DATE_ASC")).page(FIVE)));
+        assertEquals(List.of("r2", "r3"), ids(TaskQuery.of(paging(1, 2, "CREATION_DATE_ASC")).page(FIVE)));
+        assertEquals(List.of("r4"), ids(TaskQuery.of(paging(2, 2, "CREATION_DATE_ASC")).page(FIVE)));
+        assertEquals(List.of(), ids(TaskQuery.of(paging(3, 2, "CREATION_DATE_ASC")).page(FIVE)));
+        assertEquals(List.of("r4", "r3"), ids(TaskQuery.of(paging(0, 2, "CREATION_DATE_DESC")).page(FIVE)));
+    }
+
+    @Test
+    void withoutPagingEveryTaskAtLevelOne() {
+        TaskQuery query = TaskQuery.of(Json.createObjectBuilder().addNull("paging").addNull("id").addNull("requestId").build());
+        assertEquals(5, query.page(FIVE).size());
+        assertEquals("level1", query.detailLevel());
+        assertTrue(query.selects("anything"));
+    }
+
+    @Test
+    void taskIdBeforeRequestId() {
+        TaskQuery query = TaskQuery.of(Json.createObjectBuilder().add("id", "r1").add("requestId", "r2").build());
+        assertTrue(query.selects("r1"));
+        assertEquals(false, query.selects("r2"));
+        assertTrue(TaskQuery.of(Json.createObjectBuilder().add("requestId", "r2").build()).selects("r2"));
+    }
+
+    static List<JsonObject> badPaging() {
+        return List.of(paging(-1, 1, "CREATION_DATE_ASC"), paging(0, 0, "CREATION_DATE_ASC"),
+                paging(0, 1001, "CREATION_DATE_ASC"), paging(0, 1, "LAST_FETCHED_DATE_ASC"), paging(0, 1, "SIDEWAYS"),
+                Json.createObjectBuilder().add("detailLevel", "level9").build(),
+                Json.createObjectBuilder().add("paging", 3).build());
+    }
+
+    @ParameterizedTest
+    @MethodSource("badPaging")
+    void badPagingIsRefused(JsonObject body) {
+        assertEquals(400, assertThrows(ApiException.class, () -> TaskQuery.of(body), body.toString()).status());
+    }
+}
