@@ -99,7 +99,7 @@ class ExpiryBacklogRestartIT {
                 healthChecks++;
                 last = MetricsScrape.scrape();
                 expired = expired(last);
-                Thread.sleep(100);
+                Thread.sleep(250);
             }
             double drainSeconds = (System.nanoTime() - healthyAt) / 1e9;
             assertTrue(expired >= backlog, expired + " of " + backlog + " deadlines expired since the start");
