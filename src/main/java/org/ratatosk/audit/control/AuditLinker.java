@@ -19,7 +19,7 @@ import org.ratatosk.audit.entity.AuditHead;
 @Stateless
 public class AuditLinker {
 
-    static final int BATCH = 200;
+    static final int BATCH = 500;
 
     @PersistenceContext
     EntityManager em;

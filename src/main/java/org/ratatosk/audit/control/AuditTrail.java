@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.ratatosk.audit.entity.AuditEntry;
 import org.ratatosk.audit.entity.AuditEvent;
@@ -47,6 +48,29 @@ public class AuditTrail {
         }
         em.flush();
         em.persist(new AuditEvent(UUID.randomUUID().toString(), Instant.now(), actor, subjectType, subjectId, action, detail));
+        linking.afterCommit();
+    }
+
+    /** One change to record; {@code detail} as for {@link #record}. */
+    public record Change(String actor, String subjectType, String subjectId, String action, String detail) {
+    }
+
+    /**
+     * {@link #record} for many changes made at {@code at} in the caller's transaction, with one
+     * write of the pending changes before them rather than one each.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordAll(List<Change> changes, Instant at) {
+        for (Change change : changes) {
+            if (change.detail() != null) {
+                Jsons.createReader(new StringReader(change.detail())).readValue();
+            }
+        }
+        em.flush();
+        for (Change change : changes) {
+            em.persist(new AuditEvent(UUID.randomUUID().toString(), at, change.actor(), change.subjectType(),
+                    change.subjectId(), change.action(), change.detail()));
+        }
         linking.afterCommit();
     }
 

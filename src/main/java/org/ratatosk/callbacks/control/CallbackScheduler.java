@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.ratatosk.callbacks.entity.CallbackDelivery;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.control.CommandFinished;
+import org.ratatosk.messaging.control.CommandsFinished;
 
 /**
  * Opens a delivery when a command finishes and queues its attempts. Both happen in the caller's
@@ -46,11 +47,20 @@ public class CallbackScheduler {
     Queue queue;
 
     public void onFinished(@Observes CommandFinished finished) {
+        open(finished, Instant.now());
+    }
+
+    /** As {@link #onFinished} for each command of a batch, with one look-up of each client. */
+    public void onFinishedTogether(@Observes CommandsFinished finished) {
+        Instant now = Instant.now();
+        finished.commands().forEach(command -> open(command, now));
+    }
+
+    private void open(CommandFinished finished, Instant now) {
         ApiClient client = em.find(ApiClient.class, finished.clientId());
         if (client == null || client.callbackUrl() == null) {
             return;
         }
-        Instant now = Instant.now();
         em.persist(new CallbackDelivery(finished.commandId(), UUID.randomUUID().toString(), now));
         attemptAt(finished.commandId(), 0, now);
         LOG.fine("Command " + finished.commandId() + ": callback queued");

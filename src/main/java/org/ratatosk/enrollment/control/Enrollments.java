@@ -26,6 +26,7 @@ import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.enrollment.entity.Enrollment;
 import org.ratatosk.enrollment.entity.EnrollmentPolicy;
 import org.ratatosk.messaging.control.CommandFinished;
+import org.ratatosk.messaging.control.CommandsFinished;
 import org.ratatosk.messaging.control.CommandSubmission;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.CommandState;
@@ -68,6 +69,11 @@ public class Enrollments {
 
     @Inject
     AuditTrail audit;
+
+    /** As {@link #onFinished} for each of a batch; a batch of expiries holds no completed provisioning. */
+    public void onFinishedTogether(@Observes CommandsFinished finished) {
+        finished.commands().forEach(this::onFinished);
+    }
 
     /** Opens an enrollment, in the transaction that completed the provisioning. */
     public void onFinished(@Observes CommandFinished finished) {

@@ -11,10 +11,11 @@ import jakarta.jms.MessageListener;
 import jakarta.ws.rs.container.AsyncResponse;
 import java.util.Set;
 import org.ratatosk.messaging.control.CommandWaiters;
+import org.ratatosk.messaging.control.CommandWakeUps;
 import org.ratatosk.messaging.control.Commands;
 import org.ratatosk.messaging.control.ExpiryDestinations;
 
-/** Every node hears every finished command and answers the long polls it holds on it. */
+/** Every node hears of every finished command and answers the long polls it holds on it. */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ExpiryDestinations.COMMAND_FINISHED_TOPIC),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic")
@@ -30,16 +31,18 @@ public class CommandFinishedListener implements MessageListener {
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void onMessage(Message message) {
-        String commandId;
+        String body;
         try {
-            commandId = message.getBody(String.class);
+            body = message.getBody(String.class);
         } catch (JMSException e) {
             return;
         }
-        if (!waiters.hasWaiters(commandId)) {
-            return;
+        for (String commandId : CommandWakeUps.commandIds(body)) {
+            if (waiters.hasWaiters(commandId)) {
+                Set<AsyncResponse> woken = waiters.take(commandId);
+                commands.envelopeOf(commandId)
+                        .ifPresent(envelope -> woken.forEach(response -> response.resume(envelope.toString())));
+            }
         }
-        Set<AsyncResponse> woken = waiters.take(commandId);
-        commands.envelopeOf(commandId).ifPresent(envelope -> woken.forEach(response -> response.resume(envelope.toString())));
     }
 }

@@ -104,7 +104,11 @@ public class CommandSubmission {
             MailboxMessage message = new MailboxMessage(UUID.randomUUID().toString(), target.mailbox().bid(),
                     commandId, i, target.to(), target.profileId(), type, now, expires);
             em.persist(message);
-            expiry.messageLifespan(message.mid(), expires);
+            if (expires.isBefore(command.timeoutAt())) {
+                // A lifespan that ends with the command's timeout or after it is the sweep's: the
+                // command expires then and withdraws the message, so it needs no deadline of its own.
+                expiry.messageLifespan(message.mid(), expires);
+            }
             if (!target.mailbox().temporary()) {
                 wakeUps.afterCommit(target.mailbox().bid());
             }

@@ -9,17 +9,21 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
+import java.util.Arrays;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Tells every node, through a topic, that a command is final once that state has committed, so
- * whichever node holds an application server's long poll on it answers at once.
+ * Tells every node, through a topic, that commands are final once that state has committed, so
+ * whichever node holds an application server's long poll on one answers at once. A batch of
+ * commands made final together goes in one message, not one each.
  */
 @ApplicationScoped
 public class CommandWakeUps {
 
     private static final Logger LOG = Logger.getLogger(CommandWakeUps.class.getName());
+    private static final String SEPARATOR = ",";
 
     @Resource
     ManagedExecutorService executor;
@@ -31,15 +35,33 @@ public class CommandWakeUps {
     Topic topic;
 
     void onFinished(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommandFinished finished) {
-        executor.execute(() -> publish(finished.commandId()));
+        executor.execute(() -> publish(List.of(finished.commandId())));
     }
 
-    void publish(String commandId) {
-        try (JMSContext context = connectionFactory.createContext()) {
-            context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setTimeToLive(60_000).send(topic, commandId);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not publish that command " + commandId
-                    + " finished; its long polls answer at their timeout", e);
+    void onFinishedTogether(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommandsFinished finished) {
+        List<String> commandIds = finished.commandIds();
+        if (!commandIds.isEmpty()) {
+            executor.execute(() -> publish(commandIds));
         }
+    }
+
+    void publish(List<String> commandIds) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setTimeToLive(60_000)
+                    .send(topic, body(commandIds));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not publish that " + commandIds.size() + " command(s) finished, the first "
+                    + commandIds.get(0) + "; their long polls answer at their timeout", e);
+        }
+    }
+
+    /** The body of a message naming {@code commandIds}. */
+    static String body(List<String> commandIds) {
+        return String.join(SEPARATOR, commandIds);
+    }
+
+    /** The commands a published message names. */
+    public static List<String> commandIds(String body) {
+        return body.isEmpty() ? List.of() : Arrays.asList(body.split(SEPARATOR));
     }
 }

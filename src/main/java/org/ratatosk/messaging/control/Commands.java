@@ -45,6 +45,9 @@ public class Commands {
     Event<CommandFinished> finishedEvent;
 
     @Inject
+    Event<CommandsFinished> finishedTogetherEvent;
+
+    @Inject
     @Any
     Instance<EnvelopeSection> sections;
 
@@ -134,13 +137,71 @@ public class Commands {
         }
         closeOut(command);
         metrics.commandFinished(command.type().name(), command.state().name());
+        audit.record(finalActor(command), "command", command.id(), command.state().name(), auditDetail(command));
+        finishedEvent.fire(new CommandFinished(command.id(), command.clientId(), command.type(), command.state(),
+                answeredProfileId));
+    }
+
+    /**
+     * {@link #finished} for many commands made final in the caller's transaction, with their
+     * messages and mailboxes closed out by one statement each, their audit records written
+     * together and one {@link CommandsFinished} fired for all of them. The persistence context must not hold those messages or mailboxes: the statements
+     * go past it.
+     */
+    public void finishedAll(List<Command> finals, Instant now) {
+        if (finals.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        List<String> unusedPermanent = new ArrayList<>();
+        List<AuditTrail.Change> changes = new ArrayList<>();
+        for (Command command : finals) {
+            if (!command.state().isFinal()) {
+                throw new IllegalStateException("Command " + command.id() + " is not final");
+            }
+            ids.add(command.id());
+            if (command.newMailboxId() != null && command.state() != CommandState.COMPLETED) {
+                unusedPermanent.add(command.newMailboxId());
+            }
+            changes.add(new AuditTrail.Change(finalActor(command), "command", command.id(), command.state().name(),
+                    auditDetail(command)));
+        }
+        closeOutAll(ids, unusedPermanent);
+        audit.recordAll(changes, now);
+        List<CommandFinished> events = new ArrayList<>();
+        for (Command command : finals) {
+            metrics.commandFinished(command.type().name(), command.state().name());
+            events.add(new CommandFinished(command.id(), command.clientId(), command.type(), command.state(), null));
+        }
+        finishedTogetherEvent.fire(new CommandsFinished(events));
+    }
+
+    private void closeOutAll(List<String> commandIds, List<String> unusedPermanent) {
+        em.createQuery("UPDATE Mailbox b SET b.state = :closed WHERE b.temporary = true"
+                        + " AND b.bid IN (SELECT m.bid FROM MailboxMessage m WHERE m.commandId IN :ids)")
+                .setParameter("closed", Mailbox.State.CLOSED)
+                .setParameter("ids", commandIds)
+                .executeUpdate();
+        em.createQuery("UPDATE MailboxMessage m SET m.state = :withdrawn WHERE m.commandId IN :ids AND m.state = :pending")
+                .setParameter("withdrawn", MailboxMessage.State.WITHDRAWN)
+                .setParameter("pending", MailboxMessage.State.PENDING)
+                .setParameter("ids", commandIds)
+                .executeUpdate();
+        if (!unusedPermanent.isEmpty()) {
+            em.createQuery("UPDATE Mailbox b SET b.state = :closed WHERE b.bid IN :bids AND b.state = :pending")
+                    .setParameter("closed", Mailbox.State.CLOSED)
+                    .setParameter("pending", Mailbox.State.PENDING)
+                    .setParameter("bids", unusedPermanent)
+                    .executeUpdate();
+        }
+    }
+
+    private static String auditDetail(Command command) {
         var detail = Jsons.createObjectBuilder().add("type", command.type().name());
         if (command.errorCode() != null) {
             detail.add("errorCode", command.errorCode());
         }
-        audit.record(finalActor(command), "command", command.id(), command.state().name(), detail.build().toString());
-        finishedEvent.fire(new CommandFinished(command.id(), command.clientId(), command.type(), command.state(),
-                answeredProfileId));
+        return detail.build().toString();
     }
 
     public List<MailboxMessage> messages(String commandId) {

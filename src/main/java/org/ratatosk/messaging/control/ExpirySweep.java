@@ -33,7 +33,7 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ExpirySweep {
 
-    static final int BATCH = 100;
+    static final int BATCH = 500;
     static final Duration PERIOD = Duration.ofSeconds(5);
     private static final int ATTEMPTS = 3;
 
