@@ -231,6 +231,6 @@ public class Approvals {
     }
 
     private static Rule rule(KeyRequest request) {
-        return Rule.parse(Jsons.createReader(new StringReader(request.rule())).readValue(), "rule");
+        return Rule.stored(Jsons.createReader(new StringReader(request.rule())).readValue(), "rule");
     }
 }
