@@ -141,4 +141,54 @@ class HostileInputIT {
         assertError(send("PUT", "/hermod/rest/admin/clients/big", OPERATOR, "application/json", "application/json", tenMegabytes),
                 413, "PAYLOAD_TOO_LARGE");
     }
+
+    /** A body of a filtered task call that gets as far as its paging: a real key, and no signature check before it. */
+    static String taskQuery(String detailLevel, String paging) throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        String key = Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+        return "{\"timestamp\":\"2026-01-01T00:00:00Z\",\"timestampSignature\":\"AAAA\",\"approverPublicKey\":\"" + key + "\""
+                + (detailLevel == null ? "" : ",\"detailLevel\":" + detailLevel) + (paging == null ? "" : ",\"paging\":" + paging) + "}";
+    }
+
+    @Test
+    void pagingAndDetailLevelsOutOfRangeAreA400OnEveryFilteredTaskCall() throws Exception {
+        String[][] cases = {
+            {null, "{\"pageNumber\":-1,\"pageSize\":10}", "INVALID_FIELD"},
+            {null, "{\"pageNumber\":99999999999,\"pageSize\":10}", "INVALID_FIELD"},
+            {null, "{\"pageNumber\":9223372036854775808,\"pageSize\":10}", "NUMBER_OUT_OF_RANGE"},
+            {null, "{\"pageNumber\":" + "9".repeat(39) + ",\"pageSize\":10}", "NUMBER_OUT_OF_RANGE"},
+            {null, "{\"pageNumber\":\"first\",\"pageSize\":10}", "WRONG_TYPE"},
+            {null, "{\"pageNumber\":1.5,\"pageSize\":10}", "WRONG_TYPE"},
+            {null, "{\"pageNumber\":[0],\"pageSize\":10}", "WRONG_TYPE"},
+            {null, "{\"pageNumber\":0,\"pageSize\":0}", "INVALID_FIELD"},
+            {null, "{\"pageNumber\":0,\"pageSize\":-10}", "INVALID_FIELD"},
+            {null, "{\"pageNumber\":0,\"pageSize\":1001}", "INVALID_FIELD"},
+            {null, "{\"pageNumber\":0,\"pageSize\":2147483648}", "INVALID_FIELD"},
+            {null, "{\"pageNumber\":0,\"pageSize\":\"ten\"}", "WRONG_TYPE"},
+            {null, "{\"pageNumber\":0,\"pageSize\":10,\"sortOrder\":\"LAST_FETCHED_DATE_ASC\"}", "INVALID_FIELD"},
+            {null, "{\"pageNumber\":0,\"pageSize\":10,\"sortOrder\":1}", "WRONG_TYPE"},
+            {null, "\"first page\"", "INVALID_FIELD"},
+            {null, "[0,10]", "INVALID_FIELD"},
+            {"\"level6\"", null, "INVALID_FIELD"},
+            {"\"level0\"", null, "INVALID_FIELD"},
+            {"\"\"", null, "INVALID_FIELD"},
+            {"\"LEVEL1\"", null, "INVALID_FIELD"},
+            {"5", null, "WRONG_TYPE"},
+            {"\"level" + "9".repeat(5000) + "\"", null, "INVALID_FIELD"},
+        };
+        for (String call : List.of("filteredApprovalTask", "filteredAllApprovalTask", "filteredSignApprovalTask",
+                "filteredDecryptApprovalTask", "filteredUnwrapKeyApprovalTask", "filteredBlockKeyApprovalTask",
+                "filteredUnblockKeyApprovalTask", "filteredModifyKeyApprovalTask")) {
+            for (String[] c : cases) {
+                RawHttp.Response response = send("POST", "/hermod/rest/v1/" + call, null, "application/json", "application/json",
+                        utf8(taskQuery(c[0], c[1])));
+                assertError(response, 400, c[2]);
+                assertEquals(400, Server.object(response.text()).getInt("errorCode"), call + " " + response.text());
+            }
+        }
+        RawHttp.Response farPage = send("POST", "/hermod/rest/v1/filteredApprovalTask", null, "application/json", "application/json",
+                utf8(taskQuery("\"level5\"", "{\"pageNumber\":2147483,\"pageSize\":1000}")));
+        assertError(farPage, 422, "INVALID_SIGNATURE");
+    }
 }
