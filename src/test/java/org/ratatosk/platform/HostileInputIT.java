@@ -191,4 +191,60 @@ class HostileInputIT {
                 utf8(taskQuery("\"level5\"", "{\"pageNumber\":2147483,\"pageSize\":1000}")));
         assertError(farPage, 422, "INVALID_SIGNATURE");
     }
+
+    @Test
+    void garbageClientCertificateMappingsAreA400AndMapNothing() throws Exception {
+        String name = "garbage-" + System.nanoTime();
+        String target = "/hermod/rest/admin/tsb-certificates/" + name;
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        java.security.KeyPair pair = generator.generateKeyPair();
+        byte[] certificate = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(new org.bouncycastle.asn1.x500.X500Name("CN=garbage"),
+                java.math.BigInteger.ONE, new java.util.Date(), new java.util.Date(System.currentTimeMillis() + 86_400_000L),
+                new org.bouncycastle.asn1.x500.X500Name("CN=garbage"), pair.getPublic())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())).getEncoded();
+        String der = Base64.getEncoder().encodeToString(certificate);
+        byte[] csr = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
+                new org.bouncycastle.asn1.x500.X500Name("CN=garbage"), pair.getPublic())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())).getEncoded();
+        byte[] flipped = certificate.clone();
+        flipped[0] = 0x31;
+        String roles = "\"roles\":[\"KEY_OPERATION\"]";
+        String[][] cases = {
+            {"{}", "INVALID_ROLES"},
+            {"{\"certificate\":\"" + der + "\"}", "INVALID_ROLES"},
+            {"{\"roles\":\"KEY_OPERATION\",\"certificate\":\"" + der + "\"}", "INVALID_ROLES"},
+            {"{\"roles\":[],\"certificate\":\"" + der + "\"}", "INVALID_ROLES"},
+            {"{\"roles\":[5],\"certificate\":\"" + der + "\"}", "INVALID_ROLES"},
+            {"{\"roles\":[\"ROOT\"],\"certificate\":\"" + der + "\"}", "INVALID_ROLES"},
+            {"{\"roles\":[null],\"certificate\":\"" + der + "\"}", "INVALID_ROLES"},
+            {"{" + roles + "}", "INVALID_FIELD"},
+            {"{" + roles + ",\"certificate\":\"\"}", "INVALID_FIELD"},
+            {"{" + roles + ",\"certificate\":5}", "WRONG_TYPE"},
+            {"{" + roles + ",\"certificate\":[\"" + der + "\"]}", "WRONG_TYPE"},
+            {"{" + roles + ",\"certificate\":\"not a certificate\"}", "INVALID_CERTIFICATE"},
+            {"{" + roles + ",\"certificate\":\"" + Base64.getEncoder().encodeToString(utf8("garbage")) + "\"}", "INVALID_CERTIFICATE"},
+            {"{" + roles + ",\"certificate\":\"" + der.substring(0, der.length() / 2) + "\"}", "INVALID_CERTIFICATE"},
+            {"{" + roles + ",\"certificate\":\"" + Base64.getEncoder().encodeToString(flipped) + "\"}", "INVALID_CERTIFICATE"},
+            {"{" + roles + ",\"certificate\":\"" + Base64.getEncoder().encodeToString(csr) + "\"}", "INVALID_CERTIFICATE"},
+            {"{" + roles + ",\"certificate\":\"MAA=\"}", "INVALID_CERTIFICATE"},
+            {"{" + roles + ",\"certificate\":\"MIQAAAAA\"}", "INVALID_CERTIFICATE"},
+            {"{" + roles + ",\"certificate\":\"-----BEGIN CERTIFICATE-----\\n%%%%\\n-----END CERTIFICATE-----\"}", "INVALID_CERTIFICATE"},
+            {"{" + roles + ",\"certificate\":\"-----BEGIN CERTIFICATE-----\\n" + der + "\"}", "INVALID_CERTIFICATE"},
+            {"{" + roles + ",\"certificate\":\"-----BEGIN CERTIFICATE-----\\n" + der + "\\n-----END CERTIFICATE-----\\n"
+                    + "-----BEGIN PRIVATE KEY-----\\nAAAA\\n-----END PRIVATE KEY-----\"}", "INVALID_CERTIFICATE"},
+            {"{" + roles + ",\"certificate\":\"" + der + "-----END CERTIFICATE-----\"}", "INVALID_CERTIFICATE"},
+            {"{" + roles + ",\"certificate\":\"" + "A".repeat(400_000) + "\"}", "INVALID_CERTIFICATE"},
+        };
+        for (String[] c : cases) {
+            assertError(send("PUT", target, OPERATOR, "application/json", "application/json", utf8(c[0])), 400, c[1]);
+        }
+        assertError(send("PUT", "/hermod/rest/admin/tsb-certificates/-bad%20name", OPERATOR, "application/json", "application/json",
+                utf8("{" + roles + ",\"certificate\":\"" + der + "\"}")), 400, "INVALID_NAME");
+        assertError(send("GET", target, OPERATOR, null, "application/json", null), 404, "NOT_FOUND");
+        RawHttp.Response mapped = send("PUT", target, OPERATOR, "application/json", "application/json",
+                utf8("{" + roles + ",\"certificate\":\"-----BEGIN CERTIFICATE-----\\n" + der + "\\n-----END CERTIFICATE-----\\n\"}"));
+        assertEquals(200, mapped.status(), mapped.text());
+        assertEquals(204, send("DELETE", target, OPERATOR, null, "application/json", null).status());
+    }
 }
