@@ -60,7 +60,7 @@ public final class Mutations {
     private static final String[] BAD_QUERY_VALUES = {"abc", "-1", "99999999999", "%zz", "", "1.5", "61", "0x10", "%C3%28", "1e3"};
     private static final String[] PATH_SEGMENTS = {";", ";x=1", "a;b=c", "%2F", "a%2Fb", "..", "%2E%2E", ".", "%2e", "",
         "a".repeat(300), "a".repeat(70_000), "%C3%A4%F0%9F%98%80", "%E2%80%AE", "%00", "%3B", "%20", "+", "123", "-1", "9".repeat(40),
-        "%25", "%3F%23", "\u00e4", "null", "true", "%7B%7D", "%22"};
+        "%25", "%3F%23", "\u00e4", "null", "true", "%7B%7D", "%22", "[", "a]", "%5B", "\\", "{x}", "|", "..%2F..%2Fadmin"};
     private static final String[] QUERY_NAMES = {"wait", "limit", "destination", "state", "type", "operation", "externalId", "format"};
     /**
      * Wrong credentials name a user of their own: ten wrong passwords for the operator's name would
