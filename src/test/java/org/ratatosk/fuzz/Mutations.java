@@ -98,7 +98,9 @@ public final class Mutations {
                     Object deep = new Raw("[".repeat(depth) + "]".repeat(depth));
                     tree = tree == null ? deep : onRandomMember(tree, random, (object, key) -> object.put(key, deep));
                 }
-                case GROW_STRING -> tree = onRandomMember(tree, random, (object, key) -> object.put(key, grownString(random)));
+                case GROW_STRING -> tree = onRandomMember(tree, random, (object, key) -> object.put(key,
+                        // extended, so that what checks the value's form (a URL, a label) passes on to its length
+                        object.get(key) instanceof String given && random.nextBoolean() ? given + grownString(random) : grownString(random)));
                 case GROW_NUMBER -> tree = onRandomMember(tree, random,
                         (object, key) -> object.put(key, new Raw(pick(NUMBERS, random))));
                 case NOT_AN_OBJECT -> tree = new Raw(List.of("[]", "\"x\"", "null", "1", "true", "", "   ", "{}").get(random.nextInt(8)));

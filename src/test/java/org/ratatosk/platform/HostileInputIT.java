@@ -95,7 +95,16 @@ class HostileInputIT {
         assertError(send("PUT", client, OPERATOR, "application/json", "application/json",
                 new byte[] {'{', '"', 'k', 'e', 'y', '"', ':', '"', (byte) 0xFF, '"', '}'}), 400, "INVALID_UTF8");
         assertError(send("PUT", client, OPERATOR, "text/plain", "application/json", utf8("{}")), 415, "UNSUPPORTED_MEDIA_TYPE");
+        String longUrl = "http://127.0.0.1:9/" + "a".repeat(2030);
+        assertError(send("PUT", client, OPERATOR, "application/json", "application/json",
+                utf8("{\"key\":\"0123456789abcdef0123\",\"callbackUrl\":\"" + longUrl + "\",\"attestationKeys\":[]}")), 400, "INVALID_FIELD");
         assertEquals(404, send("GET", client, OPERATOR, null, "application/json", null).status(), "nothing was written");
+        RawHttp.Response longest = send("PUT", client, OPERATOR, "application/json", "application/json",
+                utf8("{\"key\":\"0123456789abcdef0123\",\"callbackUrl\":\"" + longUrl.substring(0, 2048) + "\",\"attestationKeys\":[]}"));
+        assertEquals(200, longest.status(), longest.text());
+        assertError(send("PUT", client, OPERATOR, "application/json", "application/json",
+                utf8("{\"key\":\"0123456789abcdef0123\",\"callbackUrl\":\"" + longUrl + "\",\"attestationKeys\":[]}")), 400, "INVALID_FIELD");
+        assertEquals(204, send("DELETE", client, OPERATOR, null, "application/json", null).status());
     }
 
     @Test
