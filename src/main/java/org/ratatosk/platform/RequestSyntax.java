@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 /**
  * Refuses, before the router matches the request, what the router itself would fail on with an
  * exception of its own: a percent escape that is not one, escapes that are not UTF-8 or that
- * decode to a NUL character, in the path or query (400 {@code INVALID_URL}), and an {@code Accept} or {@code Content-Type} that cannot
- * be read, such as {@code q=abc} (400 {@code INVALID_HEADER}).
+ * decode to a NUL character, in the path or query, and a character a URI path cannot hold, such
+ * as {@code [}, which the listener lets through and the router's {@link java.net.URI} refuses (400
+ * {@code INVALID_URL}); and an {@code Accept} or {@code Content-Type} that cannot be read, such as
+ * {@code q=abc} (400 {@code INVALID_HEADER}).
  */
 @Provider
 @PreMatching
@@ -32,6 +34,9 @@ public class RequestSyntax implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         if (!validEscapes(servletRequest.getRequestURI()) || !validEscapes(servletRequest.getQueryString())) {
             throw ApiException.badRequest("INVALID_URL", "The request URL has a malformed percent escape or an escaped NUL character");
+        }
+        if (!uriPath(servletRequest.getRequestURI())) {
+            throw ApiException.badRequest("INVALID_URL", "The request path has a character a URI path cannot hold unescaped");
         }
         List<String> accepts = request.getHeaders().get(HttpHeaders.ACCEPT);
         if (accepts != null) {
@@ -69,6 +74,19 @@ public class RequestSyntax implements ContainerRequestFilter {
             }
         }
         return true;
+    }
+
+    /** Whether the raw path is one {@link java.net.URI} accepts, as the router builds one of it. */
+    static boolean uriPath(String raw) {
+        if (raw == null) {
+            return true;
+        }
+        try {
+            new java.net.URI("http://host" + (raw.startsWith("/") ? raw : "/" + raw));
+            return true;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** {@code %00}: no path segment or parameter the server stores may hold a NUL character. */

@@ -17,7 +17,8 @@ import java.util.Random;
 /**
  * Turns a valid request into a hostile one: fields dropped, duplicated, retyped, nested deep,
  * strings and numbers grown, the body truncated or made invalid UTF-8, percent escapes broken,
- * content type, Accept, method and credentials changed. Every choice comes from the given
+ * content type, Accept, method and credentials changed, path segments (labels, names, ids) replaced
+ * by matrix parameters, encoded slashes, dot segments, long or non-ASCII text. Every choice comes from the given
  * {@link Random}: jqwik's seeded one in the property, a seeded one in the fuzz program.
  */
 public final class Mutations {
@@ -25,7 +26,7 @@ public final class Mutations {
     /** What a mutation changes. */
     public enum Kind {
         DROP_FIELD, DUPLICATE_FIELD, RETYPE_FIELD, NEST_DEEP, GROW_STRING, GROW_NUMBER, TRUNCATE, BAD_UTF8, NOT_AN_OBJECT,
-        BAD_PERCENT, BAD_QUERY, CONTENT_TYPE, ACCEPT, METHOD, CREDENTIALS;
+        BAD_PERCENT, BAD_QUERY, CONTENT_TYPE, ACCEPT, METHOD, CREDENTIALS, PATH_SEGMENT;
 
         boolean bodyOnly() {
             return ordinal() <= NOT_AN_OBJECT.ordinal();
@@ -57,9 +58,16 @@ public final class Mutations {
     private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "FOO"};
     private static final String[] BAD_ESCAPES = {"%zz", "%", "%4", "%C3%28", "%ED%A0%80", "%FF", "%00", "%2F..%2F", "%25%", "%u0041"};
     private static final String[] BAD_QUERY_VALUES = {"abc", "-1", "99999999999", "%zz", "", "1.5", "61", "0x10", "%C3%28", "1e3"};
+    private static final String[] PATH_SEGMENTS = {";", ";x=1", "a;b=c", "%2F", "a%2Fb", "..", "%2E%2E", ".", "%2e", "",
+        "a".repeat(300), "a".repeat(70_000), "%C3%A4%F0%9F%98%80", "%E2%80%AE", "%00", "%3B", "%20", "+", "123", "-1", "9".repeat(40),
+        "%25", "%3F%23", "\u00e4", "null", "true", "%7B%7D", "%22", "[", "a]", "%5B", "\\", "{x}", "|", "..%2F..%2Fadmin"};
     private static final String[] QUERY_NAMES = {"wait", "limit", "destination", "state", "type", "operation", "externalId", "format"};
+    /**
+     * Wrong credentials name a user of their own: ten wrong passwords for the operator's name would
+     * lock the operator out (429) and leave the rest of the run testing the lockout only.
+     */
     private static final String[] CREDENTIALS = {"Basic !!", "Basic " + "A".repeat(5000), "Bearer", "Bearer %zz",
-        "Basic YWRtaW46", "Digest x", "", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:wrong".getBytes(StandardCharsets.UTF_8))};
+        "Basic aW50cnVkZXI6", "Digest x", "", "Basic " + java.util.Base64.getEncoder().encodeToString("intruder:wrong".getBytes(StandardCharsets.UTF_8))};
 
     private Mutations() {
     }
@@ -90,13 +98,16 @@ public final class Mutations {
                     Object deep = new Raw("[".repeat(depth) + "]".repeat(depth));
                     tree = tree == null ? deep : onRandomMember(tree, random, (object, key) -> object.put(key, deep));
                 }
-                case GROW_STRING -> tree = onRandomMember(tree, random, (object, key) -> object.put(key, grownString(random)));
+                case GROW_STRING -> tree = onRandomMember(tree, random, (object, key) -> object.put(key,
+                        // extended, so that what checks the value's form (a URL, a label) passes on to its length
+                        object.get(key) instanceof String given && random.nextBoolean() ? given + grownString(random) : grownString(random)));
                 case GROW_NUMBER -> tree = onRandomMember(tree, random,
                         (object, key) -> object.put(key, new Raw(pick(NUMBERS, random))));
                 case NOT_AN_OBJECT -> tree = new Raw(List.of("[]", "\"x\"", "null", "1", "true", "", "   ", "{}").get(random.nextInt(8)));
                 case TRUNCATE -> text = truncated(text != null ? text : write(tree), random);
                 case BAD_UTF8 -> raw = withBadUtf8((text != null ? text : write(tree)).getBytes(StandardCharsets.UTF_8), random);
                 case BAD_PERCENT -> path = path + "/" + pick(BAD_ESCAPES, random);
+                case PATH_SEGMENT -> path = withOddSegment(path, random);
                 case BAD_QUERY -> query = (query == null ? "" : query + "&") + pick(QUERY_NAMES, random) + "=" + pick(BAD_QUERY_VALUES, random);
                 case CONTENT_TYPE -> contentType = random.nextInt(6) == 0 ? null : pick(CONTENT_TYPES, random);
                 case ACCEPT -> accept = pick(ACCEPTS, random);
@@ -125,6 +136,20 @@ public final class Mutations {
 
     private static String pick(String[] values, Random random) {
         return values[random.nextInt(values.length)];
+    }
+
+    /** A segment after {@code /rest/} (or the connector's prefix) replaced, extended or followed by an odd one. */
+    private static String withOddSegment(String path, Random random) {
+        String[] segments = path.split("/", -1);
+        String odd = pick(PATH_SEGMENTS, random);
+        int first = Math.min(3, segments.length - 1);
+        int at = first + random.nextInt(segments.length - first);
+        segments[at] = switch (random.nextInt(3)) {
+            case 0 -> odd;
+            case 1 -> segments[at] + odd;
+            default -> segments[at] + "/" + odd;
+        };
+        return String.join("/", segments);
     }
 
     private static String grownString(Random random) {
@@ -178,8 +203,10 @@ public final class Mutations {
     }
 
     private static Object retyped(Random random) {
-        return switch (random.nextInt(8)) {
+        return switch (random.nextInt(10)) {
             case 0 -> "x";
+            case 8 -> "600";
+            case 9 -> new Raw("7");
             case 1 -> new Raw("12345678901234567890");
             case 2 -> Boolean.TRUE;
             case 3 -> new Raw("null");

@@ -51,6 +51,12 @@ public final class Verdict {
             // tracing); enabling it to answer in JSON would let the default servlet echo credentials.
             return Optional.empty();
         }
+        if (status == 400 && response.header("content-type") == null && request.target().chars().anyMatch(Verdict::notInUrls)) {
+            // A byte outside ASCII, or one RFC 3986 never allows unescaped (\ { } | ^ ` " < > space),
+            // in the request line is not HTTP; both listeners refuse it with an empty 400 before any
+            // application code, deliberately: allowing it would have the listener guess what it means.
+            return Optional.empty();
+        }
         if (ON_PAYARA && status == 400 && refusedByGrizzly(request)) {
             // A body on GET, HEAD or DELETE, a byte outside ASCII in a header, or percent escapes that
             // are not UTF-8: Grizzly answers an empty 400 itself (its strict header check guards
@@ -61,6 +67,10 @@ public final class Verdict {
             return contractError(response);
         }
         return Optional.empty();
+    }
+
+    static boolean notInUrls(int c) {
+        return c > 0x7e || c < 0x21 || "\\{}|^`\"<>".indexOf(c) >= 0;
     }
 
     static boolean refusedByGrizzly(Mutations.Request request) {

@@ -80,6 +80,13 @@ class ErrorMapperTest {
         assertTrue(RequestSyntax.validEscapes("/hermod/rest/v1/key/%01"));
         assertFalse(RequestSyntax.validEscapes("wait=%"));
         assertFalse(RequestSyntax.validEscapes("/x/%C3%28"), "escapes that are not UTF-8");
+        for (String path : new String[] {"/hermod/rest/v1/key/a;b=c", "/hermod/rest/v1/key/a%2Fb", "/hermod/rest/v1/key/..",
+            "/hermod/rest/admin;x=1/clients", "/hermod/rest/v1/key/%5B%5D", "/hermod/rest/v1/key/a@b:c~d!e$f&g'h(i)j*k+l,m=n"}) {
+            assertTrue(RequestSyntax.uriPath(path), path);
+        }
+        for (String path : new String[] {"/hermod/rest/health/[", "/hermod/rest/v1/key/a]b", "/hermod/rest/v1/key/[::1]"}) {
+            assertFalse(RequestSyntax.uriPath(path), path + ": the router's URI refuses it");
+        }
         assertEquals(5, QueryParameters.upTo("wait", "5", 60));
         assertNull(QueryParameters.upTo("wait", null, 60));
         for (String bad : new String[] {"abc", "-1", "61", "99999999999", "1.5", ""}) {

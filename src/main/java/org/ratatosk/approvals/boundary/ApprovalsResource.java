@@ -11,6 +11,7 @@ import org.ratatosk.approvals.control.Approvals;
 import org.ratatosk.approvals.control.KeyPolicy;
 import org.ratatosk.approvals.control.KeyRequests;
 import org.ratatosk.approvals.control.RequestExecution;
+import org.ratatosk.platform.ConcurrentChanges;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.TsbErrors;
 
@@ -37,49 +38,49 @@ public class ApprovalsResource {
     @POST
     @Path("filteredApprovalTask")
     public JsonObject tasks(String body) {
-        return approvals.tasks(JsonBodies.parseObject(body), null);
+        return tasks(body, null);
     }
 
     @POST
     @Path("filteredAllApprovalTask")
     public JsonObject allTasks(String body) {
-        return approvals.tasks(JsonBodies.parseObject(body), null);
+        return tasks(body, null);
     }
 
     @POST
     @Path("filteredSignApprovalTask")
     public JsonObject signTasks(String body) {
-        return approvals.tasks(JsonBodies.parseObject(body), KeyPolicy.Operation.SIGN);
+        return tasks(body, KeyPolicy.Operation.SIGN);
     }
 
     @POST
     @Path("filteredDecryptApprovalTask")
     public JsonObject decryptTasks(String body) {
-        return approvals.tasks(JsonBodies.parseObject(body), KeyPolicy.Operation.DECRYPT);
+        return tasks(body, KeyPolicy.Operation.DECRYPT);
     }
 
     @POST
     @Path("filteredUnwrapKeyApprovalTask")
     public JsonObject unwrapTasks(String body) {
-        return approvals.tasks(JsonBodies.parseObject(body), KeyPolicy.Operation.UNWRAP);
+        return tasks(body, KeyPolicy.Operation.UNWRAP);
     }
 
     @POST
     @Path("filteredBlockKeyApprovalTask")
     public JsonObject blockTasks(String body) {
-        return approvals.tasks(JsonBodies.parseObject(body), KeyPolicy.Operation.BLOCK);
+        return tasks(body, KeyPolicy.Operation.BLOCK);
     }
 
     @POST
     @Path("filteredUnblockKeyApprovalTask")
     public JsonObject unblockTasks(String body) {
-        return approvals.tasks(JsonBodies.parseObject(body), KeyPolicy.Operation.UNBLOCK);
+        return tasks(body, KeyPolicy.Operation.UNBLOCK);
     }
 
     @POST
     @Path("filteredModifyKeyApprovalTask")
     public JsonObject modifyTasks(String body) {
-        return approvals.tasks(JsonBodies.parseObject(body), KeyPolicy.Operation.MODIFY);
+        return tasks(body, KeyPolicy.Operation.MODIFY);
     }
 
     @POST
@@ -92,6 +93,12 @@ public class ApprovalsResource {
     @Path("rejection")
     public JsonObject reject(String body) {
         return decide(JsonBodies.parseObject(body), false);
+    }
+
+    /** A new approver's first calls at once both insert its clock; the one that loses runs again and finds it. */
+    private JsonObject tasks(String body, KeyPolicy.Operation kind) {
+        JsonObject parsed = JsonBodies.parseObject(body);
+        return ConcurrentChanges.retryOnce(() -> approvals.tasks(parsed, kind));
     }
 
     /** The decision commits first; an operation it unlocks then runs in its own transaction. */

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.stream.Stream;
 import org.ratatosk.approvals.control.Approvals;
 import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ConcurrentChanges;
 import org.ratatosk.platform.Guards;
 import org.ratatosk.platform.OperatorCredentials;
 import org.ratatosk.platform.Role;
@@ -52,6 +53,9 @@ public class ApproverReaderFilter implements ContainerRequestFilter {
         if (id == null) {
             throw new ApiException(500, "INTERNAL_ERROR", "ReadableByApprovers is bound to an operation without {id}");
         }
-        approvals.authenticateReader(id, key, timestamp, signature);
+        ConcurrentChanges.retryOnce(() -> {
+            approvals.authenticateReader(id, key, timestamp, signature);
+            return null;
+        });
     }
 }

@@ -27,6 +27,10 @@ public record KeyPolicy(Rule use, Rule block, Rule unblock, Rule modify) {
     }
 
     public static KeyPolicy parse(JsonValue value) {
+        return parse(value, false);
+    }
+
+    private static KeyPolicy parse(JsonValue value, boolean stored) {
         if (value == null || value == JsonValue.NULL) {
             return OPEN;
         }
@@ -34,8 +38,12 @@ public record KeyPolicy(Rule use, Rule block, Rule unblock, Rule modify) {
             throw ApiException.badRequest("INVALID_POLICY", "'policy' must be an object");
         }
         JsonObject policy = value.asJsonObject();
-        return new KeyPolicy(Rule.parse(policy.get("ruleUse"), "ruleUse"), Rule.parse(policy.get("ruleBlock"), "ruleBlock"),
-                Rule.parse(policy.get("ruleUnblock"), "ruleUnblock"), Rule.parse(policy.get("ruleModify"), "ruleModify"));
+        return new KeyPolicy(rule(policy, "ruleUse", stored), rule(policy, "ruleBlock", stored),
+                rule(policy, "ruleUnblock", stored), rule(policy, "ruleModify", stored));
+    }
+
+    private static Rule rule(JsonObject policy, String name, boolean stored) {
+        return stored ? Rule.stored(policy.get(name), name) : Rule.parse(policy.get(name), name);
     }
 
     /** The initial blocked state from {@code policy.keyStatus.blocked}. */
@@ -56,7 +64,7 @@ public record KeyPolicy(Rule use, Rule block, Rule unblock, Rule modify) {
             if (STORED.size() > 1000) {
                 STORED.clear();
             }
-            policy = parse(Jsons.createReader(new java.io.StringReader(json)).readValue());
+            policy = parse(Jsons.createReader(new java.io.StringReader(json)).readValue(), true);
             STORED.put(json, policy);
         }
         return policy;

@@ -125,7 +125,7 @@ public class KeyRequests {
     }
 
     public static JsonObject render(KeyRequest request) {
-        Rule rule = Rule.parse(Jsons.createReader(new java.io.StringReader(request.rule())).readValue(), "rule");
+        Rule rule = Rule.stored(Jsons.createReader(new java.io.StringReader(request.rule())).readValue(), "rule");
         List<Rule.Decision> decisions = Decisions.parse(request.decisions());
         JsonArrayBuilder approved = Jsons.createArrayBuilder();
         JsonArrayBuilder rejected = Jsons.createArrayBuilder();

@@ -48,6 +48,19 @@ public record Rule(List<Token> tokens) {
     }
 
     public static Rule parse(JsonValue value, String field) {
+        return parse(value, field, false);
+    }
+
+    /**
+     * A rule as the database holds it. Rules stored before their times were bounded may hold more
+     * than {@link #UNLIMITED_SECONDS}; they are read as that bound rather than refused, so the key
+     * stays readable and its requests get deadlines an {@link Instant} can hold.
+     */
+    public static Rule stored(JsonValue value, String field) {
+        return parse(value, field, true);
+    }
+
+    private static Rule parse(JsonValue value, String field, boolean stored) {
         if (value == null || value == JsonValue.NULL) {
             return NONE;
         }
@@ -57,19 +70,26 @@ public record Rule(List<Token> tokens) {
         JsonArray tokens = JsonBodies.optionalArray(value.asJsonObject(), "tokens").orElse(JsonValue.EMPTY_JSON_ARRAY);
         List<Token> parsed = new ArrayList<>();
         for (JsonValue token : tokens) {
-            parsed.add(parseToken(token, field + ".tokens[" + parsed.size() + "]"));
+            parsed.add(parseToken(token, field + ".tokens[" + parsed.size() + "]", stored));
         }
         return new Rule(List.copyOf(parsed));
     }
 
-    private static Token parseToken(JsonValue value, String field) {
+    private static Token parseToken(JsonValue value, String field, boolean stored) {
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw invalid(field, "must be an object");
         }
         JsonObject token = value.asJsonObject();
         long timelock = JsonBodies.optionalLong(token, "timelock").orElse(0L);
         long timeout = JsonBodies.optionalLong(token, "timeout").orElse(0L);
-        if (timelock < 0 || timeout < 0 || timeout != NO_TIMEOUT && timelock >= timeout) {
+        if (stored) {
+            timelock = Math.min(timelock, UNLIMITED_SECONDS - 1);
+            timeout = Math.min(timeout, UNLIMITED_SECONDS);
+        }
+        if (timelock > UNLIMITED_SECONDS || timeout > UNLIMITED_SECONDS) {
+            throw invalid(field, "timelock and timeout may be at most " + UNLIMITED_SECONDS + " seconds (100 years)");
+        }
+        if (timelock < 0 || timeout < 0 || timelock >= (timeout == NO_TIMEOUT ? UNLIMITED_SECONDS : timeout)) {
             throw invalid(field, "needs 0 <= timelock < timeout (seconds), or timeout 0 for none");
         }
         JsonArray groups = JsonBodies.optionalArray(token, "groups").orElse(JsonValue.EMPTY_JSON_ARRAY);
@@ -169,8 +189,11 @@ public record Rule(List<Token> tokens) {
     /** TSB's timeout 0: the token waits for its approvals without end. */
     static final long NO_TIMEOUT = 0;
 
-    /** A deadline for a token without timeout, far enough to be none and near enough for every database. */
-    static final long UNLIMITED_SECONDS = 100L * 366 * 24 * 3600;
+    /**
+     * A deadline for a token without timeout, far enough to be none and near enough for every
+     * database; also the largest timelock or timeout a rule may name (100 years).
+     */
+    public static final long UNLIMITED_SECONDS = 100L * 366 * 24 * 3600;
 
     private static long seconds(Token token) {
         return token.timeout() == NO_TIMEOUT ? UNLIMITED_SECONDS : token.timeout();

@@ -31,6 +31,8 @@ public class ApiClients {
     static final int MIN_KEY_LENGTH = 16;
     static final String OPERATOR = "operator";
     static final int MAX_CALLBACK_AUTH_LENGTH = 256;
+    /** The column's size: a longer URL would fail the write with a 500. */
+    static final int MAX_CALLBACK_URL_LENGTH = 2048;
 
     @PersistenceContext
     EntityManager em;
@@ -89,8 +91,9 @@ public class ApiClients {
             throw ApiException.badRequest("INVALID_FIELD", "key must have at least " + MIN_KEY_LENGTH + " characters");
         }
         String callbackUrl = JsonBodies.optionalString(body, "callbackUrl").orElse(null);
-        if (callbackUrl != null && !callbackUrl.matches("https?://.+")) {
-            throw ApiException.badRequest("INVALID_FIELD", "callbackUrl must be an http or https URL");
+        if (callbackUrl != null && (!callbackUrl.matches("https?://.+") || callbackUrl.length() > MAX_CALLBACK_URL_LENGTH)) {
+            throw ApiException.badRequest("INVALID_FIELD", "callbackUrl must be an http or https URL of at most "
+                    + MAX_CALLBACK_URL_LENGTH + " characters");
         }
         String basicAuth = JsonBodies.optionalString(body, "callbackBasicAuth").orElse(null);
         if (basicAuth != null && (!basicAuth.contains(":") || basicAuth.length() > MAX_CALLBACK_AUTH_LENGTH)) {

@@ -105,11 +105,22 @@ public class TsbClientCertificates {
         return found.stream().findFirst();
     }
 
+    /** One PEM certificate block and nothing around it but white space; its END line is not optional. */
+    private static final java.util.regex.Pattern PEM = java.util.regex.Pattern.compile(
+            "\\s*-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+)-----END CERTIFICATE-----\\s*");
+
     static X509Certificate parse(String text) {
         try {
-            String der = text.replaceAll("-----(BEGIN|END) CERTIFICATE-----", "").replaceAll("\\s", "");
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(der)));
+            String base64 = text.replace("\\n", "\n");
+            if (base64.contains("-----")) {
+                java.util.regex.Matcher pem = PEM.matcher(base64);
+                if (!pem.matches()) {
+                    throw new IllegalArgumentException("not one PEM certificate");
+                }
+                base64 = pem.group(1);
+            }
+            byte[] der = Base64.getDecoder().decode(base64.replaceAll("\\s", ""));
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (IllegalArgumentException | CertificateException | ClassCastException e) {
             throw ApiException.badRequest("INVALID_CERTIFICATE", "'certificate' is not a PEM or base64 DER X.509 certificate");
         }

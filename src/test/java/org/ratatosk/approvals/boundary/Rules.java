@@ -19,7 +19,7 @@ public final class Rules {
         return Json.createObjectBuilder().add("name", name).add("quorum", quorum).add("approvals", approvals).build();
     }
 
-    public static JsonObject rule(int timelock, int timeout, JsonObject... groups) {
+    public static JsonObject rule(long timelock, long timeout, JsonObject... groups) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         for (JsonObject group : groups) {
             array.add(group);

@@ -145,6 +145,42 @@ class RuleTest {
         assertEquals("INVALID_POLICY", assertThrows(ApiException.class, () -> rule(token(0, 60, password))).code());
     }
 
+    static JsonObject token(long timelock, long timeout, JsonObject group) {
+        return Json.createObjectBuilder().add("name", "T").add("timelock", timelock).add("timeout", timeout)
+                .add("groups", Json.createArrayBuilder().add(group)).build();
+    }
+
+    @Test
+    void timesBeyondAHundredYearsAreAnInvalidPolicy() {
+        assertEquals(100L * 366 * 24 * 3600, Rule.UNLIMITED_SECONDS);
+        for (long[] times : new long[][] {{Long.MAX_VALUE, 0}, {0, Long.MAX_VALUE}, {Long.MAX_VALUE - 1, Long.MAX_VALUE},
+                {0, Rule.UNLIMITED_SECONDS + 1}, {Rule.UNLIMITED_SECONDS, 0}}) {
+            ApiException refused = assertThrows(ApiException.class, () -> rule(token(times[0], times[1], group(1, 0))),
+                    times[0] + "/" + times[1]);
+            assertEquals("INVALID_POLICY", refused.code());
+            assertEquals(400, refused.status());
+        }
+        Rule longest = rule(token(Rule.UNLIMITED_SECONDS - 1, Rule.UNLIMITED_SECONDS, group(1, 0)));
+        assertEquals(T0.plusSeconds(Rule.UNLIMITED_SECONDS), longest.expiresAt(T0));
+        assertTrue(longest.timelocked(KEYS.get(0), T0, T0.plusSeconds(Rule.UNLIMITED_SECONDS - 2)));
+        assertTrue(longest.acceptsDecisionFrom(KEYS.get(0), T0, T0.plusSeconds(Rule.UNLIMITED_SECONDS - 1)));
+    }
+
+    @Test
+    void storedTimesBeyondTheBoundAreReadAsTheBound() {
+        JsonObject stored = Json.createObjectBuilder().add("tokens", Json.createArrayBuilder()
+                .add(token(Long.MAX_VALUE, 0, group(1, 0))).add(token(0, Long.MAX_VALUE, group(1, 1)))).build();
+        Rule rule = Rule.stored(stored, "ruleUse");
+        assertEquals(Rule.UNLIMITED_SECONDS - 1, rule.tokens().get(0).timelock());
+        assertEquals(0, rule.tokens().get(0).timeout());
+        assertEquals(Rule.UNLIMITED_SECONDS, rule.tokens().get(1).timeout());
+        assertEquals(T0.plusSeconds(Rule.UNLIMITED_SECONDS), rule.expiresAt(T0));
+        assertFalse(rule.acceptsDecisionFrom(KEYS.get(0), T0, T0.plusSeconds(3600)));
+        assertTrue(rule.acceptsDecisionFrom(KEYS.get(1), T0, T0.plusSeconds(3600)));
+        KeyPolicy policy = KeyPolicy.fromStored(Json.createObjectBuilder().add("ruleUse", stored).build().toString());
+        assertEquals(rule, policy.use());
+    }
+
     @Test
     void ruleSurvivesItsJsonForm() {
         Rule rule = rule(token(5, 600, group(2, 0, 1, 2), group(1, 3)));

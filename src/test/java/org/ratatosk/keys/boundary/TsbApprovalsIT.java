@@ -38,6 +38,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ratatosk.approvals.boundary.Approver;
 import org.ratatosk.approvals.boundary.Rules;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.testsupport.Server;
@@ -145,6 +146,106 @@ class TsbApprovalsIT {
     static List<String> ids(Reply tasks) {
         assertEquals(200, tasks.status(), tasks.toString());
         return tasks.body().getJsonArray("tasks").stream().map(t -> t.asJsonObject().getString("id")).toList();
+    }
+
+    /** One call of a new approver with its own timestamp: a task listing or a read of a request. */
+    record FirstUse(Instant timestamp, boolean listsTasks) {
+
+        Reply send(Approver approver, String requestId) {
+            String text = timestamp.toString();
+            if (!listsTasks) {
+                return approver.readRequest(requestId, text);
+            }
+            return KeyApi.postUnauthenticated("filteredSignApprovalTask", Json.createObjectBuilder().add("timestamp", text)
+                    .add("timestampSignature", approver.sign(text.getBytes(StandardCharsets.UTF_8)))
+                    .add("approverPublicKey", approver.publicKey()).build());
+        }
+    }
+
+    static <T> List<T> atOnce(List<java.util.concurrent.Callable<T>> calls) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(calls.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+            for (java.util.concurrent.Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (java.util.concurrent.Future<T> future : futures) {
+                results.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A new approver's first calls arrive at once, each with a timestamp of its own, and all insert
+     * its clock. None may be called a replay for having lost that insert: the latest timestamp is
+     * always accepted, and only a timestamp earlier than one accepted may be refused, as it would be
+     * one after the other. Then both its approvals, sent at once, count once each.
+     */
+    @Test
+    void concurrentFirstCallsOfANewApproverAreNeitherReplaysNorFailures() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Approver approver = Approver.ec("first use " + round);
+            String label = TsbIT.label("it-first-use");
+            KeyApi.createRsa(label, Rules.policy(Rules.rule(0, 600, Rules.group("g", 1, approver)), null, null, null));
+            List<String> requests = List.of(signRequest(label, "first " + round), signRequest(label, "second " + round));
+
+            Instant base = Instant.now();
+            List<FirstUse> uses = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                uses.add(new FirstUse(base.plusMillis(i), i % 2 == 0));
+            }
+            List<java.util.concurrent.Callable<Reply>> calls = new ArrayList<>();
+            for (int i = 0; i < uses.size(); i++) {
+                FirstUse use = uses.get(i);
+                String request = requests.get(i % 2);
+                calls.add(() -> use.send(approver, request));
+            }
+            List<Reply> replies = atOnce(calls);
+            Instant latestAccepted = null;
+            for (int i = 0; i < replies.size(); i++) {
+                if (replies.get(i).status() == 200) {
+                    Instant at = uses.get(i).timestamp();
+                    latestAccepted = latestAccepted == null || at.isAfter(latestAccepted) ? at : latestAccepted;
+                }
+            }
+            assertEquals(200, replies.get(replies.size() - 1).status(), "round " + round + ", the latest timestamp: " + replies);
+            for (int i = 0; i < replies.size(); i++) {
+                Reply reply = replies.get(i);
+                if (reply.status() != 200) {
+                    assertEquals(422, reply.status(), "round " + round + ", call " + i + ": " + reply);
+                    assertEquals("TIMESTAMP_REPLAYED", reply.body().getString("code"));
+                    assertTrue(uses.get(i).timestamp().isBefore(latestAccepted), "round " + round + ", call " + i
+                            + " was refused though no later timestamp was accepted: " + replies);
+                }
+            }
+
+            Instant later = base.plusSeconds(1);
+            JsonArray tasks = new FirstUse(later, true).send(approver, null).expectOk("tasks").body().getJsonArray("tasks");
+            List<java.util.concurrent.Callable<Reply>> approvals = new ArrayList<>();
+            for (String request : requests) {
+                String toBeSigned = tasks.stream().map(JsonValue::asJsonObject).filter(t -> t.getString("id").equals(request))
+                        .findFirst().orElseThrow().getString("approvalToBeSigned");
+                approvals.add(() -> approver.decide("approval", request, toBeSigned));
+            }
+            for (Reply approved : atOnce(approvals)) {
+                assertEquals(200, approved.status(), approved.toString());
+                assertEquals("EXECUTED", approved.string("status"));
+            }
+            for (String request : requests) {
+                JsonObject status = KeyApi.get("request/" + request).expectOk("status").body();
+                assertEquals(List.of(approver.publicKey()), status.getJsonArray("approvedBy").getValuesAs(jakarta.json.JsonString.class)
+                        .stream().map(jakarta.json.JsonString::getString).toList(), status.toString());
+            }
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -639,6 +640,39 @@ class TsbIT {
         assertEquals(400, badPolicy.status(), badPolicy.toString());
         assertEquals(400, call(management, "POST", "synchronousModify", Json.createObjectBuilder().add("modifyRequest",
                 Json.createObjectBuilder().add("modifyKeyName", label)).build()).status(), "no policy");
+    }
+
+    /** Times an {@link java.time.Instant} cannot add to a request's creation are the policy's fault, not the server's. */
+    @Test
+    void aTimelockOrTimeoutBeyondAHundredYearsIsAnInvalidPolicy() {
+        Approver approver = Approver.ec("far future approver");
+        long hundredYears = 100L * 366 * 24 * 3600;
+        for (long[] times : new long[][] {{Long.MAX_VALUE, 0}, {0, Long.MAX_VALUE}, {0, hundredYears + 1}}) {
+            String label = label("tsb-far-future");
+            JsonObject key = Json.createObjectBuilder(tsbKey(label, "EC", null, "1.2.840.10045.3.1.7"))
+                    .add("policy", Rules.policy(Rules.rule(times[0], times[1], Rules.group("g", 1, approver)), null, null, null)).build();
+            Reply refused = call(management, "POST", "key", key);
+            assertEquals(400, refused.status(), refused.toString());
+            assertEquals("INVALID_POLICY", refused.body().getString("code"));
+            assertEquals(400, refused.body().getInt("errorCode"));
+            assertEquals(404, call(management, "GET", "key/" + label, null).status(), "nothing was created");
+        }
+
+        String label = label("tsb-far-future");
+        call(management, "POST", "key", Json.createObjectBuilder(tsbKey(label, "EC", null, "1.2.840.10045.3.1.7"))
+                .add("policy", Rules.policy(Rules.rule(0, hundredYears, Rules.group("g", 1, approver)), null, null, null)).build())
+                .expectOk("a hundred years is allowed");
+        String payload = Base64.getEncoder().encodeToString("far future".getBytes(StandardCharsets.UTF_8));
+        String id = call(operation, "POST", "sign", signBody(label, "SHA256_WITH_ECDSA", "DER", payload)).expectOk("sign")
+                .string("signRequestId");
+        assertEquals("PENDING", call(management, "GET", "request/" + id, null).expectOk("pending").string("status"));
+        JsonObject overflowing = Rules.policy(Rules.rule(Long.MAX_VALUE - 1, Long.MAX_VALUE, Rules.group("g", 1, approver)),
+                null, null, null);
+        for (String call : List.of("synchronousModify", "modify")) {
+            Reply refused = call(management, "POST", call, modifyBody(label, overflowing));
+            assertEquals(400, refused.status(), call + ": " + refused);
+            assertEquals("INVALID_POLICY", refused.body().getString("code"));
+        }
     }
 
     @Test
