@@ -57,9 +57,15 @@ public final class Verdict {
             // application code, deliberately: allowing it would have the listener guess what it means.
             return Optional.empty();
         }
+        if (ON_PAYARA && status == 404 && request.target().contains("..%2F")) {
+            // Grizzly decodes %2F before it normalises the path, so dot segments may climb out of
+            // /hermod: the request then reaches Payara's default web module, not this application.
+            return Optional.empty();
+        }
         if (ON_PAYARA && status == 400 && refusedByGrizzly(request)) {
-            // A body on GET, HEAD or DELETE, a byte outside ASCII in a header, or percent escapes that
-            // are not UTF-8: Grizzly answers an empty 400 itself (its strict header check guards
+            // A body on GET, HEAD or DELETE, a byte outside ASCII in a header, percent escapes that
+            // are not UTF-8 (or a NUL or backslash), or a request line and headers longer than its
+            // header buffer: Grizzly answers an empty 400 itself (its strict header check guards
             // against request smuggling).
             return Optional.empty();
         }
@@ -73,13 +79,40 @@ public final class Verdict {
         return c > 0x7e || c < 0x21 || "\\{}|^`\"<>".indexOf(c) >= 0;
     }
 
+    /** Escapes Grizzly refuses in a path besides those that are not UTF-8: NUL and backslash. */
+    static final Pattern GRIZZLY_REFUSED_ESCAPES = Pattern.compile("%00|%5[Cc]");
+    private static final Pattern ESCAPE_RUN = Pattern.compile("(%[0-9A-Fa-f]{2})+");
+
+    static boolean escapesNotUtf8(String target) {
+        java.util.regex.Matcher run = ESCAPE_RUN.matcher(target);
+        while (run.find()) {
+            String escapes = run.group();
+            byte[] bytes = new byte[escapes.length() / 3];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) Integer.parseInt(escapes.substring(3 * i + 1, 3 * i + 3), 16);
+            }
+            try {
+                java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Grizzly's header buffer (http.header-buffer-length-bytes): a longer request line and headers are its empty 400. */
+    static final int GRIZZLY_HEADER_BUFFER = 8192;
+
     static boolean refusedByGrizzly(Mutations.Request request) {
         boolean bodyWhereNoneBelongs = request.body() != null && request.body().length > 0
                 && ("GET".equals(request.method()) || "HEAD".equals(request.method()) || "DELETE".equals(request.method()));
         boolean nonAsciiHeader = request.headers().stream()
                 .anyMatch(header -> header[1].chars().anyMatch(c -> c > 0x7e || (c < 0x20 && c != '\t')));
-        boolean brokenEscapes = request.kinds().contains(Mutations.Kind.BAD_PERCENT);
-        return bodyWhereNoneBelongs || nonAsciiHeader || brokenEscapes;
+        boolean brokenEscapes = request.kinds().contains(Mutations.Kind.BAD_PERCENT)
+                || GRIZZLY_REFUSED_ESCAPES.matcher(request.target()).find() || escapesNotUtf8(request.target());
+        int head = request.method().length() + request.target().length() + 11
+                + request.headers().stream().mapToInt(header -> header[0].length() + header[1].length() + 4).sum();
+        return bodyWhereNoneBelongs || nonAsciiHeader || brokenEscapes || head > GRIZZLY_HEADER_BUFFER;
     }
 
     static Optional<String> contractError(RawHttp.Response response) {

@@ -19,6 +19,8 @@ import org.ratatosk.platform.JsonBodies;
 record TaskQuery(String id, String detailLevel, int pageNumber, int pageSize, boolean newestFirst) {
 
     static final int MAX_PAGE_SIZE = 1000;
+    /** Where a page of the largest size still starts at an int. */
+    static final int MAX_PAGE_NUMBER = Integer.MAX_VALUE / MAX_PAGE_SIZE;
     static final Set<String> DETAIL_LEVELS = Set.of("level1", "level2", "level3", "level4", "level5");
 
     static TaskQuery of(JsonObject body) {
@@ -37,8 +39,8 @@ record TaskQuery(String id, String detailLevel, int pageNumber, int pageSize, bo
         JsonObject page = paging.asJsonObject();
         long number = JsonBodies.optionalLong(page, "pageNumber").orElse(0L);
         long size = JsonBodies.optionalLong(page, "pageSize").orElse((long) MAX_PAGE_SIZE);
-        if (number < 0 || number > Integer.MAX_VALUE / MAX_PAGE_SIZE) {
-            throw ApiException.badRequest("INVALID_FIELD", "'paging.pageNumber' must be 0 or more");
+        if (number < 0 || number > MAX_PAGE_NUMBER) {
+            throw ApiException.badRequest("INVALID_FIELD", "'paging.pageNumber' must be between 0 and " + MAX_PAGE_NUMBER);
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw ApiException.badRequest("INVALID_FIELD", "'paging.pageSize' must be between 1 and " + MAX_PAGE_SIZE);

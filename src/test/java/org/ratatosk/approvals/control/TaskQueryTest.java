@@ -67,4 +67,15 @@ class TaskQueryTest {
     void badPagingIsRefused(JsonObject body) {
         assertEquals(400, assertThrows(ApiException.class, () -> TaskQuery.of(body), body.toString()).status());
     }
+
+    @Test
+    void pageNumbersBeyondTheLastPossiblePageNameTheRange() {
+        assertEquals(List.of(), ids(TaskQuery.of(paging(TaskQuery.MAX_PAGE_NUMBER, 1000, "CREATION_DATE_DESC")).page(FIVE)));
+        for (long number : new long[] {-1, TaskQuery.MAX_PAGE_NUMBER + 1L, 99_999_999_999L, Long.MAX_VALUE}) {
+            JsonObject body = Json.createObjectBuilder().add("paging", Json.createObjectBuilder().add("pageNumber", number)).build();
+            ApiException refused = assertThrows(ApiException.class, () -> TaskQuery.of(body), String.valueOf(number));
+            assertEquals("INVALID_FIELD", refused.code());
+            assertEquals("'paging.pageNumber' must be between 0 and 2147483", refused.getMessage());
+        }
+    }
 }
