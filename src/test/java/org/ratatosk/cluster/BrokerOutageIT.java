@@ -1,0 +1,103 @@
+package org.ratatosk.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.ratatosk.cluster.Cluster.Node;
+import org.ratatosk.devicesim.AnswerOptions;
+import org.ratatosk.devicesim.ProvisionCommands;
+import org.ratatosk.devicesim.ProvisioningResult;
+import org.ratatosk.devicesim.Reply;
+import org.ratatosk.messaging.boundary.Server;
+
+/**
+ * The broker outside the nodes is killed and started again. What the nodes accepted before stays:
+ * timeouts still expire their commands and answers still complete them. While it is down, health
+ * says messaging is DOWN and a submission is refused with 503 MESSAGING_UNAVAILABLE, storing nothing.
+ */
+class BrokerOutageIT {
+
+    static final int EXPIRING = 30;
+    static final int ANSWERED = 10;
+    static final int REFUSED = 5;
+    static final int TIMEOUT_SECONDS = 20;
+
+    @Test
+    void nothingAcceptedIsLostAndSubmissionsDuringTheOutageAreUnavailable() throws Exception {
+        Server.Client client = Server.newClient(null);
+        List<String> expiring = new ArrayList<>();
+        for (int i = 0; i < EXPIRING; i++) {
+            expiring.add(client.api().submit("provision", ProvisionCommands.provision().timeout(TIMEOUT_SECONDS)
+                    .lifespan(TIMEOUT_SECONDS).build()).expectOk("submit expiring").string("commandId"));
+        }
+        List<Reply> toAnswer = new ArrayList<>();
+        for (int i = 0; i < ANSWERED; i++) {
+            toAnswer.add(client.api().submit("provision", ProvisionCommands.provision().build()).expectOk("submit answered"));
+        }
+
+        long killedAt = System.nanoTime();
+        Cluster.killBroker();
+        for (Node node : Node.values()) {
+            JsonObject health = awaitHealth(node, 503, Duration.ofSeconds(30));
+            assertEquals("DOWN", health.getJsonObject("checks").getJsonObject("messaging").getString("status"), health.toString());
+            assertEquals("UP", health.getJsonObject("checks").getJsonObject("database").getString("status"), health.toString());
+        }
+        System.out.printf("both nodes reported messaging DOWN %.1f s after the broker was killed%n", (System.nanoTime() - killedAt) / 1e9);
+
+        List<String> refusedIds = new ArrayList<>();
+        for (int i = 0; i < REFUSED; i++) {
+            String externalId = "outage-" + UUID.randomUUID();
+            long sent = System.nanoTime();
+            Reply refused = client.api().submit("provision", ProvisionCommands.provision().externalId(externalId).build());
+            System.out.printf("submission during the outage: %d %s after %.0f ms%n", refused.status(),
+                    refused.string("code"), (System.nanoTime() - sent) / 1e6);
+            assertEquals(503, refused.status(), refused.raw());
+            assertEquals("MESSAGING_UNAVAILABLE", refused.string("code"), refused.raw());
+            refusedIds.add(externalId);
+        }
+
+        long restartedAt = System.nanoTime();
+        Cluster.startBroker();
+        for (Node node : Node.values()) {
+            awaitHealth(node, 200, Duration.ofSeconds(120));
+        }
+        System.out.printf("both nodes healthy %.1f s after the broker was started again%n", (System.nanoTime() - restartedAt) / 1e9);
+
+        for (String externalId : refusedIds) {
+            Reply found = client.api().byExternalId(externalId);
+            assertEquals(200, found.status(), found.raw());
+            assertEquals(0, Server.array(found.raw()).size(), "a refused submission stored nothing: " + found.raw());
+        }
+        for (Reply submitted : toAnswer) {
+            ProvisioningResult result = client.device().provision(
+                    submitted.body().getJsonArray("destinations").getJsonObject(0).getString("uri"), AnswerOptions.valid());
+            assertEquals(200, result.status(), String.valueOf(result.body()));
+            assertEquals("COMPLETED", client.api().awaitState(submitted.string("commandId"), "COMPLETED",
+                    Duration.ofSeconds(30)).string("state"));
+        }
+        for (String commandId : expiring) {
+            assertEquals("EXPIRED", client.api().awaitState(commandId, "EXPIRED", Duration.ofSeconds(90)).string("state"),
+                    "accepted before the outage, expired after it: " + commandId);
+        }
+        client.api().submit("provision", ProvisionCommands.provision().build()).expectOk("submit after the outage");
+    }
+
+    private static JsonObject awaitHealth(Node node, int status, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Reply last;
+        do {
+            last = Server.send(Server.request(node.url() + "/hermod/rest/health").GET());
+            if (last.status() == status) {
+                return last.body();
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(node + " health is not " + status + " after " + timeout + ": " + last.raw());
+    }
+}
