@@ -8,18 +8,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.ratatosk.cluster.Cluster.Node;
 import org.ratatosk.devicesim.AnswerOptions;
+import org.ratatosk.devicesim.Mailbox;
+import org.ratatosk.devicesim.MailboxEntry;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
+import org.ratatosk.messaging.boundary.FlakyCallbackReceiver;
 import org.ratatosk.messaging.boundary.Server;
 
 /**
  * The broker outside the nodes is killed and started again. What the nodes accepted before stays:
  * timeouts still expire their commands and answers still complete them. While it is down, health
  * says messaging is DOWN and a submission is refused with 503 MESSAGING_UNAVAILABLE, storing nothing.
+ * Afterwards the nodes consume again: wake-ups cross nodes and every callback is delivered.
  */
 class BrokerOutageIT {
 
@@ -30,7 +36,13 @@ class BrokerOutageIT {
 
     @Test
     void nothingAcceptedIsLostAndSubmissionsDuringTheOutageAreUnavailable() throws Exception {
-        Server.Client client = Server.newClient(null);
+        try (FlakyCallbackReceiver receiver = new FlakyCallbackReceiver()) {
+            outage(receiver);
+        }
+    }
+
+    private void outage(FlakyCallbackReceiver receiver) throws Exception {
+        Server.Client client = Server.newClient(receiver.url());
         List<String> expiring = new ArrayList<>();
         for (int i = 0; i < EXPIRING; i++) {
             expiring.add(client.api().submit("provision", ProvisionCommands.provision().timeout(TIMEOUT_SECONDS)
@@ -74,7 +86,20 @@ class BrokerOutageIT {
             assertEquals(200, found.status(), found.raw());
             assertEquals(0, Server.array(found.raw()).size(), "a refused submission stored nothing: " + found.raw());
         }
-        for (Reply submitted : toAnswer) {
+        // The consumers are back on both nodes: a long poll on A is woken through the topic when B completes.
+        Reply first = toAnswer.get(0);
+        CompletableFuture<Reply> longPollOnA = CompletableFuture.supplyAsync(
+                () -> Node.A.api(client).await(first.string("commandId"), 30));
+        Thread.sleep(300);
+        Mailbox box = Node.B.local(Mailbox.fromUri(first.body().getJsonArray("destinations").getJsonObject(0).getString("uri")));
+        List<MailboxEntry> entries = client.device().listMessages(box, 10);
+        String location = Node.B.local(entries.get(0).location());
+        ProvisioningResult answeredOnB = client.device().answerProvisioning(location,
+                client.device().fetch(location, box.token()), box.token(), AnswerOptions.valid());
+        assertEquals(200, answeredOnB.status(), String.valueOf(answeredOnB.body()));
+        assertEquals("COMPLETED", longPollOnA.get(10, TimeUnit.SECONDS).string("state"));
+
+        for (Reply submitted : toAnswer.subList(1, toAnswer.size())) {
             ProvisioningResult result = client.device().provision(
                     submitted.body().getJsonArray("destinations").getJsonObject(0).getString("uri"), AnswerOptions.valid());
             assertEquals(200, result.status(), String.valueOf(result.body()));
@@ -86,6 +111,22 @@ class BrokerOutageIT {
                     "accepted before the outage, expired after it: " + commandId);
         }
         client.api().submit("provision", ProvisionCommands.provision().build()).expectOk("submit after the outage");
+
+        // Callbacks run on the broker's queue only: every command accepted before the outage is
+        // called back once, after the first attempt is refused.
+        List<String> all = new ArrayList<>(expiring);
+        toAnswer.forEach(r -> all.add(r.string("commandId")));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && !all.stream().allMatch(id -> receiver.seen(id) != null
+                && !receiver.seen(id).acceptedDeliveryIds().isEmpty())) {
+            Thread.sleep(500);
+        }
+        for (String commandId : all) {
+            FlakyCallbackReceiver.Seen seen = receiver.seen(commandId);
+            assertTrue(seen != null && seen.acceptedDeliveryIds().size() == 1 && seen.deliveryIds().size() == 1,
+                    "one delivered callback for " + commandId + ": " + seen);
+            assertEquals(1, seen.states().size(), seen.toString());
+        }
     }
 
     private static JsonObject awaitHealth(Node node, int status, Duration timeout) throws InterruptedException {
