@@ -73,10 +73,19 @@ start_broker() {
 }
 
 kill_pid_file() {
-    local file=$1 signal=$2
+    local file=$1 signal=$2 pid
     if [ -f "$file" ]; then
-        kill "-$signal" "$(cat "$file")" 2>/dev/null || true
+        pid=$(cat "$file")
+        kill "-$signal" "$pid" 2>/dev/null || true
         rm -f "$file"
+        # A node whose broker is gone can hang in its shutdown: it gets 60 s, then kill -9.
+        if [ "$signal" = TERM ]; then
+            for _ in $(seq 60); do
+                kill -0 "$pid" 2>/dev/null || return 0
+                sleep 1
+            done
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
     fi
 }
 

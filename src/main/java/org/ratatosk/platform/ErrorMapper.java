@@ -89,11 +89,13 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     /**
      * The broker refused or lost the connection a request's transaction needed: its messages and its
-     * rows are rolled back together, so the request changed nothing and can be sent again.
+     * rows are rolled back together, so the request changed nothing and can be sent again. The broker
+     * is the transactions' only XA resource (the datasources are not XA), so a failed XA prepare is its.
      */
     static boolean brokerUnreachable(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof jakarta.jms.JMSException || t instanceof jakarta.jms.JMSRuntimeException) {
+            if (t instanceof jakarta.jms.JMSException || t instanceof jakarta.jms.JMSRuntimeException
+                    || t instanceof javax.transaction.xa.XAException) {
                 return true;
             }
         }

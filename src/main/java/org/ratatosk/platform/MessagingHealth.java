@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The message broker accepts a connection. With a broker outside the server, a connection attempt
+ * The message broker accepts a connection and answers on it. With a broker outside the server, a connection attempt
  * to a broker that is gone can take many seconds; the check answers DOWN after two, and a load
  * balancer that asks every second joins the attempt in flight instead of starting one more.
  */
@@ -52,9 +52,13 @@ public class MessagingHealth implements HealthCheck {
         return inFlight;
     }
 
+    /**
+     * A temporary queue is made by the broker itself: a pooled connection that is reconnecting to a
+     * broker that went away would hand out a context and a producer all the same.
+     */
     private void connect() {
         try (JMSContext context = connectionFactory.createContext()) {
-            context.createProducer();
+            context.createTemporaryQueue();
         }
     }
 }

@@ -55,6 +55,20 @@ class BrokerOutageIT {
 
         long killedAt = System.nanoTime();
         Cluster.killBroker();
+        try {
+            duringTheOutage(client, killedAt);
+        } finally {
+            long restartedAt = System.nanoTime();
+            Cluster.startBroker();
+            for (Node node : Node.values()) {
+                awaitHealth(node, 200, Duration.ofSeconds(120));
+            }
+            System.out.printf("both nodes healthy %.1f s after the broker was started again%n", (System.nanoTime() - restartedAt) / 1e9);
+        }
+        afterTheOutage(client, receiver, expiring, toAnswer);
+    }
+
+    private void duringTheOutage(Server.Client client, long killedAt) throws Exception {
         for (Node node : Node.values()) {
             JsonObject health = awaitHealth(node, 503, Duration.ofSeconds(30));
             assertEquals("DOWN", health.getJsonObject("checks").getJsonObject("messaging").getString("status"), health.toString());
@@ -73,14 +87,13 @@ class BrokerOutageIT {
             assertEquals("MESSAGING_UNAVAILABLE", refused.string("code"), refused.raw());
             refusedIds.add(externalId);
         }
+        this.refusedIds = refusedIds;
+    }
 
-        long restartedAt = System.nanoTime();
-        Cluster.startBroker();
-        for (Node node : Node.values()) {
-            awaitHealth(node, 200, Duration.ofSeconds(120));
-        }
-        System.out.printf("both nodes healthy %.1f s after the broker was started again%n", (System.nanoTime() - restartedAt) / 1e9);
+    private List<String> refusedIds = List.of();
 
+    private void afterTheOutage(Server.Client client, FlakyCallbackReceiver receiver, List<String> expiring,
+            List<Reply> toAnswer) throws Exception {
         for (String externalId : refusedIds) {
             Reply found = client.api().byExternalId(externalId);
             assertEquals(200, found.status(), found.raw());

@@ -34,6 +34,8 @@ class ErrorMapperTest {
         assertTrue(ErrorMapper.brokerUnreachable(new jakarta.ejb.EJBException(
                 new jakarta.jms.JMSRuntimeException("Failed to create session factory"))));
         assertTrue(ErrorMapper.brokerUnreachable(rolledBack(new jakarta.jms.JMSException("AMQ219007"))));
+        assertTrue(ErrorMapper.brokerUnreachable(rolledBack(new javax.transaction.xa.XAException(
+                javax.transaction.xa.XAException.XA_RBCOMMFAIL))));
         assertFalse(ErrorMapper.brokerUnreachable(rolledBack(new OptimisticLockException("stale"))));
     }
 
