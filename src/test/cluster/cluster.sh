@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts and stops the two-node topology of the cluster profile: an ActiveMQ Artemis broker outside
-# the nodes, two WildFly nodes on one PostgreSQL schema and that broker, and HAProxy in front.
+# the nodes, one SoftHSM2 token served by p11-kit server, two WildFly nodes on one PostgreSQL schema,
+# that broker and that token, and HAProxy in front.
 # Everything lives under CLUSTER_DIR (target/cluster); cluster.env, filled in by Maven, says where.
 #
 #   cluster.sh start                      broker, both nodes, load balancer; returns once all are healthy
@@ -16,6 +17,8 @@ source "$env_file"
 
 BROKER_DIR=$CLUSTER_DIR/broker
 SHARED_DIR=$CLUSTER_DIR/shared
+HSM_DIR=$CLUSTER_DIR/hsm
+HSM_SOCKET=$HSM_DIR/p11-kit.sock
 BROKER_USER=hermod
 BROKER_PASSWORD=hermod-broker-secret
 # The names the nodes' JMS clients use: WildFly prefixes queues jms.queue. and topics jms.topic.
@@ -89,6 +92,27 @@ kill_pid_file() {
     fi
 }
 
+# One SoftHSM2 token for both nodes, served by p11-kit server; the nodes load p11-kit's client module.
+start_hsm() {
+    "$(dirname "$0")/../softhsm/init-token.sh" "$HSM_DIR" > /dev/null
+    rm -f "$HSM_SOCKET"
+    SOFTHSM2_CONF="$HSM_DIR/softhsm2.conf" p11-kit server --foreground \
+        --provider /usr/lib/softhsm/libsofthsm2.so --name "$HSM_SOCKET" "pkcs11:token=hermod-test" \
+        > "$CLUSTER_DIR/hsm.log" 2>&1 &
+    echo $! > "$CLUSTER_DIR/hsm.pid"
+    cat > "$HSM_DIR/p11-kit-client.cfg" <<CFG
+name = HermodCluster
+library = /usr/lib/x86_64-linux-gnu/pkcs11/p11-kit-client.so
+slotListIndex = 0
+CFG
+    local deadline=$((SECONDS + 30))
+    until [ -S "$HSM_SOCKET" ]; do
+        [ $SECONDS -lt $deadline ] || { echo "p11-kit server did not start" >&2; exit 1; }
+        sleep 0.2
+    done
+    echo "HSM token served on $HSM_SOCKET"
+}
+
 prepare_node() {
     local node=$1
     rm -rf "$CLUSTER_DIR/node-$node"
@@ -99,7 +123,8 @@ prepare_node() {
 start_node() {
     local node=$1 offset
     offset=$(offset_of "$node")
-    JAVA_OPTS="-Xms256m -Xmx768m -Djava.net.preferIPv4Stack=true" \
+    P11_KIT_SERVER_ADDRESS="unix:path=$HSM_SOCKET" \
+    JAVA_OPTS="-Xms256m -Xmx768m -Djava.net.preferIPv4Stack=true --add-opens=jdk.crypto.cryptoki/sun.security.pkcs11=ALL-UNNAMED --add-opens=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED" \
     JBOSS_PIDFILE="$CLUSTER_DIR/node-$node.pid" LAUNCH_JBOSS_IN_BACKGROUND=1 \
     nice -n 5 "$WILDFLY_HOME/bin/standalone.sh" -c standalone-full.xml \
         -Djboss.server.base.dir="$CLUSTER_DIR/node-$node" \
@@ -111,7 +136,7 @@ start_node() {
         -Dhermod.broker.host=127.0.0.1 -Dhermod.broker.port="$BROKER_PORT" \
         -Dhermod.broker.user="$BROKER_USER" -Dhermod.broker.password="$BROKER_PASSWORD" \
         -Dhermod.secret-file="$SHARED_DIR/server-secret" \
-        -Dhermod.keys.store="$SHARED_DIR/keys.p12" -Dhermod.keys.store-password="$(cat "$SHARED_DIR/keys.password")" \
+        -Dhermod.pkcs11.config="$HSM_DIR/p11-kit-client.cfg" -Dhermod.pkcs11.pin-file="$HSM_DIR/pin" \
         -Dhermod.callback.retry-delays=1s -Dhermod.callback.max-age=10m \
         -Dhermod.callback.overdue-grace=2s -Dhermod.callback.read-timeout=2s \
         >> "$CLUSTER_DIR/node-$node.log" 2>&1 &
@@ -142,10 +167,10 @@ start_balancer() {
 case ${1:-} in
     start)
         mkdir -p "$SHARED_DIR"
-        # One server secret and one software key store for both nodes, made before either starts.
+        # One server secret for both nodes, made before either starts.
         [ -f "$SHARED_DIR/server-secret" ] || head -c 32 /dev/urandom | base64 -w0 > "$SHARED_DIR/server-secret"
-        [ -f "$SHARED_DIR/keys.password" ] || head -c 24 /dev/urandom | base64 -w0 > "$SHARED_DIR/keys.password"
-        chmod 600 "$SHARED_DIR/server-secret" "$SHARED_DIR/keys.password"
+        chmod 600 "$SHARED_DIR/server-secret"
+        start_hsm
         create_broker
         start_broker
         prepare_node a
@@ -162,6 +187,7 @@ case ${1:-} in
         kill_pid_file "$CLUSTER_DIR/node-a.pid" TERM
         kill_pid_file "$CLUSTER_DIR/node-b.pid" TERM
         kill_pid_file "$CLUSTER_DIR/broker.pid" TERM
+        kill_pid_file "$CLUSTER_DIR/hsm.pid" TERM
         ;;
     kill-node)
         kill_pid_file "$CLUSTER_DIR/node-$2.pid" KILL

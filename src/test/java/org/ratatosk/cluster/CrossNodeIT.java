@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.UUID;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,15 +23,19 @@ import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.devicesim.TestCa;
+import org.ratatosk.keys.boundary.KeyApi;
 import org.ratatosk.messaging.boundary.Server;
 
 /**
  * Any node answers anything: what one node was sent, the other hands out, accepts answers to and
  * reports, and a long poll parked on one node returns when the other node changes what it waits for.
+ * Keys live in the one HSM token both nodes reach.
  */
 class CrossNodeIT {
 
     static final int WAKE_UPS = 200;
+    static final String OPERATOR = "Basic " + Base64.getEncoder().encodeToString(
+            (Server.ADMIN_USER + ":" + Server.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     static final int WAIT_SECONDS = 30;
 
     @Test
@@ -92,6 +100,27 @@ class CrossNodeIT {
         System.out.println(wakeUps.line("wake-up of a long poll on B by a submission on A"));
         assertEquals(WAKE_UPS, wakeUps.count());
         assertTrue(wakeUps.percentile(99) < 100, wakeUps.line("wake-ups"));
+    }
+
+    @Test
+    void aKeyCreatedThroughOneNodeIsInTheHsmBothNodesShare() {
+        String label = "Cluster.Signer-" + UUID.randomUUID();
+        JsonObject created = keyCall(Node.A, "key", KeyApi.key(label, "RSA", 2048, KeyApi.attributes(true, true, true), null))
+                .expectOk("create on A").body();
+        assertEquals("pkcs11", created.getString("token"), created.toString());
+
+        Reply read = Server.send(Server.request(Node.B.url() + "/hermod/rest/v1/key/" + label)
+                .header("Authorization", OPERATOR).GET());
+        assertEquals(200, read.status(), read.raw());
+        assertEquals(created.getString("publicKey"), read.string("publicKey"));
+        Reply csr = keyCall(Node.B, "certificate/synchronous/request", KeyApi.csrBody(label, "cluster.example"));
+        assertEquals(200, csr.status(), "node B signs with the key node A created: " + csr.raw());
+        assertTrue(csr.string("certificateSigningRequest").contains("BEGIN CERTIFICATE REQUEST"), csr.raw());
+    }
+
+    private static Reply keyCall(Node node, String path, JsonObject body) {
+        return Server.send(Server.request(node.url() + "/hermod/rest/v1/" + path).header("Authorization", OPERATOR)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     private static ProvisioningResult provisionThroughBalancer(Server.Client client) {

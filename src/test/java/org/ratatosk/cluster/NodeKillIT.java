@@ -95,8 +95,9 @@ class NodeKillIT {
         try {
             List<Future<Pending>> futures = new ArrayList<>();
             for (int i = 0; i < PENDING; i++) {
-                // The longest first: submitting takes a while, and every deadline should fall after the kill.
-                int timeout = MAX_TIMEOUT - (MAX_TIMEOUT - MIN_TIMEOUT) * i / (PENDING - 1);
+                // Spread over the whole range in every stretch of the submissions, so the deadlines do
+                // not bunch up; those that fall before the kill are counted and left out of the lag.
+                int timeout = MIN_TIMEOUT + i % (MAX_TIMEOUT - MIN_TIMEOUT + 1);
                 futures.add(pool.submit(() -> {
                     long sent = System.nanoTime();
                     Reply reply = client.api().submit("provision",
