@@ -113,7 +113,8 @@ class CrossNodeIT {
                 .header("Authorization", OPERATOR).GET());
         assertEquals(200, read.status(), read.raw());
         assertEquals(created.getString("publicKey"), read.string("publicKey"));
-        Reply csr = keyCall(Node.B, "certificate/synchronous/request", KeyApi.csrBody(label, "cluster.example"));
+        Reply csr = keyCall(Node.B, "certificate/synchronous/request",
+                KeyApi.csrBody(label, "cluster.example").getJsonObject("csrSignRequest"));
         assertEquals(200, csr.status(), "node B signs with the key node A created: " + csr.raw());
         assertTrue(csr.string("certificateSigningRequest").contains("BEGIN CERTIFICATE REQUEST"), csr.raw());
     }
