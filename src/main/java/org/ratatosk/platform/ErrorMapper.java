@@ -44,6 +44,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof HsmUnavailableException) {
             return error(503, "HSM_UNAVAILABLE", "The HSM cannot be reached; try again later", Map.of());
         }
+        if (brokerUnreachable(thrown)) {
+            Response response = error(503, "MESSAGING_UNAVAILABLE",
+                    "The message broker cannot be reached; nothing was accepted, try again later", Map.of());
+            response.getHeaders().putSingle("Retry-After", "5");
+            return response;
+        }
         if (concurrentChange(thrown)) {
             return error(409, "CONCURRENT_CHANGE",
                     "Another request changed the same resource at the same time; read it and try again", Map.of());
@@ -75,6 +81,21 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")
                     && !NOT_NULL_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The broker refused or lost the connection a request's transaction needed: its messages and its
+     * rows are rolled back together, so the request changed nothing and can be sent again. The broker
+     * is the transactions' only XA resource (the datasources are not XA), so a failed XA prepare is its.
+     */
+    static boolean brokerUnreachable(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.jms.JMSException || t instanceof jakarta.jms.JMSRuntimeException
+                    || t instanceof javax.transaction.xa.XAException) {
                 return true;
             }
         }

@@ -30,6 +30,16 @@ class ErrorMapperTest {
     }
 
     @Test
+    void aBrokerThatCannotBeReachedIsUnavailableNotAnIncident() {
+        assertTrue(ErrorMapper.brokerUnreachable(new jakarta.ejb.EJBException(
+                new jakarta.jms.JMSRuntimeException("Failed to create session factory"))));
+        assertTrue(ErrorMapper.brokerUnreachable(rolledBack(new jakarta.jms.JMSException("AMQ219007"))));
+        assertTrue(ErrorMapper.brokerUnreachable(rolledBack(new javax.transaction.xa.XAException(
+                javax.transaction.xa.XAException.XA_RBCOMMFAIL))));
+        assertFalse(ErrorMapper.brokerUnreachable(rolledBack(new OptimisticLockException("stale"))));
+    }
+
+    @Test
     void aBodyTheClientNeverFinishedIsItsBadRequest() {
         assertTrue(ErrorMapper.unreadableBody(new jakarta.ws.rs.ProcessingException(new java.io.IOException("Blocking read timeout"))));
         assertFalse(ErrorMapper.unreadableBody(new jakarta.ws.rs.ProcessingException("other")),

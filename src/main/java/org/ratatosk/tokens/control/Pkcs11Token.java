@@ -433,6 +433,7 @@ public final class Pkcs11Token implements CryptoToken {
 
         /** The private or secret key of the label. */
         java.security.Key key(String label) throws GeneralSecurityException {
+            listAgainUnlessListed(label);
             if (strict.store.isKeyEntry(label) && strict.store.getCertificate(label) == null) {
                 java.security.Key secret = strict.store.getKey(label, null);
                 if (secret == null) {
@@ -446,6 +447,7 @@ public final class Pkcs11Token implements CryptoToken {
         PrivateKey privateKey(String label) throws GeneralSecurityException {
             PrivateKey key = keys.get(label);
             if (key == null) {
+                listAgainUnlessListed(label);
                 key = (PrivateKey) strict.store.getKey(label, null);
                 if (key == null && strict.store.containsAlias(label)) {
                     // The token listed the key but cannot produce it: the token failed, not the caller.
@@ -457,6 +459,23 @@ public final class Pkcs11Token implements CryptoToken {
                 keys.put(label, key);
             }
             return key;
+        }
+
+        /**
+         * The key store lists the token's entries when it is loaded; a key another server made on a
+         * token they share since then is found by listing them again.
+         */
+        private void listAgainUnlessListed(String label) throws GeneralSecurityException {
+            if (strict.store.containsAlias(label)) {
+                return;
+            }
+            try {
+                strict.reload();
+            } catch (GeneralSecurityException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new java.security.KeyStoreException("Cannot list the HSM's keys again", e);
+            }
         }
 
         static Provider provider(String configText) {

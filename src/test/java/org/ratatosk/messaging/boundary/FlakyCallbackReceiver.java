@@ -22,19 +22,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 503 and accepts the ones after it, and remembers, per command, the delivery ids and the states
  * it was told about, so a test can see a second delivery or a second final state of one command.
  */
-final class FlakyCallbackReceiver implements AutoCloseable {
+public final class FlakyCallbackReceiver implements AutoCloseable {
 
     /** What arrived for one command. */
-    record Seen(Set<String> deliveryIds, Set<String> states, Set<String> acceptedDeliveryIds) {
+    public record Seen(Set<String> deliveryIds, Set<String> states, Set<String> acceptedDeliveryIds) {
     }
 
     private final Map<String, Seen> byCommand = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> postsByDelivery = new ConcurrentHashMap<>();
     private final AtomicInteger posts = new AtomicInteger();
+    private final Map<String, Long> firstPostNanos = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
 
-    FlakyCallbackReceiver() {
+    public FlakyCallbackReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         } catch (IOException e) {
@@ -46,9 +47,11 @@ final class FlakyCallbackReceiver implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
+            long arrived = System.nanoTime();
             posts.incrementAndGet();
             String deliveryId = exchange.getRequestHeaders().getFirst("X-Hermod-Delivery");
             JsonObject body = Json.createReader(new StringReader(text)).readObject();
+            firstPostNanos.putIfAbsent(body.getString("commandId"), arrived);
             Seen seen = byCommand.computeIfAbsent(body.getString("commandId"),
                     id -> new Seen(ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet()));
             seen.deliveryIds().add(String.valueOf(deliveryId));
@@ -65,16 +68,27 @@ final class FlakyCallbackReceiver implements AutoCloseable {
     }
 
     /** The callbackUrl to register; the server appends {@code /callback/<type>}. */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/app/rest";
     }
 
     /** What arrived for the command, or null when nothing did. */
-    Seen seen(String commandId) {
+    public Seen seen(String commandId) {
         return byCommand.get(commandId);
     }
 
-    int posts() {
+    /** When the first POST about the command arrived ({@link System#nanoTime()}), or null when none did. */
+    public Long firstPostNanos(String commandId) {
+        return firstPostNanos.get(commandId);
+    }
+
+    /** How many POSTs carried the delivery id. */
+    public int posts(String deliveryId) {
+        AtomicInteger count = postsByDelivery.get(deliveryId);
+        return count == null ? 0 : count.get();
+    }
+
+    public int posts() {
         return posts.get();
     }
 
