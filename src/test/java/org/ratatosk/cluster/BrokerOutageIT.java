@@ -19,7 +19,7 @@ import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.messaging.boundary.FlakyCallbackReceiver;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 
 /**
  * The broker outside the nodes is killed and started again. What the nodes accepted before stays:

@@ -9,7 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.ratatosk.devicesim.HermodClient;
 import org.ratatosk.devicesim.Mailbox;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 
 /**
  * The topology the cluster profile started (src/test/cluster/cluster.sh): where each node and the

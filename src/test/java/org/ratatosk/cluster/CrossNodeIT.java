@@ -24,7 +24,7 @@ import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.devicesim.TestCa;
 import org.ratatosk.keys.boundary.KeyApi;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 
 /**
  * Any node answers anything: what one node was sent, the other hands out, accepts answers to and

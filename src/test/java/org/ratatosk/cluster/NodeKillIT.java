@@ -16,7 +16,7 @@ import org.ratatosk.cluster.Cluster.Node;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.messaging.boundary.FlakyCallbackReceiver;
-import org.ratatosk.messaging.boundary.Server;
+import org.ratatosk.testsupport.Server;
 
 /**
  * Node A dies with {@code kill -9} while 1,000 commands wait for their timeouts and every callback's
