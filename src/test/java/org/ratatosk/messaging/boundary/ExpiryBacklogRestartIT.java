@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ratatosk.callbacks.boundary.CallbackReceiver;
 import org.ratatosk.devicesim.CommandBodies;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
@@ -42,7 +44,10 @@ import org.ratatosk.testsupport.ServerRestart;
  * figure to read rather than assert, since it depends on the machine;
  * {@code hermod.test.backlog} sets the backlog (2,000 by default; the README's figure is for 10,000).
  * It also prints the server's CPU time per expired deadline while draining, and the rate that
- * implies for one core of its own, as the cores of a test machine are often shared.
+ * implies for one core of its own, as the cores of a test machine are often shared. With
+ * {@code hermod.test.backlog.callbacks=true} the application server has a callback receiver, so that
+ * each expiry also creates its callback, and every command must be called back once, with one
+ * delivery id.
  */
 @ExtendWith(ArquillianExtension.class)
 class ExpiryBacklogRestartIT {
@@ -72,9 +77,11 @@ class ExpiryBacklogRestartIT {
         int backlog = Integer.getInteger("hermod.test.backlog", 2000);
         controller.start(CONTAINER);
         deployer.deploy(DEPLOYMENT);
+        boolean withCallbacks = Boolean.getBoolean("hermod.test.backlog.callbacks");
         ExecutorService pool = Executors.newFixedThreadPool(4);
+        CallbackReceiver receiver = withCallbacks ? CallbackReceiver.started() : null;
         try {
-            Server.Client client = Server.newClient(null);
+            Server.Client client = Server.newClient(receiver == null ? null : receiver.url());
             ProvisioningResult silent = Devices.provision(client, ProvisionCommands.provision());
             Instant submitting = Instant.now();
             Instant first = submitting.plusSeconds(30 + backlog / 20);
@@ -125,7 +132,13 @@ class ExpiryBacklogRestartIT {
                         + ", before a command due two seconds earlier (" + lastOfEarlier + ")");
                 lastOfEarlier = times.stream().max(Instant::compareTo).orElseThrow();
             }
+            if (receiver != null) {
+                assertCalledBackOnce(receiver, buckets, backlog, healthyAt);
+            }
         } finally {
+            if (receiver != null) {
+                receiver.close();
+            }
             pool.shutdownNow();
             try {
                 deployer.undeploy(DEPLOYMENT);
@@ -161,6 +174,33 @@ class ExpiryBacklogRestartIT {
             buckets.add(ids);
         }
         return buckets;
+    }
+
+    /** Every expired command is called back, EXPIRED, under one delivery id; prints when the last arrived. */
+    private static void assertCalledBackOnce(CallbackReceiver receiver, List<List<String>> buckets, int backlog,
+                                             long healthyAt) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (receiver.received().size() < backlog && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        List<CallbackReceiver.Received> received = receiver.received();
+        Map<String, List<CallbackReceiver.Received>> byCommand = new HashMap<>();
+        for (CallbackReceiver.Received callback : received) {
+            String commandId = callback.body() == null ? "" : callback.body().getString("commandId", "");
+            byCommand.computeIfAbsent(commandId, id -> new ArrayList<>()).add(callback);
+        }
+        long lastNanos = received.stream().mapToLong(CallbackReceiver.Received::receivedNanos).max().orElse(healthyAt);
+        System.out.printf(Locale.ROOT, "Callbacks: %d received for %d commands, the last %.2f s after healthy%n",
+                received.size(), byCommand.size(), (lastNanos - healthyAt) / 1e9);
+        for (List<String> bucket : buckets) {
+            for (String commandId : bucket) {
+                List<CallbackReceiver.Received> calls = byCommand.get(commandId);
+                assertTrue(calls != null, "no callback for " + commandId);
+                assertEquals(1, calls.stream().map(CallbackReceiver.Received::deliveryId).distinct().count(),
+                        "delivery ids of " + commandId);
+                assertEquals("EXPIRED", calls.get(0).body().getString("state"), "called back state of " + commandId);
+            }
+        }
     }
 
     private static double expired(Map<String, Double> scrape) {
