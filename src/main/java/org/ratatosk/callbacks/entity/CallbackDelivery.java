@@ -95,6 +95,15 @@ public class CallbackDelivery {
         nextAttemptAt = null;
     }
 
+    /** The operator sends a dead-lettered callback once more: it is pending again, due {@code now}. */
+    public void redeliver(Instant now) {
+        if (state != State.DEAD) {
+            throw new IllegalStateException("Callback of command " + commandId + " is " + state + ", not DEAD");
+        }
+        state = State.PENDING;
+        nextAttemptAt = now;
+    }
+
     /**
      * Whether a queued attempt, sent after {@code attemptsBefore} attempts had failed, is still
      * the next one: false once that attempt ran (a duplicate of it arrived) or the delivery ended.
@@ -142,6 +151,14 @@ public class CallbackDelivery {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public Instant lastAttemptAt() {
+        return lastAttemptAt;
+    }
+
+    public Instant deliveredAt() {
+        return deliveredAt;
     }
 
     public Instant nextAttemptAt() {

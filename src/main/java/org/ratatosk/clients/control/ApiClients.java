@@ -86,8 +86,10 @@ public class ApiClients {
         if (clientId.length() > 128 || !clientId.matches("[A-Za-z0-9._@-]+")) {
             throw ApiException.badRequest("INVALID_FIELD", "clientId must be 1-128 of A-Z a-z 0-9 . _ @ -");
         }
-        String key = JsonBodies.requireString(body, "key");
-        if (key.length() < MIN_KEY_LENGTH) {
+        ApiClient existing = em.find(ApiClient.class, clientId);
+        String key = existing == null ? JsonBodies.requireString(body, "key")
+                : JsonBodies.optionalString(body, "key").orElse(null);
+        if (key != null && key.length() < MIN_KEY_LENGTH) {
             throw ApiException.badRequest("INVALID_FIELD", "key must have at least " + MIN_KEY_LENGTH + " characters");
         }
         String callbackUrl = JsonBodies.optionalString(body, "callbackUrl").orElse(null);
@@ -105,15 +107,17 @@ public class ApiClients {
         for (JsonValue value : keys) {
             thumbprints.add(attestationKeys.thumbprint(value));
         }
-        ApiClient client = em.find(ApiClient.class, clientId);
+        ApiClient client = existing;
         boolean created = client == null;
         if (created) {
             client = new ApiClient(clientId);
         }
-        String salt = Secrets.randomSalt();
-        client.replace(salt, Hashes.saltedHash(salt, key), callbackUrl,
-                basicAuth == null ? null : callbackCredentials.seal(clientId, basicAuth), keys.toString(),
-                String.join(" ", thumbprints), Instant.now());
+        // Without a key, an edit keeps the key, and the callback credentials unless the body names them.
+        String salt = key == null ? client.keySalt() : Secrets.randomSalt();
+        String sealedAuth = basicAuth != null ? callbackCredentials.seal(clientId, basicAuth)
+                : key == null && !body.containsKey("callbackBasicAuth") ? client.sealedCallbackAuth() : null;
+        client.replace(salt, key == null ? client.keyHash() : Hashes.saltedHash(salt, key), callbackUrl,
+                sealedAuth, keys.toString(), String.join(" ", thumbprints), Instant.now());
         if (created) {
             em.persist(client);
         }

@@ -10,6 +10,7 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,8 +44,13 @@ public class QrCodes {
 
     /** Same authentication and ownership as reading the command; the destination is its index. */
     public Image render(ApiClient client, String commandId, String destination, String format) {
+        return render(commands.envelope(client, commandId), destination, format);
+    }
+
+    /** For a caller that has already read the envelope it may see (the operator). */
+    public Image render(JsonObject envelope, String destination, String format) {
         Format chosen = format(format);
-        JsonArray destinations = commands.envelope(client, commandId).getJsonArray("destinations");
+        JsonArray destinations = envelope.getJsonArray("destinations");
         int index = index(destination, destinations.size());
         String uri = destinations.getJsonObject(index).getString("uri", null);
         if (uri == null) {
