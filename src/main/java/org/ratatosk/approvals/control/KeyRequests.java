@@ -117,6 +117,13 @@ public class KeyRequests {
                 .setParameter("status", RequestStatus.PENDING).getResultList();
     }
 
+    /** One page of {@link #pending()}, for the operator's console. */
+    public List<KeyRequest> pending(int offset, int limit) {
+        return em.createQuery("SELECT r FROM KeyRequest r WHERE r.status = :status ORDER BY r.createdAt, r.id",
+                        KeyRequest.class)
+                .setParameter("status", RequestStatus.PENDING).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
     /** Cancels what is still waiting on a key that goes away. */
     public void cancelAllOf(String keyLabelId) {
         em.createQuery("SELECT r FROM KeyRequest r WHERE r.keyLabelId = :key AND r.status = :status", KeyRequest.class)

@@ -52,6 +52,18 @@ public class CallbackRedelivery {
         return view(delivery);
     }
 
+    /** How many callbacks are waiting for their next attempt and how many were dead-lettered. */
+    public JsonObject summary() {
+        JsonObjectBuilder counts = Jsons.createObjectBuilder();
+        for (CallbackDelivery.State state : new CallbackDelivery.State[] {CallbackDelivery.State.PENDING,
+                CallbackDelivery.State.DEAD}) {
+            long count = em.createQuery("SELECT COUNT(d) FROM CallbackDelivery d WHERE d.state = :state", Long.class)
+                    .setParameter("state", state).getSingleResult();
+            counts.add(state.name().toLowerCase(java.util.Locale.ROOT), count);
+        }
+        return counts.build();
+    }
+
     private CallbackDelivery find(String commandId, LockModeType lock) {
         CallbackDelivery delivery = em.find(CallbackDelivery.class, commandId, lock);
         if (delivery == null) {
