@@ -6,19 +6,27 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Cookie;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
+import org.ratatosk.console.control.ConsoleSessions;
 
 /**
- * Who may call a guarded operation: the operator with HTTP Basic always; otherwise a credential
- * of a {@link RoleCredentials} kind whose roles meet the operation's.
+ * Who may call a guarded operation: the operator with HTTP Basic or a console session cookie
+ * always (the cookie with the session's CSRF token on anything but GET and HEAD); otherwise a
+ * credential of a {@link RoleCredentials} kind whose roles meet the operation's.
  */
 @ApplicationScoped
 public class Guards {
 
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD");
+
     @Inject
     OperatorCredentials operator;
+
+    @Inject
+    ConsoleSessions sessions;
 
     @Inject
     @Any
@@ -32,6 +40,13 @@ public class Guards {
         String authorization = request.getHeaderString("Authorization");
         if (OperatorCredentials.presented(authorization)) {
             operator.verify(authorization, address);
+            return true;
+        }
+        Optional<ConsoleSessions.Active> session = sessions.find(cookie(request));
+        if (session.isPresent()) {
+            if (!SAFE_METHODS.contains(request.getMethod())) {
+                ConsoleSessions.requireCsrf(session.get(), request.getHeaderString(ConsoleSessions.CSRF_HEADER));
+            }
             return true;
         }
         boolean presented = false;
@@ -48,6 +63,22 @@ public class Guards {
             throw new ApiException(403, "FORBIDDEN", "The credential's roles do not allow this operation");
         }
         return false;
+    }
+
+    /**
+     * The 401 for a request no credential admitted: with a Basic challenge, except for a browser
+     * that came with a console cookie, whose page signs in again rather than get a login dialog.
+     */
+    public static ApiException refusal(ContainerRequestContext request, String message) {
+        if (cookie(request) != null) {
+            return ApiException.unauthorized("The console session has ended; sign in again");
+        }
+        return OperatorCredentials.refused(message);
+    }
+
+    static String cookie(ContainerRequestContext request) {
+        Cookie cookie = request.getCookies().get(ConsoleSessions.COOKIE);
+        return cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
     }
 
     /** A dependent bean is destroyed after use, or this application-scoped guard would keep every one. */

@@ -63,6 +63,20 @@ public class OperatorCredentials {
         throttle.succeeded(address, user);
     }
 
+    /**
+     * The console's sign-in: the same check and the same lockout as Basic, but a refusal carries no
+     * Basic challenge, so that a browser shows no login dialog of its own.
+     */
+    public void verify(String user, String password, String address) {
+        String principal = PREFIX + user;
+        throttle.check(address, principal);
+        if (!MessageDigest.isEqual(expected, Hashes.sha256((user + ":" + password).getBytes(StandardCharsets.UTF_8)))) {
+            throttle.failed(address, principal);
+            throw ApiException.unauthorized("Wrong operator credentials");
+        }
+        throttle.succeeded(address, principal);
+    }
+
     public static ApiException refused(String message) {
         return ApiException.unauthorized(message).withChallenge(CHALLENGE);
     }

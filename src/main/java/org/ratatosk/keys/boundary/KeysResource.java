@@ -1,7 +1,6 @@
 package org.ratatosk.keys.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -11,11 +10,17 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.keys.control.KeyChanges;
 import org.ratatosk.keys.control.Keys;
 import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Page;
+import org.ratatosk.platform.Paged;
 import org.ratatosk.platform.Role;
 import org.ratatosk.platform.TsbErrors;
 
@@ -38,9 +43,11 @@ public class KeysResource {
         return keys.create(JsonBodies.parseObject(body));
     }
 
+    /** Labels, a page at a time (1 to 100, 100 by default); the body stays TSB's bare array. */
     @GET
-    public JsonArray list() {
-        return keys.list();
+    @Paged
+    public Response list(@QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
+        return keys.list(after, Page.limit(limit, 100)).response(uri);
     }
 
     /** TSB's read of a key: body {"label"}. */
