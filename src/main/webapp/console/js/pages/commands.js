@@ -102,12 +102,14 @@ async function showCallback(target, path, refresh) {
         clear(target, h('p.muted', { text: e.status === 404 ? 'No callback (the command is not final, or its client has no callback URL).' : e.message }));
         return;
     }
+    if (delivery.state === 'PENDING') {
+        setTimeout(() => target.isConnected && showCallback(target, path, refresh), 2000);
+    }
     const status = h('div');
     const redeliver = delivery.state === 'DEAD' ? h('button', { type: 'button', id: 'redeliver-callback', text: 'Redeliver', on: { click: async () => {
         try {
             await api.post(path + '/redeliver');
-            clear(status, notice('Queued again under delivery id ' + delivery.deliveryId + '.'));
-            setTimeout(refresh, 1500);
+            showCallback(target, path, refresh);
         } catch (e) {
             clear(status, notice(e.message, true));
         }

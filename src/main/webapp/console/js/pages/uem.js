@@ -40,14 +40,14 @@ async function loadSettings(target) {
     const settingsForm = form({
         fields: [
             { name: 'caKey', label: 'CA key', value: settings.caKey, hint: 'Label of the CA key that issues user certificates' },
-            { name: 'keyAlgorithm', label: 'User key', type: 'select', options: ['RSA-2048', 'RSA-3072', 'EC-P256'] },
+            { name: 'keyAlgorithm', label: 'User key', type: 'select', options: [['RSA_2048', 'RSA 2048'], ['RSA_3072', 'RSA 3072'], ['EC_P256', 'EC P-256']] },
             { name: 'poolSize', label: 'Key pool size', type: 'number', value: settings.poolSize },
             { name: 'passwordMode', label: 'PKCS#12 password', type: 'select', options: [['random', 'random (sent as decryptionPassword)'], ['otp', 'the one-time password']] },
             { name: 'validityDays', label: 'Certificate validity (days)', type: 'number', value: settings.validityDays }
         ],
         submitLabel: 'Save settings',
         submit: async values => {
-            const saved = await api.put('/admin/uem/settings', { caKey: values.caKey, keyAlgorithm: values.keyAlgorithm,
+            const saved = await api.put('/admin/uem/settings', { caKey: values.caKey || null, keyAlgorithm: values.keyAlgorithm,
                 poolSize: Number(values.poolSize), passwordMode: values.passwordMode, validityDays: Number(values.validityDays) });
             clear(status, notice('Saved: CA key ' + (saved.caKey || 'none') + ', ' + saved.keyAlgorithm + '.'));
         }

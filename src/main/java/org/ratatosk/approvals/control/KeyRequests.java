@@ -17,8 +17,10 @@ import org.ratatosk.approvals.entity.RequestStatus;
 import org.ratatosk.approvals.entity.RequestedKey;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Cursor;
 import org.ratatosk.platform.ExpiryScheduler;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.Page;
 
 /** Requests waiting for approvers: made, shown, cancelled, and expired by their deadline. */
 @Stateless
@@ -117,11 +119,29 @@ public class KeyRequests {
                 .setParameter("status", RequestStatus.PENDING).getResultList();
     }
 
-    /** One page of {@link #pending()}, for the operator's console. */
-    public List<KeyRequest> pending(int offset, int limit) {
-        return em.createQuery("SELECT r FROM KeyRequest r WHERE r.status = :status ORDER BY r.createdAt, r.id",
-                        KeyRequest.class)
-                .setParameter("status", RequestStatus.PENDING).setFirstResult(offset).setMaxResults(limit).getResultList();
+    /**
+     * One page of {@link #pending()} for the operator, after the cursor's (creation time, id), each
+     * request with the statement its approvers sign.
+     */
+    public Page pendingPage(String after, int limit) {
+        List<String> cursor = Cursor.decode(after, 2);
+        String where = cursor == null ? "" : " AND (r.createdAt > :at OR (r.createdAt = :at AND r.id > :id))";
+        var query = em.createQuery("SELECT r FROM KeyRequest r WHERE r.status = :status" + where
+                        + " ORDER BY r.createdAt, r.id", KeyRequest.class)
+                .setParameter("status", RequestStatus.PENDING).setMaxResults(limit + 1);
+        if (cursor != null) {
+            try {
+                query.setParameter("at", Instant.parse(cursor.get(0))).setParameter("id", cursor.get(1));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ApiException.badRequest("INVALID_FIELD", "after is not a cursor this list handed out");
+            }
+        }
+        List<KeyRequest> found = query.getResultList();
+        JsonArrayBuilder page = Jsons.createArrayBuilder();
+        found.stream().limit(limit).forEach(request -> page.add(Jsons.createObjectBuilder(render(request))
+                .add("approvalToBeSigned", ApprovalToken.of(request))));
+        KeyRequest last = found.size() > limit ? found.get(limit - 1) : null;
+        return new Page(page.build(), last == null ? null : Cursor.encode(last.createdAt().toString(), last.id()));
     }
 
     /** Cancels what is still waiting on a key that goes away. */
