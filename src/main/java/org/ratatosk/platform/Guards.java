@@ -70,7 +70,7 @@ public class Guards {
      */
     public static ApiException refusal(ContainerRequestContext request, String message) {
         if (cookie(request) != null) {
-            return ApiException.unauthorized("The console session has ended; sign in again");
+            return OperatorCredentials.signInAgain("The console session has ended; sign in again");
         }
         return OperatorCredentials.refused(message);
     }

@@ -249,7 +249,7 @@ class GuardFilterTest {
     void aCookieOfNoLiveSessionIsA401WithoutABasicChallenge() {
         ApiException ended = refused("list", Map.of("Cookie", "HERMOD_CONSOLE=ended"));
         assertEquals(401, ended.status());
-        assertEquals(null, ended.challenge(), "a browser page signs in again rather than show a Basic dialog");
+        assertEquals("HermodConsole realm=\"hermod\"", ended.challenge(), "a browser page signs in again rather than show a Basic dialog");
         // the cookie is no excuse for a wrong password: Basic is checked as ever
         assertEquals(401, refused("list", Map.of("Cookie", "HERMOD_CONSOLE=live", "Authorization", basic("ops", "wrong"))).status());
         // nor does a cookie lend roles to another credential: a key without the role stays a 403

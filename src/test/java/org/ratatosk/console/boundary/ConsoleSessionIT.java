@@ -37,6 +37,7 @@ import org.ratatosk.uem.boundary.ServerProperties;
 class ConsoleSessionIT {
 
     static final String SESSION = "/hermod/rest/admin/session";
+    static final String CONSOLE_CHALLENGE = "HermodConsole realm=\"hermod\"";
     static final Pattern COOKIE = Pattern.compile("HERMOD_CONSOLE=([A-Za-z0-9_-]{43}); Path=/hermod; HttpOnly; SameSite=Strict");
     static final String BASIC = "Basic " + Base64.getEncoder().encodeToString(
             (Server.ADMIN_USER + ":" + Server.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -165,7 +166,7 @@ class ConsoleSessionIT {
         HttpResponse<String> wrong = send("POST", SESSION, "{\"user\":\"admin\",\"password\":\"wrong\"}", "Content-Type", "application/json");
         assertEquals(401, wrong.statusCode());
         assertEquals("UNAUTHORIZED", json(wrong).getString("code"));
-        assertTrue(wrong.headers().firstValue("WWW-Authenticate").isEmpty(), wrong.headers().toString());
+        assertEquals(CONSOLE_CHALLENGE, wrong.headers().firstValue("WWW-Authenticate").orElseThrow(), "no Basic dialog");
         assertTrue(wrong.headers().firstValue("Set-Cookie").isEmpty());
 
         HttpResponse<String> malformed = send("POST", SESSION, "{\"user\":\"admin\"}", "Content-Type", "application/json");
@@ -213,13 +214,13 @@ class ConsoleSessionIT {
         assertTrue(empty.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), "no session: Basic as before");
     }
 
-    /** The cookie opens nothing: 401 JSON without a Basic challenge, on the session and on the operator API. */
+    /** The cookie opens nothing: 401 JSON with the console's challenge, not Basic's, on the session and on the operator API. */
     static void assertSignedOut(Session session) {
         for (String path : List.of(SESSION, "/hermod/rest/admin/commands", "/hermod/rest/admin;x=1/clients", "/hermod/rest/v1/key")) {
             HttpResponse<String> refused = send("GET", path, null, "Cookie", cookie(session));
             assertEquals(401, refused.statusCode(), path + " " + refused.body());
             assertEquals("UNAUTHORIZED", json(refused).getString("code"));
-            assertTrue(refused.headers().firstValue("WWW-Authenticate").isEmpty(), path);
+            assertEquals(CONSOLE_CHALLENGE, refused.headers().firstValue("WWW-Authenticate").orElseThrow(), path);
         }
         HttpResponse<String> change = send("PUT", "/hermod/rest/admin/clients/x", "{}", headers(session, "X-CSRF-Token", session.csrf()));
         assertEquals(401, change.statusCode());
