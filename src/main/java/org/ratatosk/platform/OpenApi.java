@@ -66,7 +66,12 @@ public final class OpenApi {
         return Jsons.createObjectBuilder()
                 .add("openapi", "3.0.3")
                 .add("info", Jsons.createObjectBuilder().add("title", "Ratatosk").add("version", "1")
-                        .add("description", "Hermod-compatible messaging, mailbox, key and operator APIs"))
+                        .add("description", "Hermod-compatible messaging, mailbox, key and operator APIs. Operator"
+                                + " operations take HTTP Basic or the browser console's session: POST /admin/session"
+                                + " {user,password} answers {user,csrfToken,idleTimeoutSeconds} and the HttpOnly cookie "
+                                + CONSOLE_COOKIE + "; GET shows the session, DELETE signs out; with the cookie, any method"
+                                + " but GET and HEAD needs " + CSRF_HEADER + ". Lists marked with the "
+                                + Page.NEXT_CURSOR + " header take limit and after (the cursor) and answer a bare array."))
                 .add("servers", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder().add("url", serverUrl)))
                 .add("paths", pathsJson)
                 .add("components", Jsons.createObjectBuilder()
