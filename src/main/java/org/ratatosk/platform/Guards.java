@@ -6,7 +6,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Cookie;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
@@ -71,14 +70,25 @@ public class Guards {
      */
     public static ApiException refusal(ContainerRequestContext request, String message) {
         if (cookie(request) != null) {
-            return ApiException.unauthorized("The console session has ended; sign in again");
+            return OperatorCredentials.signInAgain("The console session has ended; sign in again");
         }
         return OperatorCredentials.refused(message);
     }
 
+    /** The console cookie's value, read from the header itself: its value is base64url, never quoted. */
     static String cookie(ContainerRequestContext request) {
-        Cookie cookie = request.getCookies().get(ConsoleSessions.COOKIE);
-        return cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
+        String header = request.getHeaderString("Cookie");
+        if (header == null) {
+            return null;
+        }
+        for (String pair : header.split("[;,]")) {
+            String trimmed = pair.trim();
+            if (trimmed.startsWith(ConsoleSessions.COOKIE + "=")) {
+                String value = trimmed.substring(ConsoleSessions.COOKIE.length() + 1);
+                return value.isEmpty() ? null : value;
+            }
+        }
+        return null;
     }
 
     /** A dependent bean is destroyed after use, or this application-scoped guard would keep every one. */

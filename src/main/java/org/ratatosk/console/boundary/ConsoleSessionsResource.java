@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.ratatosk.console.control.ConsoleSessions;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.OperatorCredentials;
 import org.ratatosk.platform.Config;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
@@ -51,7 +51,7 @@ public class ConsoleSessionsResource {
 
     @GET
     public JsonObject current(@CookieParam(ConsoleSessions.COOKIE) String token) {
-        return view(sessions.find(token).orElseThrow(() -> ApiException.unauthorized("No console session; sign in")));
+        return view(sessions.find(token).orElseThrow(() -> OperatorCredentials.signInAgain("No console session; sign in")));
     }
 
     /** Signs out: the session is gone and the cookie cleared; a live session needs its CSRF token for this too. */

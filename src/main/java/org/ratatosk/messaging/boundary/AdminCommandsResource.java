@@ -51,7 +51,12 @@ public class AdminCommandsResource {
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
             throw ApiException.badRequest("INVALID_FIELD", "from must be before to");
         }
-        return commands.recent(filter, after, Math.min(PAGE_SIZE, Page.limit(limit, MAX_LIMIT))).response(uri);
+        return commands.recent(filter, after, limit(limit)).response(uri);
+    }
+
+    /** The rows of one page: 1 to 1000 is accepted, as before pages, and at most 100 are served. */
+    static int limit(String text) {
+        return Math.min(PAGE_SIZE, Page.limit(text, MAX_LIMIT));
     }
 
     static CommandState state(String text) {
