@@ -91,7 +91,11 @@ export async function showCommand(target, commandId, changed) {
         ]),
         status, actions, h('h2', { text: 'Messages per destination' }), destinations,
         h('h2', { text: 'Callback' }), callback, jsonToggle(envelope)));
-    showCallback(callback, path + '/callback', refresh);
+    if (envelope.callback) {
+        showCallback(callback, path + '/callback', refresh);
+    } else {
+        callback.append(h('p.muted', { text: 'No callback: the command is not final, or its client has no callback URL.' }));
+    }
 }
 
 async function showCallback(target, path, refresh) {

@@ -30,7 +30,7 @@ function render(container) {
         }
     });
     enrollForm.id = 'enroll-form';
-    container.append(panel('Who and how', enrollForm), result);
+    container.append(h('div.row', {}, panel('Who and how', enrollForm), result));
     api.page('/admin/clients', {}, null, 100).then(page => {
         const select = enrollForm.input('clientId');
         clear(select, h('option', { value: '', text: page.rows.length ? 'Pick a client' : 'No API clients yet' }),
@@ -53,9 +53,9 @@ function render(container) {
         const image = h('img', { id: 'enrollment-qr', alt: 'QR code of the provisioning of ' + userid,
             src: api.restUrl('/admin/commands/' + encodeURIComponent(commandId) + '/qr?format=svg'),
             dataset: { uri: destination.uri, commandId } });
-        clear(target, panel('Scan with the credential app', h('div.qr', {}, image, h('div', {},
-            h('p', { text: 'User ' + userid }), state, h('p.muted', { text: 'Command ' + commandId }),
-            h('p', {}, h('a', { href: '#/commands?id=' + encodeURIComponent(commandId), text: 'Open the command' }))))));
+        clear(target, panel('Scan with the credential app', h('div.qr', {}, image, h('div.qr-info', {},
+            h('span', { text: 'User ' + userid }), state,
+            h('a', { href: '#/commands?id=' + encodeURIComponent(commandId), text: 'Open the command' })))));
         (async () => {
             while (active) {
                 try {
