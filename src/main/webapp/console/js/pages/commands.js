@@ -91,6 +91,7 @@ export async function showCommand(target, commandId, changed) {
         ]),
         status, actions, h('h2', { text: 'Messages per destination' }), destinations,
         h('h2', { text: 'Callback' }), callback, jsonToggle(envelope)));
+    target.scrollIntoView({ block: 'start' });
     if (envelope.callback) {
         showCallback(callback, path + '/callback', refresh);
     } else {

@@ -62,4 +62,30 @@ class CallbackDeliveryTest {
         dead.dead();
         assertNull(dead.nextAttemptAt());
     }
+
+    @Test
+    void aDeadDeliveryRedeliveredAwaitsItsNextAttemptUnderTheSameId() {
+        CallbackDelivery delivery = new CallbackDelivery("c1", "d1", NOW);
+        delivery.failed("HTTP 500", NOW);
+        delivery.dead();
+        delivery.redeliver(NOW.plusSeconds(60));
+        assertEquals(CallbackDelivery.State.PENDING, delivery.state());
+        assertEquals(NOW.plusSeconds(60), delivery.nextAttemptAt());
+        assertTrue(delivery.awaits(1));
+        assertFalse(delivery.awaits(0), "a late copy of the attempt before it died");
+        delivery.delivered(NOW.plusSeconds(61));
+        assertEquals("d1", delivery.deliveryId());
+        assertEquals(2, delivery.attempts());
+        assertEquals(NOW.plusSeconds(61), delivery.deliveredAt());
+    }
+
+    @Test
+    void onlyADeadDeliveryIsRedelivered() {
+        CallbackDelivery pending = new CallbackDelivery("c1", "d1", NOW);
+        assertThrows(IllegalStateException.class, () -> pending.redeliver(NOW));
+        CallbackDelivery delivered = new CallbackDelivery("c2", "d2", NOW);
+        delivered.delivered(NOW);
+        assertThrows(IllegalStateException.class, () -> delivered.redeliver(NOW));
+        assertEquals(CallbackDelivery.State.DELIVERED, delivered.state());
+    }
 }

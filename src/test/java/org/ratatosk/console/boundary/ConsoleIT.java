@@ -248,7 +248,8 @@ class ConsoleIT {
                     .getUserKeyPair(user, otp, "console-1");
             assertEquals("success", reply.string("status"), reply.raw());
             KeyStore p12 = KeyStore.getInstance("PKCS12");
-            char[] password = reply.string("decryptionPassword").toCharArray();
+            char[] password = new String(Base64.getDecoder().decode(reply.string("decryptionPassword")),
+                    java.nio.charset.StandardCharsets.UTF_8).toCharArray();
             p12.load(new ByteArrayInputStream(Base64.getDecoder().decode(reply.string("payload"))), password);
             String alias = p12.aliases().nextElement();
             X509Certificate leaf = (X509Certificate) p12.getCertificate(alias);
