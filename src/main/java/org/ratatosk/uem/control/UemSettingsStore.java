@@ -57,12 +57,15 @@ public class UemSettingsStore {
         }
         UemStoredSettings row = em.find(UemStoredSettings.class, UemStoredSettings.ID, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
-        if (row == null) {
+        boolean first = row == null;
+        if (first) {
             row = new UemStoredSettings(now);
-            em.persist(row);
         }
         row.change(values.caKey(), values.keyAlgorithm().name(), values.poolSize(),
                 values.passwordMode().name().toLowerCase(Locale.ROOT), values.validityDays(), now);
+        if (first) {
+            em.persist(row);
+        }
         audit.record("operator", "uem-settings", UemStoredSettings.ID, "UPDATED", UemSettings.json(values).toString());
         LOG.info("UEM connector settings changed: " + UemSettings.json(values));
         return values;
