@@ -40,8 +40,8 @@ public class UemSettingsResource {
     /** The whole {@code {caKey, keyAlgorithm, poolSize, passwordMode, validityDays}}; answers the settings now in force. */
     @PUT
     public JsonObject put(String body) {
-        JsonObject settings = JsonBodies.parseObject(body);
-        ConcurrentChanges.retryOnce(() -> store.store(settings));
+        JsonObject requested = JsonBodies.parseObject(body);
+        ConcurrentChanges.retryOnce(() -> store.store(requested));
         settings.forget();
         pool.refillConfigured();
         return settings.current();
