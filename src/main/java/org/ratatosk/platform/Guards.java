@@ -41,7 +41,8 @@ public class Guards {
             operator.verify(authorization, address);
             return true;
         }
-        Optional<ConsoleSessions.Active> session = sessions.find(cookie(request));
+        String token = cookie(request);
+        Optional<ConsoleSessions.Active> session = token == null ? Optional.empty() : sessions.find(token);
         if (session.isPresent()) {
             if (!SAFE_METHODS.contains(request.getMethod())) {
                 ConsoleSessions.requireCsrf(session.get(), request.getHeaderString(ConsoleSessions.CSRF_HEADER));

@@ -3,10 +3,6 @@ package org.ratatosk.platform;
 import jakarta.json.JsonArray;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One page of a list. The body stays the bare JSON array the list always answered, so existing
@@ -36,24 +32,22 @@ public record Page(JsonArray items, String nextCursor) {
     public Response response(UriInfo uri) {
         Response.ResponseBuilder response = Response.ok(items);
         if (nextCursor != null) {
-            response.header(NEXT_CURSOR, nextCursor)
-                    .header("Link", "<" + nextLink(uri.getRequestUri().getRawPath(), uri.getQueryParameters().entrySet()
-                            .stream().filter(e -> !e.getKey().equals("after")).toList(), nextCursor) + ">; rel=\"next\"");
+            response.header(NEXT_CURSOR, nextCursor).header("Link", "<" + nextLink(uri.getRequestUri().getRawPath(),
+                    uri.getRequestUri().getRawQuery(), nextCursor) + ">; rel=\"next\"");
         }
         return response.build();
     }
 
-    static String nextLink(String path, List<Map.Entry<String, List<String>>> filters, String cursor) {
+    /** The request's path and query as it was sent, its {@code after} replaced by the next cursor. */
+    static String nextLink(String path, String rawQuery, String cursor) {
         StringBuilder link = new StringBuilder(path).append('?');
-        for (Map.Entry<String, List<String>> filter : filters) {
-            for (String value : filter.getValue()) {
-                link.append(encode(filter.getKey())).append('=').append(encode(value)).append('&');
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                if (!pair.isEmpty() && !pair.equals("after") && !pair.startsWith("after=")) {
+                    link.append(pair).append('&');
+                }
             }
         }
         return link.append("after=").append(cursor).toString();
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

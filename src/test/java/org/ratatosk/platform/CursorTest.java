@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CursorTest {
@@ -40,10 +39,10 @@ class CursorTest {
         for (String bad : List.of("0", "101", "-1", "x", "1e2", "9999999999")) {
             assertEquals("INVALID_FIELD", assertThrows(ApiException.class, () -> Page.limit(bad, 100)).code(), bad);
         }
-        assertEquals("/hermod/rest/admin/commands?state=IN_PROGRESS&user=a%20b%26c&after=Q1",
-                Page.nextLink("/hermod/rest/admin/commands", List.of(Map.entry("state", List.of("IN_PROGRESS")),
-                        Map.entry("user", List.of("a b&c"))), "Q1"));
-        assertEquals("/hermod/rest/v1/key?after=Q2", Page.nextLink("/hermod/rest/v1/key", List.of(), "Q2"));
+        assertEquals("/hermod/rest/admin/commands?state=IN_PROGRESS&user=a%20b%26c&limit=2&after=Q1",
+                Page.nextLink("/hermod/rest/admin/commands", "state=IN_PROGRESS&after=Q0&user=a%20b%26c&limit=2&after", "Q1"));
+        assertEquals("/hermod/rest/v1/key?after=Q2", Page.nextLink("/hermod/rest/v1/key", null, "Q2"));
+        assertEquals("/hermod/rest/v1/key?afterwards=1&after=Q3", Page.nextLink("/hermod/rest/v1/key", "afterwards=1", "Q3"));
     }
 
     private static String b64(String text) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.ratatosk.platform.ConcurrentChanges;
 import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.uem.control.KeyPairPool;
@@ -39,7 +40,8 @@ public class UemSettingsResource {
     /** The whole {@code {caKey, keyAlgorithm, poolSize, passwordMode, validityDays}}; answers the settings now in force. */
     @PUT
     public JsonObject put(String body) {
-        store.store(JsonBodies.parseObject(body));
+        JsonObject requested = JsonBodies.parseObject(body);
+        ConcurrentChanges.retryOnce(() -> store.store(requested));
         settings.forget();
         pool.refillConfigured();
         return settings.current();

@@ -57,14 +57,13 @@ public class UemSettingsStore {
         }
         UemStoredSettings row = em.find(UemStoredSettings.class, UemStoredSettings.ID, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
-        boolean created = row == null;
-        if (created) {
+        boolean first = row == null;
+        if (first) {
             row = new UemStoredSettings(now);
         }
         row.change(values.caKey(), values.keyAlgorithm().name(), values.poolSize(),
                 values.passwordMode().name().toLowerCase(Locale.ROOT), values.validityDays(), now);
-        if (created) {
-            // persisted once complete: Hibernate inserts the state an entity had when it was persisted
+        if (first) {
             em.persist(row);
         }
         audit.record("operator", "uem-settings", UemStoredSettings.ID, "UPDATED", UemSettings.json(values).toString());
