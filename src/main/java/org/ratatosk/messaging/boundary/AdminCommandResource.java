@@ -12,11 +12,9 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.TimeUnit;
 import org.ratatosk.messaging.control.CommandWaiters;
 import org.ratatosk.messaging.control.OperatorCommands;
 import org.ratatosk.messaging.control.QrCodes;
-import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.QueryParameters;
 
@@ -42,32 +40,14 @@ public class AdminCommandResource {
     @GET
     public void get(@PathParam("commandId") String commandId, @QueryParam("wait") String waitParameter,
                     @Suspended AsyncResponse response) {
+        Integer wait;
         try {
-            Integer wait = QueryParameters.upTo("wait", waitParameter, CommandsResource.MAX_WAIT_SECONDS);
-            JsonObject envelope = commands.envelope(commandId);
-            if (wait == null || wait == 0 || isFinal(envelope)) {
-                response.resume(envelope.toString());
-                return;
-            }
-            waiters.add(commandId, response);
-            response.setTimeout(wait, TimeUnit.SECONDS);
-            response.setTimeoutHandler(timedOut -> {
-                waiters.remove(commandId, timedOut);
-                timedOut.resume(commands.envelope(commandId).toString());
-            });
-            JsonObject again = commands.envelope(commandId);
-            if (isFinal(again)) {
-                waiters.remove(commandId, response);
-                response.resume(again.toString());
-            }
+            wait = QueryParameters.upTo("wait", waitParameter, CommandsResource.MAX_WAIT_SECONDS);
         } catch (RuntimeException e) {
-            waiters.remove(commandId, response);
             response.resume(e);
+            return;
         }
-    }
-
-    private static boolean isFinal(JsonObject envelope) {
-        return !CommandState.IN_PROGRESS.name().equals(envelope.getString("state"));
+        CommandLongPoll.answer(response, commandId, wait, () -> commands.envelope(commandId), waiters);
     }
 
     @DELETE

@@ -15,7 +15,6 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.TimeUnit;
 import org.ratatosk.clients.boundary.ApiClientKey;
 import org.ratatosk.clients.boundary.CallingClient;
 import org.ratatosk.clients.entity.ApiClient;
@@ -23,7 +22,6 @@ import org.ratatosk.messaging.control.IdempotentSubmission;
 import org.ratatosk.messaging.control.CommandWaiters;
 import org.ratatosk.messaging.control.Commands;
 import org.ratatosk.messaging.control.QrCodes;
-import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.QueryParameters;
 
@@ -62,33 +60,16 @@ public class CommandsResource {
     @Path("{commandId}")
     public void get(@PathParam("commandId") String commandId,
                     @QueryParam("wait") String waitParameter, @Suspended AsyncResponse response) {
+        ApiClient client;
+        Integer wait;
         try {
-            ApiClient client = calling.get();
-            Integer wait = QueryParameters.upTo("wait", waitParameter, MAX_WAIT_SECONDS);
-            JsonObject envelope = commands.envelope(client, commandId);
-            if (wait == null || wait == 0 || isFinal(envelope)) {
-                response.resume(envelope.toString());
-                return;
-            }
-            waiters.add(commandId, response);
-            response.setTimeout(wait, TimeUnit.SECONDS);
-            response.setTimeoutHandler(timedOut -> {
-                waiters.remove(commandId, timedOut);
-                timedOut.resume(commands.envelope(client, commandId).toString());
-            });
-            JsonObject again = commands.envelope(client, commandId);
-            if (isFinal(again)) {
-                waiters.remove(commandId, response);
-                response.resume(again.toString());
-            }
+            client = calling.get();
+            wait = QueryParameters.upTo("wait", waitParameter, MAX_WAIT_SECONDS);
         } catch (RuntimeException e) {
-            waiters.remove(commandId, response);
             response.resume(e);
+            return;
         }
-    }
-
-    private static boolean isFinal(JsonObject envelope) {
-        return !CommandState.IN_PROGRESS.name().equals(envelope.getString("state"));
+        CommandLongPoll.answer(response, commandId, wait, () -> commands.envelope(client, commandId), waiters);
     }
 
     @GET
