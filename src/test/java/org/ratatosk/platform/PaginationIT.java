@@ -134,6 +134,10 @@ class PaginationIT {
         HttpResponse<String> keys = get("/hermod/rest/v1/key?limit=1");
         assertTrue(Pages.array(keys).get(0) instanceof JsonString, "still TSB's bare array of labels");
         assertEquals(400, get("/hermod/rest/v1/key?limit=101").statusCode());
+        HttpResponse<String> unpaged = get("/hermod/rest/v1/key");
+        assertTrue(Pages.nextCursor(unpaged).isEmpty(), "a TSB client's list is never cut into pages");
+        assertEquals(labels.stream().sorted().toList(), Pages.array(unpaged).getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).sorted().toList());
         for (int i = 0; i < 3; i++) {
             assertEquals(204, KeyApi.delete("key/" + prefix + i).status());
         }

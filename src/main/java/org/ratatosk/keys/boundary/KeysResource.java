@@ -43,12 +43,22 @@ public class KeysResource {
         return keys.create(JsonBodies.parseObject(body));
     }
 
-    /** Labels, a page at a time (1 to 100, 100 by default); the body stays TSB's bare array. */
+    /**
+     * Labels: all of them, as TSB answers, when neither {@code limit} nor {@code after} is given, so
+     * that a TSB client sees every key; else a page (1 to 100, 100 by default). The body stays TSB's
+     * bare array either way.
+     */
     @GET
     @Paged
     public Response list(@QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
+        if (limit == null && after == null) {
+            return keys.list(null, ALL).response(uri);
+        }
         return keys.list(after, Page.limit(limit, 100)).response(uri);
     }
+
+    /** As many labels as a list without paging may hold (one more is asked of the database). */
+    private static final int ALL = Integer.MAX_VALUE - 1;
 
     /** TSB's read of a key: body {"label"}. */
     @POST
