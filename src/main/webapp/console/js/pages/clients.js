@@ -80,11 +80,12 @@ function render(container) {
                 throw fieldError('clientId', 'A client id is required');
             }
             const key = newKey();
-            await api.put('/admin/clients/' + encodeURIComponent(values.clientId), { key, ...body(values) });
+            const saved = await api.put('/admin/clients/' + encodeURIComponent(values.clientId), { key, ...body(values) });
             clear(created, onceBox('API key of ' + values.clientId, key,
                 'Give it to the application server as X-Api-Key: base64(' + values.clientId + ':key). It is stored only as a hash and not shown again.'));
             createForm.reset();
             table.reload();
+            showClient(detail, saved, () => table.reload());
         }
     });
     createForm.id = 'create-client-form';

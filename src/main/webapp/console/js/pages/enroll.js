@@ -7,7 +7,7 @@ import { TEMPLATES, provisioning } from '../templates.js';
 function render(container) {
     container.append(h('h1', { text: 'Enroll a user' }));
     const result = h('div', { id: 'enrollment' });
-    const clientSelect = { name: 'clientId', label: 'API client', type: 'select', options: [['', 'Loading…']] };
+    const clientSelect = { name: 'clientId', label: 'API client', placeholder: 'client id', hint: 'Type or pick one' };
     const enrollForm = form({
         fields: [
             clientSelect,
@@ -31,10 +31,11 @@ function render(container) {
     });
     enrollForm.id = 'enroll-form';
     container.append(h('div.row', {}, panel('Who and how', enrollForm), result));
+    const known = h('datalist', { id: 'enroll-clients' });
+    enrollForm.input('clientId').setAttribute('list', 'enroll-clients');
+    enrollForm.append(known);
     api.page('/admin/clients', {}, null, 100).then(page => {
-        const select = enrollForm.input('clientId');
-        clear(select, h('option', { value: '', text: page.rows.length ? 'Pick a client' : 'No API clients yet' }),
-            page.rows.map(c => h('option', { value: c.clientId, text: c.clientId })));
+        clear(known, page.rows.map(c => h('option', { value: c.clientId })));
     }).catch(e => enrollForm.showError(e));
     let stop = () => {};
     function follow(target, envelope, userid) {

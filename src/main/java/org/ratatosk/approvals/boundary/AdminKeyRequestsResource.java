@@ -15,7 +15,7 @@ import org.ratatosk.platform.Page;
 import org.ratatosk.platform.Paged;
 
 /**
- * Operator API: key requests waiting for approval, oldest first, each with who approved so far and
+ * Operator API: key requests waiting for approval, newest first, each with who approved so far and
  * the {@code approvalToBeSigned} its approvers sign. The operator sees them; only approvers decide.
  */
 @Path("admin/key-requests")

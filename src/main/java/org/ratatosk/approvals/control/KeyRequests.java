@@ -120,14 +120,14 @@ public class KeyRequests {
     }
 
     /**
-     * One page of {@link #pending()} for the operator, after the cursor's (creation time, id), each
+     * One page of {@link #pending()} for the operator, newest first, after the cursor's (creation time, id), each
      * request with the statement its approvers sign.
      */
     public Page pendingPage(String after, int limit) {
         List<String> cursor = Cursor.decode(after, 2);
-        String where = cursor == null ? "" : " AND (r.createdAt > :at OR (r.createdAt = :at AND r.id > :id))";
+        String where = cursor == null ? "" : " AND (r.createdAt < :at OR (r.createdAt = :at AND r.id < :id))";
         var query = em.createQuery("SELECT r FROM KeyRequest r WHERE r.status = :status" + where
-                        + " ORDER BY r.createdAt, r.id", KeyRequest.class)
+                        + " ORDER BY r.createdAt DESC, r.id DESC", KeyRequest.class)
                 .setParameter("status", RequestStatus.PENDING).setMaxResults(limit + 1);
         if (cursor != null) {
             try {

@@ -102,7 +102,7 @@ class ConsoleIT {
                 AttestationKeys.publicJwk(attestation).toString());
         browser.driver().findElement(By.cssSelector("#create-client-form button[type='submit']")).click();
         String key = browser.waitFor(By.cssSelector(".once [data-secret]")).getText();
-        browser.waitForText(By.id("clients-table"), clientId);
+        browser.waitForText(By.id("client-detail"), clientId);
         browser.screenshot("clients");
         assertEquals(43, key.length(), "32 random bytes, base64url");
         HermodClient api = new HermodClient(Server.HTTP, Server.baseUrl(), clientId, key);
@@ -110,9 +110,7 @@ class ConsoleIT {
 
         browser.driver().findElement(By.cssSelector("a[data-page='enroll']")).click();
         String user = "desk-" + UUID.randomUUID().toString().substring(0, 8);
-        browser.await(d -> d.findElements(By.cssSelector("#enroll-form option[value='" + clientId + "']")).size() == 1,
-                "client in the list");
-        new Select(browser.waitFor(By.cssSelector("#enroll-form [name='clientId']"))).selectByValue(clientId);
+        browser.type(By.cssSelector("#enroll-form [name='clientId']"), clientId);
         browser.type(By.cssSelector("#enroll-form [name='userid']"), user);
         browser.driver().findElement(By.cssSelector("#enroll-form button[type='submit']")).click();
         var qr = browser.waitFor(By.id("enrollment-qr"));
@@ -134,7 +132,8 @@ class ConsoleIT {
         browser.type(By.cssSelector("#command-filter [name='clientId']"), clientId);
         new Select(browser.waitFor(By.cssSelector("#command-filter [name='state']"))).selectByValue("COMPLETED");
         browser.driver().findElement(By.cssSelector("#command-filter button[type='submit']")).click();
-        browser.waitForText(By.id("commands-table"), commandId).click();
+        browser.waitForText(By.id("commands-table"), commandId);
+        browser.waitFor(row("commands-table", commandId)).click();
         browser.waitForText(By.id("command-detail"), "Messages per destination");
         assertTrue(browser.waitFor(By.id("command-detail")).getText().contains("ANSWERED"));
         browser.screenshot("command");
@@ -152,7 +151,7 @@ class ConsoleIT {
         browser.expectFailedCall("/admin/clients", 401);
         browser.open("#/dashboard");
         signIn(Server.ADMIN_PASSWORD);
-        browser.waitFor(By.id("page-dashboard"));
+        browser.waitForText(By.id("page-dashboard"), "key requests waiting for approval");
         String cookie = browser.driver().manage().getCookieNamed("HERMOD_CONSOLE").getValue();
         String csrf = sessionWith(cookie).expectOk("session").string("csrfToken");
         Reply ended = Server.send(Server.request("/hermod/rest/admin/session").header("Cookie", "HERMOD_CONSOLE=" + cookie)
@@ -205,7 +204,8 @@ class ConsoleIT {
         browser.open("#/keys");
         signIn(Server.ADMIN_PASSWORD);
         browser.waitForText(By.id("keys-table"), label);
-        browser.waitForText(By.id("requests-table"), requestId).click();
+        browser.waitForText(By.id("requests-table"), requestId);
+        browser.waitFor(row("requests-table", requestId)).click();
         String statement = browser.waitFor(By.cssSelector("#approval-form [name='approvalToBeSigned']")).getAttribute("value");
         browser.paste(By.cssSelector("#approval-form [name='approverPublicKey']"), stranger.publicKey());
         browser.paste(By.cssSelector("#approval-form [name='signature']"), stranger.sign(Base64.getDecoder().decode(statement)));
@@ -266,6 +266,11 @@ class ConsoleIT {
         browser.type(By.cssSelector("#sign-in-form [name='user']"), Server.ADMIN_USER);
         browser.type(By.cssSelector("#sign-in-form [name='password']"), password);
         browser.driver().findElement(By.cssSelector("#sign-in-form button[type='submit']")).click();
+    }
+
+    /** The row of a paged table that shows {@code text}. */
+    private static By row(String table, String text) {
+        return By.xpath("//div[@id='" + table + "']//tbody/tr[contains(., '" + text + "')]");
     }
 
     private static Reply sessionWith(String cookie) {
