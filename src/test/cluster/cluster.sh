@@ -23,7 +23,7 @@ BROKER_USER=hermod
 BROKER_PASSWORD=hermod-broker-secret
 # The names the nodes' JMS clients use: WildFly prefixes queues jms.queue. and topics jms.topic.
 QUEUES=jms.queue.HermodExpiry:anycast,jms.queue.HermodCallbacks:anycast,jms.queue.HermodEnrollment:anycast,jms.queue.HermodDeadLetter:anycast
-TOPICS=jms.topic.HermodWakeUp:multicast,jms.topic.HermodCommandFinished:multicast
+TOPICS=jms.topic.HermodWakeUp:multicast
 START_TIMEOUT=${CLUSTER_START_TIMEOUT:-420}
 
 offset_of() {

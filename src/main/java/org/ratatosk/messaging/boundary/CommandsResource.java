@@ -15,14 +15,14 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.TimeUnit;
 import org.ratatosk.clients.boundary.ApiClientKey;
 import org.ratatosk.clients.boundary.CallingClient;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.control.IdempotentSubmission;
-import org.ratatosk.messaging.control.CommandWaiters;
+import org.ratatosk.messaging.control.LongPolls;
 import org.ratatosk.messaging.control.Commands;
 import org.ratatosk.messaging.control.QrCodes;
+import org.ratatosk.messaging.control.WakeUpTopic;
 import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.QueryParameters;
@@ -49,7 +49,7 @@ public class CommandsResource {
     QrCodes qrCodes;
 
     @Inject
-    CommandWaiters waiters;
+    LongPolls longPolls;
 
     @POST
     @Path("{type}")
@@ -70,19 +70,9 @@ public class CommandsResource {
                 response.resume(envelope.toString());
                 return;
             }
-            waiters.add(commandId, response);
-            response.setTimeout(wait, TimeUnit.SECONDS);
-            response.setTimeoutHandler(timedOut -> {
-                waiters.remove(commandId, timedOut);
-                timedOut.resume(commands.envelope(client, commandId).toString());
-            });
-            JsonObject again = commands.envelope(client, commandId);
-            if (isFinal(again)) {
-                waiters.remove(commandId, response);
-                response.resume(again.toString());
-            }
+            longPolls.hold(WakeUpTopic.Kind.COMMAND, commandId, response, wait,
+                    () -> commands.envelope(client, commandId), CommandsResource::isFinal);
         } catch (RuntimeException e) {
-            waiters.remove(commandId, response);
             response.resume(e);
         }
     }

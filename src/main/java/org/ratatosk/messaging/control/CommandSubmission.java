@@ -110,7 +110,7 @@ public class CommandSubmission {
                 expiry.messageLifespan(message.mid(), expires);
             }
             if (!target.mailbox().temporary()) {
-                wakeUps.afterCommit(target.mailbox().bid());
+                wakeUps.afterCommit(WakeUpTopic.Kind.MAILBOX, List.of(target.mailbox().bid()));
             }
         }
         expiry.commandTimeout(commandId, command.timeoutAt());
