@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -27,6 +28,9 @@ public class ExpiryScheduler {
     public static final String DUE = "due";
 
     @Inject
+    Clock clock;
+
+    @Inject
     JMSContext jms;
 
     @Resource(lookup = QUEUE)
@@ -45,7 +49,7 @@ public class ExpiryScheduler {
         long dueMillis = dueMillis(due);
         jms.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setDeliveryDelay(Math.max(0, dueMillis - System.currentTimeMillis()))
+                .setDeliveryDelay(Math.max(0, dueMillis - clock.millis()))
                 .setProperty(KIND, kind)
                 .setProperty(DUE, dueMillis)
                 .send(queue, id);

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +26,9 @@ import org.ratatosk.platform.Jsons;
  */
 @Stateless
 public class AuditTrail {
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -47,7 +51,7 @@ public class AuditTrail {
             Jsons.createReader(new StringReader(detail)).readValue();
         }
         em.flush();
-        em.persist(new AuditEvent(UUID.randomUUID().toString(), Instant.now(), actor, subjectType, subjectId, action, detail));
+        em.persist(new AuditEvent(UUID.randomUUID().toString(), clock.instant(), actor, subjectType, subjectId, action, detail));
         linking.afterCommit();
     }
 

@@ -9,7 +9,7 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -33,6 +33,9 @@ public class ApiClients {
     static final int MAX_CALLBACK_AUTH_LENGTH = 256;
     /** The column's size: a longer URL would fail the write with a 500. */
     static final int MAX_CALLBACK_URL_LENGTH = 2048;
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -113,7 +116,7 @@ public class ApiClients {
         String salt = Secrets.randomSalt();
         client.replace(salt, Hashes.saltedHash(salt, key), callbackUrl,
                 basicAuth == null ? null : callbackCredentials.seal(clientId, basicAuth), keys.toString(),
-                String.join(" ", thumbprints), Instant.now());
+                String.join(" ", thumbprints), clock.instant());
         if (created) {
             em.persist(client);
         }

@@ -15,7 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -48,6 +48,9 @@ import org.ratatosk.provisioning.entity.ProfileKey;
 public class Enrollments {
 
     private static final Logger LOG = Logger.getLogger(Enrollments.class.getName());
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -86,7 +89,7 @@ public class Enrollments {
         if (profile == null || profile.keys().stream().noneMatch(key -> key.certReq() != null)) {
             return;
         }
-        em.persist(new Enrollment(finished.commandId(), finished.clientId(), Instant.now()));
+        em.persist(new Enrollment(finished.commandId(), finished.clientId(), clock.instant()));
         jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, finished.commandId());
         LOG.info("Command " + finished.commandId() + ": enrollment queued for profile " + profile.id());
     }
@@ -104,7 +107,7 @@ public class Enrollments {
         }
         EnrollmentPolicy policy = em.find(EnrollmentPolicy.class, enrollment.clientId());
         if (policy == null) {
-            enrollment.failed("NO_ENROLLMENT_POLICY", "The client no longer enrolls automatically", Instant.now());
+            enrollment.failed("NO_ENROLLMENT_POLICY", "The client no longer enrolls automatically", clock.instant());
             return;
         }
         EnrollmentTemplate template = EnrollmentTemplate.parse(JsonBodies.parseStored(policy.template()),
@@ -131,7 +134,7 @@ public class Enrollments {
         ApiClient client = em.find(ApiClient.class, enrollment.clientId());
         String certificateCommandId = submission.submit(client, CommandType.CERT.path(), certificateCommand.toString())
                 .getString("commandId");
-        enrollment.issued(certificateCommandId, Instant.now());
+        enrollment.issued(certificateCommandId, clock.instant());
         audit.record("server", "enrollment", commandId, "ISSUED", Jsons.createObjectBuilder()
                 .add("caKey", policy.caKey())
                 .add("certificateCommandId", certificateCommandId)
@@ -146,7 +149,7 @@ public class Enrollments {
         if (enrollment == null || enrollment.state() != Enrollment.State.PENDING) {
             return;
         }
-        enrollment.failed(code, message, Instant.now());
+        enrollment.failed(code, message, clock.instant());
         audit.record("server", "enrollment", commandId, "FAILED",
                 Jsons.createObjectBuilder().add("code", code).build().toString());
         LOG.warning("Command " + commandId + ": enrollment failed, " + code + ": " + message);

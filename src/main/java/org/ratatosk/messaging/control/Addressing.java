@@ -8,7 +8,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +31,9 @@ import org.ratatosk.provisioning.entity.Profile;
 public class Addressing {
 
     public static final String TEMPORARY = "@tmp";
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -94,7 +97,7 @@ public class Addressing {
         String bid = UUID.randomUUID().toString();
         String salt = Secrets.randomSalt();
         Mailbox mailbox = new Mailbox(bid, clientId, temporary, profileId, salt,
-                Hashes.saltedHash(salt, secrets.mailboxToken(bid, salt)), state, Instant.now());
+                Hashes.saltedHash(salt, secrets.mailboxToken(bid, salt)), state, clock.instant());
         em.persist(mailbox);
         return mailbox;
     }

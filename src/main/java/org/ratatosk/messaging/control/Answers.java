@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.ratatosk.clients.entity.ApiClient;
@@ -41,6 +42,9 @@ import org.ratatosk.signing.control.VerifiedSignature;
 public class Answers {
 
     private static final Logger LOG = Logger.getLogger(Answers.class.getName());
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -82,7 +86,7 @@ public class Answers {
         long code = JsonBodies.optionalLong(response, "code")
                 .orElseThrow(() -> ApiException.badRequest("INVALID_FIELD", command.type().responseKey() + ".code is required"));
 
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JsonObject responseHeader = Jsons.createObjectBuilder()
                 .add("responseHeader", envelopes.responseHeader(envelopes.location(message))).build();
         if (code != 0) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +33,9 @@ import org.ratatosk.provisioning.control.Profiles;
 public class CommandSubmission {
 
     private static final Logger LOG = Logger.getLogger(CommandSubmission.class.getName());
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -81,7 +85,7 @@ public class CommandSubmission {
         List<String> addresses = Addressing.addresses(header, body, type);
         CommandBodies.check(type, body);
 
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String commandId = UUID.randomUUID().toString();
         Command command = new Command(commandId, client.clientId(), type, limits.externalId(), requestHash,
                 body.toString(), limits.lifespan(), now, now.plusSeconds(limits.timeout()));

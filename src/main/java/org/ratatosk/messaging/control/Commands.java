@@ -12,6 +12,7 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +35,9 @@ import org.ratatosk.platform.Metrics;
 public class Commands {
 
     private static final Logger LOG = Logger.getLogger(Commands.class.getName());
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -108,7 +112,7 @@ public class Commands {
         if (command.state().isFinal()) {
             throw ApiException.conflict("ALREADY_FINAL", "Command " + commandId + " is already " + command.state());
         }
-        command.cancel(Instant.now());
+        command.cancel(clock.instant());
         finished(command, null);
         LOG.info("Command " + commandId + " cancelled by " + client.clientId());
         return envelope(command);

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.Mailbox;
@@ -20,6 +21,9 @@ import org.ratatosk.platform.Jsons;
 /** The device's side: opening a mailbox with its token, listing and fetching its messages. */
 @Stateless
 public class Mailboxes {
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -56,7 +60,7 @@ public class Mailboxes {
 
     /** Messages not yet answered and within their lifespan; no token check, for wake-ups. */
     public JsonObject list(String bid) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JsonArrayBuilder messages = Jsons.createArrayBuilder();
         em.createQuery("SELECT m FROM MailboxMessage m WHERE m.bid = :bid AND m.state = :state"
                         + " AND m.expiresAt > :now ORDER BY m.createdAt", MailboxMessage.class)
@@ -77,7 +81,7 @@ public class Mailboxes {
         if (message.isAnswered()) {
             throw ApiException.conflict("ALREADY_ANSWERED", "Message " + mid + " was answered");
         }
-        if (!message.isFetchable(Instant.now())) {
+        if (!message.isFetchable(clock.instant())) {
             throw ApiException.gone("MESSAGE_GONE", "Message " + mid + " is past its lifespan or withdrawn");
         }
         Command command = em.find(Command.class, message.commandId());
