@@ -19,6 +19,7 @@ import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.messaging.boundary.FlakyCallbackReceiver;
+import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 
 /**
@@ -103,7 +104,7 @@ class BrokerOutageIT {
         Reply first = toAnswer.get(0);
         CompletableFuture<Reply> longPollOnA = CompletableFuture.supplyAsync(
                 () -> Node.A.api(client).await(first.string("commandId"), 30));
-        Thread.sleep(300);
+        Await.stillPending("the long poll on A before the answer on B", longPollOnA, Duration.ofMillis(300));
         Mailbox box = Node.B.local(Mailbox.fromUri(first.body().getJsonArray("destinations").getJsonObject(0).getString("uri")));
         List<MailboxEntry> entries = client.device().listMessages(box, 10);
         String location = Node.B.local(entries.get(0).location());
@@ -129,11 +130,8 @@ class BrokerOutageIT {
         // called back once, after the first attempt is refused.
         List<String> all = new ArrayList<>(expiring);
         toAnswer.forEach(r -> all.add(r.string("commandId")));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && !all.stream().allMatch(id -> receiver.seen(id) != null
-                && !receiver.seen(id).acceptedDeliveryIds().isEmpty())) {
-            Thread.sleep(500);
-        }
+        Await.until(Duration.ofSeconds(60), Duration.ofMillis(500), () -> all.stream().allMatch(id -> receiver.seen(id) != null
+                && !receiver.seen(id).acceptedDeliveryIds().isEmpty()), allCalledBack -> allCalledBack);
         for (String commandId : all) {
             FlakyCallbackReceiver.Seen seen = receiver.seen(commandId);
             assertTrue(seen != null && seen.acceptedDeliveryIds().size() == 1 && seen.deliveryIds().size() == 1,
@@ -142,16 +140,12 @@ class BrokerOutageIT {
         }
     }
 
-    private static JsonObject awaitHealth(Node node, int status, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Reply last;
-        do {
-            last = Server.send(Server.request(node.url() + "/hermod/rest/health").GET());
-            if (last.status() == status) {
-                return last.body();
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
+    private static JsonObject awaitHealth(Node node, int status, Duration timeout) {
+        Reply last = Await.until(timeout, Duration.ofMillis(200),
+                () -> Server.send(Server.request(node.url() + "/hermod/rest/health").GET()), reply -> reply.status() == status);
+        if (last.status() == status) {
+            return last.body();
+        }
         throw new AssertionError(node + " health is not " + status + " after " + timeout + ": " + last.raw());
     }
 }

@@ -16,6 +16,7 @@ import org.ratatosk.cluster.Cluster.Node;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.messaging.boundary.FlakyCallbackReceiver;
+import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 
 /**
@@ -74,8 +75,9 @@ class NodeKillIT {
             System.out.printf("node A healthy again %.1f s after its start%n", (System.nanoTime() - restarting) / 1e9);
             Reply joined = Node.A.api(client).submit("provision", ProvisionCommands.provision().build()).expectOk("submit on A");
             assertEquals("IN_PROGRESS", Node.B.api(client).get(joined.string("commandId")).string("state"));
-            // A's recovery queues again what it believes overdue; every such attempt must be dropped.
-            Thread.sleep(10_000);
+            // A's recovery queues again what it believes overdue; every such attempt must be dropped,
+            // so for ten seconds no POST may arrive (one that does ends the wait and fails below).
+            Await.until(Duration.ofSeconds(10), () -> receiver.posts() > postsBeforeRestart);
             int extraPosts = receiver.posts() - postsBeforeRestart;
             for (Pending command : pending) {
                 FlakyCallbackReceiver.Seen seen = receiver.seen(command.commandId());
@@ -115,16 +117,11 @@ class NodeKillIT {
         }
     }
 
-    private static void awaitAllCalledBack(FlakyCallbackReceiver receiver, List<Pending> pending, long deadlineNanos)
-            throws InterruptedException {
-        while (System.nanoTime() < deadlineNanos) {
-            if (pending.stream().allMatch(p -> {
-                FlakyCallbackReceiver.Seen seen = receiver.seen(p.commandId());
-                return seen != null && !seen.acceptedDeliveryIds().isEmpty();
-            })) {
-                return;
-            }
-            Thread.sleep(500);
-        }
+    private static void awaitAllCalledBack(FlakyCallbackReceiver receiver, List<Pending> pending, long deadlineNanos) {
+        Await.until(Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())), Duration.ofMillis(500),
+                () -> pending.stream().allMatch(p -> {
+                    FlakyCallbackReceiver.Seen seen = receiver.seen(p.commandId());
+                    return seen != null && !seen.acceptedDeliveryIds().isEmpty();
+                }), allCalledBack -> allCalledBack);
     }
 }

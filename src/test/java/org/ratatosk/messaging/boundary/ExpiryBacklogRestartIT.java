@@ -34,6 +34,7 @@ import org.ratatosk.devicesim.CommandBodies;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.platform.MetricsScrape;
+import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 import org.ratatosk.testsupport.ServerRestart;
 
@@ -97,19 +98,11 @@ class ExpiryBacklogRestartIT {
             Map<String, Double> atHealthy = MetricsScrape.scrape();
             double expiredAtHealthy = expired(atHealthy);
             double expired = expiredAtHealthy;
-            Map<String, Double> last = atHealthy;
-            int healthChecks = 0;
-            long slowestHealthMillis = 0;
-            long deadline = healthyAt + TimeUnit.MINUTES.toNanos(3);
-            while (expired < backlog && System.nanoTime() < deadline) {
-                long asked = System.nanoTime();
-                assertEquals(200, Server.send(Server.request("/hermod/rest/health").GET()).status(), "healthy while draining");
-                slowestHealthMillis = Math.max(slowestHealthMillis, (System.nanoTime() - asked) / 1_000_000);
-                healthChecks++;
-                last = MetricsScrape.scrape();
-                expired = expired(last);
-                Thread.sleep(250);
-            }
+            Draining draining = new Draining(atHealthy);
+            expired = Await.until(Duration.ofMinutes(3), Duration.ofMillis(250), draining::check, e -> e >= backlog);
+            Map<String, Double> last = draining.last;
+            int healthChecks = draining.healthChecks;
+            long slowestHealthMillis = draining.slowestHealthMillis;
             double drainSeconds = (System.nanoTime() - healthyAt) / 1e9;
             assertTrue(expired >= backlog, expired + " of " + backlog + " deadlines expired since the start");
             double rate = (backlog - expiredAtHealthy) / drainSeconds;
@@ -178,11 +171,8 @@ class ExpiryBacklogRestartIT {
 
     /** Every expired command is called back, EXPIRED, under one delivery id; prints when the last arrived. */
     private static void assertCalledBackOnce(CallbackReceiver receiver, List<List<String>> buckets, int backlog,
-                                             long healthyAt) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (receiver.received().size() < backlog && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-        }
+                                             long healthyAt) {
+        Await.until(Duration.ofMinutes(3), Duration.ofMillis(250), () -> receiver.received().size(), n -> n >= backlog);
         List<CallbackReceiver.Received> received = receiver.received();
         Map<String, List<CallbackReceiver.Received>> byCommand = new HashMap<>();
         for (CallbackReceiver.Received callback : received) {
@@ -218,5 +208,29 @@ class ExpiryBacklogRestartIT {
                 .filter(e -> "EXPIRED".equals(e.getString("action")))
                 .map(e -> Instant.parse(e.getString("time")))
                 .findFirst().orElseThrow(() -> new AssertionError("no EXPIRED audit entry for " + commandId + ": " + raw));
+    }
+
+    /** What the drain looked like from outside: every check asks for health, which must stay up, and the expired count. */
+    private static final class Draining {
+        Map<String, Double> last;
+        int healthChecks;
+        long slowestHealthMillis;
+
+        Draining(Map<String, Double> atHealthy) {
+            last = atHealthy;
+        }
+
+        double check() {
+            long asked = System.nanoTime();
+            assertEquals(200, Server.send(Server.request("/hermod/rest/health").GET()).status(), "healthy while draining");
+            slowestHealthMillis = Math.max(slowestHealthMillis, (System.nanoTime() - asked) / 1_000_000);
+            healthChecks++;
+            try {
+                last = MetricsScrape.scrape();
+            } catch (Exception e) {
+                throw new AssertionError("the metrics could not be read while draining", e);
+            }
+            return expired(last);
+        }
     }
 }
