@@ -10,7 +10,6 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.cert.CertificateEncodingException;
@@ -27,6 +26,7 @@ import org.ratatosk.enrollment.entity.Enrollment;
 import org.ratatosk.enrollment.entity.EnrollmentPolicy;
 import org.ratatosk.messaging.control.CommandFinished;
 import org.ratatosk.messaging.control.CommandsFinished;
+import org.ratatosk.messaging.control.CommandRequest;
 import org.ratatosk.messaging.control.CommandSubmission;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.CommandState;
@@ -130,10 +130,9 @@ public class Enrollments {
                     .add("keystate", key.keyState() == null ? "ACTIVE" : key.keyState())
                     .add("data", der(certificate)));
         }
-        JsonObject certificateCommand = certificateCommand(provisioning, profile.id(), template, certificates);
         ApiClient client = em.find(ApiClient.class, enrollment.clientId());
-        String certificateCommandId = submission.submit(client, CommandType.CERT.path(), certificateCommand.toString())
-                .getString("commandId");
+        String certificateCommandId = submission.submit(client,
+                certificateCommand(provisioning, profile.id(), template, certificates)).getString("commandId");
         enrollment.issued(certificateCommandId, clock.instant());
         audit.record("server", "enrollment", commandId, "ISSUED", Jsons.createObjectBuilder()
                 .add("caKey", policy.caKey())
@@ -155,8 +154,8 @@ public class Enrollments {
         LOG.warning("Command " + commandId + ": enrollment failed, " + code + ": " + message);
     }
 
-    private static JsonObject certificateCommand(Command provisioning, String profileId, EnrollmentTemplate template,
-                                                 JsonArrayBuilder certificates) {
+    private static CommandRequest certificateCommand(Command provisioning, String profileId, EnrollmentTemplate template,
+                                                     JsonArrayBuilder certificates) {
         var header = Jsons.createObjectBuilder()
                 .add("to", Jsons.createArrayBuilder().add(profileId))
                 .add("lifespan", template.lifespan())
@@ -164,12 +163,10 @@ public class Enrollments {
         if (provisioning.externalId() != null) {
             header.add("externalId", provisioning.externalId());
         }
-        return Jsons.createObjectBuilder()
-                .add("commandHeader", header)
-                .add(CommandType.CERT.bodyKey(), Jsons.createObjectBuilder()
-                        .add("profileid", profileId)
-                        .add("certificates", certificates))
-                .build();
+        return CommandRequest.of(CommandType.CERT, header.build(), Jsons.createObjectBuilder()
+                .add("profileid", profileId)
+                .add("certificates", certificates)
+                .build());
     }
 
     private static String der(X509Certificate certificate) {

@@ -23,7 +23,6 @@ import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Metrics;
-import org.ratatosk.provisioning.control.Profiles;
 
 /**
  * Accepts a command: validates it completely before writing anything, then in one transaction
@@ -47,7 +46,7 @@ public class CommandSubmission {
     Addressing addressing;
 
     @Inject
-    Profiles profiles;
+    CommandTypes types;
 
     @Inject
     Commands commands;
@@ -64,14 +63,20 @@ public class CommandSubmission {
     @Inject
     AuditTrail audit;
 
+    /** A command as an API client sends it: the type's path and the request's text. */
     public JsonObject submit(ApiClient client, String typePath, String rawBody) {
         CommandType type = CommandType.fromPath(typePath)
                 .orElseThrow(() -> new ApiException(404, "UNKNOWN_COMMAND_TYPE", "No command type '" + typePath + "'"));
-        JsonObject request = JsonBodies.parseObject(rawBody);
-        JsonObject header = JsonBodies.requireObject(request, "commandHeader");
-        JsonObject body = JsonBodies.requireObject(request, type.bodyKey());
+        return submit(client, CommandRequest.read(type, JsonBodies.parseObject(rawBody)));
+    }
+
+    public JsonObject submit(ApiClient client, CommandRequest request) {
+        CommandType type = request.type();
+        CommandRules rules = types.of(type);
+        JsonObject header = request.header();
+        JsonObject body = request.body();
         CommandHeader limits = CommandHeader.read(header, config.maxLifespanSeconds(), config.maxTimeoutSeconds());
-        String requestHash = Hashes.sha256Hex(type.name() + ":" + CanonicalJson.of(request));
+        String requestHash = Hashes.sha256Hex(type.name() + ":" + CanonicalJson.of(request.whole()));
         if (limits.externalId() != null) {
             Command existing = existing(client, type, limits.externalId());
             if (existing != null) {
@@ -82,25 +87,20 @@ public class CommandSubmission {
                 return commands.envelope(existing);
             }
         }
-        List<String> addresses = Addressing.addresses(header, body, type);
-        CommandBodies.check(type, body);
+        List<String> addresses = Addressing.addresses(header, body, rules.provisions());
+        rules.check(body);
 
         Instant now = clock.instant();
         String commandId = UUID.randomUUID().toString();
         Command command = new Command(commandId, client.clientId(), type, limits.externalId(), requestHash,
                 body.toString(), limits.lifespan(), now, now.plusSeconds(limits.timeout()));
         String newProfileId = null;
-        if (type == CommandType.PROV) {
+        if (rules.provisions()) {
             newProfileId = UUID.randomUUID().toString();
             Mailbox permanent = addressing.newMailbox(client.clientId(), false, newProfileId, Mailbox.State.PENDING);
             command.assignProvisioning(newProfileId, permanent.bid());
         }
-        List<Target> targets = addressing.resolve(client.clientId(), addresses, newProfileId);
-        if (type == CommandType.CERT) {
-            targets = certificateTargets(client, body, targets);
-        } else if (type == CommandType.DELETE) {
-            targets = namedProfile(body, targets);
-        }
+        List<Target> targets = rules.targets(client, body, addressing.resolve(client.clientId(), addresses, newProfileId));
         em.persist(command);
         Instant expires = now.plusSeconds(limits.lifespan());
         for (int i = 0; i < targets.size(); i++) {
@@ -124,26 +124,6 @@ public class CommandSubmission {
         LOG.info("Command " + commandId + " (" + type + ") from " + client.clientId() + " to " + targets.size()
                 + " destination(s), timeout " + limits.timeout() + " s");
         return commands.envelope(command);
-    }
-
-    /** A certificate goes to the profile named in the body, if any, which must be among the addressed. */
-    private List<Target> certificateTargets(ApiClient client, JsonObject body, List<Target> targets) {
-        List<Target> chosen = namedProfile(body, targets);
-        CertificateCommands.check(body, chosen.stream()
-                .map(t -> profiles.active(client.clientId(), t.profileId()).orElseThrow())
-                .toList());
-        return chosen;
-    }
-
-    /** Only the profile the body names (its {@code profileid}, if any), which must be among the addressed. */
-    private static List<Target> namedProfile(JsonObject body, List<Target> targets) {
-        String profileId = JsonBodies.optionalString(body, "profileid").orElse(null);
-        List<Target> chosen = profileId == null ? targets
-                : targets.stream().filter(t -> t.profileId().equals(profileId)).toList();
-        if (chosen.isEmpty()) {
-            throw ApiException.unprocessable("UNKNOWN_RECIPIENT", "Profile " + profileId + " is not among the addressed profiles");
-        }
-        return chosen;
     }
 
     private Command existing(ApiClient client, CommandType type, String externalId) {

@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -33,6 +32,9 @@ public class Mailboxes {
 
     @Inject
     Envelopes envelopes;
+
+    @Inject
+    CommandTypes types;
 
     /** The mailbox if the token opens it: 401 for a wrong token, 410 once it was closed. */
     public Mailbox open(String bid, String token) {
@@ -85,10 +87,7 @@ public class Mailboxes {
             throw ApiException.gone("MESSAGE_GONE", "Message " + mid + " is past its lifespan or withdrawn");
         }
         Command command = em.find(Command.class, message.commandId());
-        JsonObject body = JsonBodies.parseStored(command.body());
-        if (command.newProfileId() != null) {
-            body = withAssignedProfile(body, command);
-        }
+        JsonObject body = types.of(command.type()).delivered(command, JsonBodies.parseStored(command.body()));
         return Jsons.createObjectBuilder()
                 .add("header", Jsons.createObjectBuilder()
                         .add("bid", message.bid())
@@ -99,16 +98,6 @@ public class Mailboxes {
                         .add("fqdn", config.fqdn()))
                 .add(command.type().bodyKey(), body)
                 .build();
-    }
-
-    /** Adds the profile id and the permanent mailbox the device will use after provisioning. */
-    private JsonObject withAssignedProfile(JsonObject provCommand, Command command) {
-        Mailbox permanent = em.find(Mailbox.class, command.newMailboxId());
-        JsonObjectBuilder profile = Jsons.createObjectBuilder(provCommand.getJsonObject("profile"))
-                .add("id", command.newProfileId())
-                .add("boxurl", config.mailboxUrl(permanent.bid()))
-                .add("boxtoken", envelopes.token(permanent));
-        return Jsons.createObjectBuilder(provCommand).add("profile", profile).build();
     }
 
     /** Closes a deleted profile's mailbox: its token opens nothing and its messages are withdrawn. */
