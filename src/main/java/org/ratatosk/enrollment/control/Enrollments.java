@@ -36,6 +36,7 @@ import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.provisioning.entity.Profile;
 import org.ratatosk.provisioning.entity.ProfileKey;
+import org.ratatosk.platform.BrokerGate;
 
 /**
  * Automatic enrollment: when a provisioning of an opted-in client completes with certificate
@@ -54,6 +55,9 @@ public class Enrollments {
 
     @Inject
     JMSContext jms;
+
+    @Inject
+    BrokerGate gate;
 
     @Resource(lookup = EnrollmentDestinations.QUEUE)
     Queue queue;
@@ -87,7 +91,7 @@ public class Enrollments {
             return;
         }
         em.persist(new Enrollment(finished.commandId(), finished.clientId(), Instant.now()));
-        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, finished.commandId());
+        gate.send(() -> jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, finished.commandId()));
         LOG.info("Command " + finished.commandId() + ": enrollment queued for profile " + profile.id());
     }
 
