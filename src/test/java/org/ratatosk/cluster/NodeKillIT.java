@@ -34,8 +34,8 @@ class NodeKillIT {
 
     static final int PENDING = 1000;
     static final int SUBMITTERS = 8;
-    static final int MIN_TIMEOUT = 30;
-    static final int MAX_TIMEOUT = 90;
+    static final int MIN_TIMEOUT = 45;
+    static final int MAX_TIMEOUT = 105;
     static final int RETRYING = 100;
     static final int POLLING_DEVICES = 4;
     static final int POLLING_APP_SERVERS = 4;
@@ -51,14 +51,14 @@ class NodeKillIT {
     void nodeBExpiresWhatNodeAAcceptedAndAJoinsAgain() throws Exception {
         try (FlakyCallbackReceiver receiver = new FlakyCallbackReceiver()) {
             Server.Client client = Server.newClient(receiver.url());
-            // First the callbacks that will be failing at the kill, and devices with nothing to fetch.
-            List<String> retrying = cancelledWhileRefused(client, receiver);
             List<Mailbox> emptyBoxes = provisionedDevices(client);
             long started = System.nanoTime();
             List<Pending> pending = submit(client);
             System.out.printf("%d commands submitted through the balancer in %.1f s%n", pending.size(),
                     (System.nanoTime() - started) / 1e9);
 
+            // Refused from now until after the kill: each retries every second meanwhile.
+            List<String> retrying = cancelledWhileRefused(client, receiver);
             List<String> polled = pending.stream().sorted((x, y) -> Long.compare(y.deadlineNanos(), x.deadlineNanos()))
                     .limit(POLLING_APP_SERVERS).map(Pending::commandId).toList();
             long killedAt;
