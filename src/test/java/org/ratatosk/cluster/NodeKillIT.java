@@ -169,8 +169,9 @@ class NodeKillIT {
     /** Only polls open at the kill failed (those on A), each poller's next poll succeeded, and some did fail. */
     private static void assertPollsFailedOnlyOnA(Pollers pollers, long killedAt) {
         List<Pollers.Failure> failures = pollers.failures();
-        System.out.printf("%d long polls through the balancer around the kill, %d failed: %s%n", pollers.polls(),
-                failures.size(), failures.stream().map(f -> f.error().split("\n")[0]).distinct().toList());
+        System.out.printf("%d long polls through the balancer around the kill, %d failed (%s), ended %s ms after the kill%n",
+                pollers.polls(), failures.size(), failures.stream().map(f -> f.error().split("\n")[0]).distinct().toList(),
+                failures.stream().map(f -> (f.endedNanos() - killedAt) / 1_000_000).sorted().toList());
         for (Pollers.Failure failure : failures) {
             assertTrue(failure.startedNanos() < killedAt && failure.endedNanos() >= killedAt,
                     "a poll that was not open at the kill failed: " + failure);
