@@ -63,11 +63,15 @@ public final class ClusterComparison {
                 costs.add(new ServerCost(http, node.trim()));
             }
 
+            // Both ways warmed up before either is measured: a node's first requests pay for its JIT.
+            for (BenchSettings target : List.of(balancer, nodeA)) {
+                HermodClient client = new HermodClient(http, target.url(), runId, apiKey);
+                new ProvisioningRun(target, client, device, prio, runId + "-w" + target.url().hashCode()).run("warmup", target.warmup());
+            }
             Map<String, Phase> phases = new LinkedHashMap<>();
             for (BenchSettings target : List.of(balancer, nodeA)) {
                 HermodClient client = new HermodClient(http, target.url(), runId, apiKey);
                 String name = target == balancer ? "both nodes (balancer)" : "node A alone";
-                new ProvisioningRun(target, client, device, prio, runId + "-w" + phases.size()).run("warmup", target.warmup());
                 ProvisioningRun run = new ProvisioningRun(target, client, device, prio, runId + "-p" + phases.size());
                 List<ServerCost.Reading> before = costs.stream().map(ServerCost::read).toList();
                 Workers.Outcome outcome = run.run("prov", target.provisionings());
