@@ -28,8 +28,11 @@ final class Pollers implements AutoCloseable {
     private final ExecutorService threads;
     private final List<Failure> failures = new ArrayList<>();
     private final AtomicInteger polls = new AtomicInteger();
+    /** Per poller, when its latest successful poll started. */
+    private final java.util.Map<String, Long> lastSuccessStarted = new java.util.concurrent.ConcurrentHashMap<>();
     /** Pollers whose poll after a failure failed too. */
     private final List<String> failedTwice = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
     private volatile boolean running = true;
 
     Pollers(Server.Client client, List<Mailbox> emptyBoxes, List<String> pendingCommands) {
@@ -43,6 +46,9 @@ final class Pollers implements AutoCloseable {
     }
 
     private void start(String poller, Supplier<Reply> poll) {
+        synchronized (this) {
+            names.add(poller);
+        }
         threads.execute(() -> {
             boolean lastFailed = false;
             while (running) {
@@ -64,6 +70,9 @@ final class Pollers implements AutoCloseable {
                     }
                 }
                 lastFailed = error != null;
+                if (error == null) {
+                    lastSuccessStarted.put(poller, started);
+                }
             }
         });
     }
@@ -74,6 +83,17 @@ final class Pollers implements AutoCloseable {
 
     synchronized List<String> failedTwice() {
         return List.copyOf(failedTwice);
+    }
+
+    /** The names of all pollers. */
+    synchronized java.util.Set<String> pollers() {
+        return java.util.Set.copyOf(names);
+    }
+
+    /** The pollers that had a successful poll which started after {@code nanos}. */
+    java.util.Set<String> succeededAfter(long nanos) {
+        return lastSuccessStarted.entrySet().stream().filter(e -> e.getValue() - nanos > 0).map(java.util.Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     int polls() {
