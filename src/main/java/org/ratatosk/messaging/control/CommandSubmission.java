@@ -23,6 +23,7 @@ import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Metrics;
 import org.ratatosk.provisioning.control.Profiles;
+import org.ratatosk.provisioning.entity.Profile;
 
 /**
  * Accepts a command: validates it completely before writing anything, then in one transaction
@@ -97,6 +98,7 @@ public class CommandSubmission {
         } else if (type == CommandType.DELETE) {
             targets = namedProfile(body, targets);
         }
+        command.addressTo(targetUser(type, body, targets));
         em.persist(command);
         Instant expires = now.plusSeconds(limits.lifespan());
         for (int i = 0; i < targets.size(); i++) {
@@ -120,6 +122,16 @@ public class CommandSubmission {
         LOG.info("Command " + commandId + " (" + type + ") from " + client.clientId() + " to " + targets.size()
                 + " destination(s), timeout " + limits.timeout() + " s");
         return commands.envelope(command);
+    }
+
+    /** The user a command is for: a provisioning's userid, or the user of all its profiles when they are one. */
+    private String targetUser(CommandType type, JsonObject body, List<Target> targets) {
+        if (type == CommandType.PROV) {
+            return JsonBodies.optionalString(body, "userid").filter(u -> u.length() <= 256).orElse(null);
+        }
+        List<String> users = targets.stream().map(Target::profileId).distinct()
+                .map(id -> em.find(Profile.class, id)).filter(p -> p != null).map(Profile::userId).distinct().toList();
+        return users.size() == 1 ? users.get(0) : null;
     }
 
     /** A certificate goes to the profile named in the body, if any, which must be among the addressed. */
