@@ -1,6 +1,8 @@
 package org.ratatosk.clients.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -48,7 +50,11 @@ public class ApiClients {
     @Inject
     CallbackCredentials callbackCredentials;
 
-    /** Resolves {@code X-Api-Key: base64(clientId:key)}; 401 for anything that does not match. */
+    /**
+     * Resolves {@code X-Api-Key: base64(clientId:key)}; 401 for anything that does not match. One
+     * read, so no transaction of its own: every request of an application server passes here.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ApiClient authenticate(String header) {
         if (header == null || header.isBlank()) {
             throw ApiException.unauthorized("X-Api-Key header required");

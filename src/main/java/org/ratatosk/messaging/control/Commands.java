@@ -1,6 +1,8 @@
 package org.ratatosk.messaging.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -61,6 +63,11 @@ public class Commands {
     @Inject
     AuditTrail audit;
 
+    /**
+     * Reads only: called from a request it runs without a transaction of its own, as a commit
+     * (with the flush and enlistment before it) would cost more than the reads.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public JsonObject envelope(ApiClient client, String commandId) {
         return envelope(owned(client, commandId, LockModeType.NONE));
     }
@@ -71,6 +78,7 @@ public class Commands {
         return command == null ? java.util.Optional.empty() : java.util.Optional.of(envelope(command));
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public JsonArray byExternalId(ApiClient client, String externalId) {
         JsonArrayBuilder all = Jsons.createArrayBuilder();
         em.createQuery("SELECT c FROM Command c WHERE c.clientId = :client AND c.externalId = :external"
