@@ -33,6 +33,9 @@ public class ExpiryScheduler {
     @Inject
     JMSContext jms;
 
+    @Inject
+    BrokerGate gate;
+
     @Resource(lookup = QUEUE)
     Queue queue;
 
@@ -47,12 +50,12 @@ public class ExpiryScheduler {
     /** A deadline of any kind; kinds other than the messaging ones reach observers of {@link Deadline}. */
     public void schedule(String kind, String id, Instant due) {
         long dueMillis = dueMillis(due);
-        jms.createProducer()
+        gate.send(() -> jms.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
                 .setDeliveryDelay(Math.max(0, dueMillis - clock.millis()))
                 .setProperty(KIND, kind)
                 .setProperty(DUE, dueMillis)
-                .send(queue, id);
+                .send(queue, id));
     }
 
     /** The first millisecond at which {@code due} has passed: a deadline is never delivered before it. */

@@ -35,7 +35,7 @@ public class GuardFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (!guards.admits(request, servletRequest.getRemoteAddr(), roles(resource.getResourceMethod(), resource.getResourceClass()))) {
-            throw OperatorCredentials.refused("Operator credentials (HTTP Basic) or an API key with a role of this operation required");
+            throw Guards.refusal(request, "Operator credentials (HTTP Basic) or an API key with a role of this operation required");
         }
     }
 

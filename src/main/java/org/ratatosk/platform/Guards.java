@@ -9,16 +9,23 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
+import org.ratatosk.console.control.ConsoleSessions;
 
 /**
- * Who may call a guarded operation: the operator with HTTP Basic always; otherwise a credential
- * of a {@link RoleCredentials} kind whose roles meet the operation's.
+ * Who may call a guarded operation: the operator with HTTP Basic or a console session cookie
+ * always (the cookie with the session's CSRF token on anything but GET and HEAD); otherwise a
+ * credential of a {@link RoleCredentials} kind whose roles meet the operation's.
  */
 @ApplicationScoped
 public class Guards {
 
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD");
+
     @Inject
     OperatorCredentials operator;
+
+    @Inject
+    ConsoleSessions sessions;
 
     @Inject
     @Any
@@ -32,6 +39,14 @@ public class Guards {
         String authorization = request.getHeaderString("Authorization");
         if (OperatorCredentials.presented(authorization)) {
             operator.verify(authorization, address);
+            return true;
+        }
+        String token = cookie(request);
+        Optional<ConsoleSessions.Active> session = token == null ? Optional.empty() : sessions.find(token);
+        if (session.isPresent()) {
+            if (!SAFE_METHODS.contains(request.getMethod())) {
+                ConsoleSessions.requireCsrf(session.get(), request.getHeaderString(ConsoleSessions.CSRF_HEADER));
+            }
             return true;
         }
         boolean presented = false;
@@ -48,6 +63,33 @@ public class Guards {
             throw new ApiException(403, "FORBIDDEN", "The credential's roles do not allow this operation");
         }
         return false;
+    }
+
+    /**
+     * The 401 for a request no credential admitted: with a Basic challenge, except for a browser
+     * that came with a console cookie, whose page signs in again rather than get a login dialog.
+     */
+    public static ApiException refusal(ContainerRequestContext request, String message) {
+        if (cookie(request) != null) {
+            return OperatorCredentials.signInAgain("The console session has ended; sign in again");
+        }
+        return OperatorCredentials.refused(message);
+    }
+
+    /** The console cookie's value, read from the header itself: its value is base64url, never quoted. */
+    static String cookie(ContainerRequestContext request) {
+        String header = request.getHeaderString("Cookie");
+        if (header == null) {
+            return null;
+        }
+        for (String pair : header.split("[;,]")) {
+            String trimmed = pair.trim();
+            if (trimmed.startsWith(ConsoleSessions.COOKIE + "=")) {
+                String value = trimmed.substring(ConsoleSessions.COOKIE.length() + 1);
+                return value.isEmpty() ? null : value;
+            }
+        }
+        return null;
     }
 
     /** A dependent bean is destroyed after use, or this application-scoped guard would keep every one. */

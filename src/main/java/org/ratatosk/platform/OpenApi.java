@@ -5,6 +5,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -34,6 +35,9 @@ import java.util.TreeMap;
 public final class OpenApi {
 
     static final String API_KEY_HEADER = "X-Api-Key";
+    static final String CONSOLE = "console";
+    static final String CONSOLE_COOKIE = "HERMOD_CONSOLE";
+    static final String CSRF_HEADER = "X-CSRF-Token";
 
     private OpenApi() {
     }
@@ -62,14 +66,23 @@ public final class OpenApi {
         return Jsons.createObjectBuilder()
                 .add("openapi", "3.0.3")
                 .add("info", Jsons.createObjectBuilder().add("title", "Ratatosk").add("version", "1")
-                        .add("description", "Hermod-compatible messaging, mailbox, key and operator APIs"))
+                        .add("description", "Hermod-compatible messaging, mailbox, key and operator APIs. Operator"
+                                + " operations take HTTP Basic or the browser console's session: POST /admin/session"
+                                + " {user,password} answers {user,csrfToken,idleTimeoutSeconds} and the HttpOnly cookie "
+                                + CONSOLE_COOKIE + "; GET shows the session, DELETE signs out; with the cookie, any method"
+                                + " but GET and HEAD needs " + CSRF_HEADER + ". Lists marked with the "
+                                + Page.NEXT_CURSOR + " header take limit and after (the cursor) and answer a bare array."))
                 .add("servers", Jsons.createArrayBuilder().add(Jsons.createObjectBuilder().add("url", serverUrl)))
                 .add("paths", pathsJson)
                 .add("components", Jsons.createObjectBuilder()
                         .add("securitySchemes", Jsons.createObjectBuilder()
                                 .add("apiKey", Jsons.createObjectBuilder().add("type", "apiKey").add("in", "header")
                                         .add("name", API_KEY_HEADER).add("description", "base64(clientId:key)"))
-                                .add("operator", Jsons.createObjectBuilder().add("type", "http").add("scheme", "basic")))
+                                .add("operator", Jsons.createObjectBuilder().add("type", "http").add("scheme", "basic"))
+                                .add(CONSOLE, Jsons.createObjectBuilder().add("type", "apiKey").add("in", "cookie")
+                                        .add("name", CONSOLE_COOKIE).add("description", "The browser console's session, from"
+                                                + " POST /admin/session; any method but GET and HEAD also needs the header "
+                                                + CSRF_HEADER + " with the session's csrfToken (else 403 CSRF_TOKEN_INVALID)")))
                         .add("schemas", Jsons.createObjectBuilder().add("Error", errorSchema())))
                 .build();
     }
@@ -113,6 +126,8 @@ public final class OpenApi {
                 parameters.add(parameter("path", parameter.getAnnotation(PathParam.class).value(), true));
             } else if (parameter.isAnnotationPresent(QueryParam.class)) {
                 parameters.add(parameter("query", parameter.getAnnotation(QueryParam.class).value(), false));
+            } else if (parameter.isAnnotationPresent(CookieParam.class)) {
+                parameters.add(parameter("cookie", parameter.getAnnotation(CookieParam.class).value(), false));
             } else if (parameter.isAnnotationPresent(HeaderParam.class)) {
                 String name = parameter.getAnnotation(HeaderParam.class).value();
                 if (name.equalsIgnoreCase(API_KEY_HEADER)) {
@@ -142,6 +157,8 @@ public final class OpenApi {
         JsonObjectBuilder responses = Jsons.createObjectBuilder();
         if (empty) {
             responses.add("204", Jsons.createObjectBuilder().add("description", "Done"));
+        } else if (method.isAnnotationPresent(Paged.class)) {
+            responses.add("200", pagedResponse());
         } else {
             responses.add("200", Jsons.createObjectBuilder().add("description", "Success")
                     .add("content", content(mediaTypes(method.getAnnotation(Produces.class),
@@ -154,9 +171,28 @@ public final class OpenApi {
         Optional<String> scheme = apiKey ? Optional.of("apiKey") : guards.entrySet().stream()
                 .filter(g -> method.isAnnotationPresent(g.getKey()) || endpoint.resource().isAnnotationPresent(g.getKey()))
                 .map(Map.Entry::getValue).findFirst();
-        scheme.ifPresent(name -> operation.add("security", Jsons.createArrayBuilder()
-                .add(Jsons.createObjectBuilder().add(name, JsonArray.EMPTY_JSON_ARRAY))));
+        scheme.ifPresent(name -> {
+            JsonArrayBuilder security = Jsons.createArrayBuilder().add(Jsons.createObjectBuilder().add(name, JsonArray.EMPTY_JSON_ARRAY));
+            if (name.equals("operator")) {
+                security.add(Jsons.createObjectBuilder().add(CONSOLE, JsonArray.EMPTY_JSON_ARRAY));
+            }
+            operation.add("security", security);
+        });
         return operation.build();
+    }
+
+    /** A page of a list: the bare array, and the next page's cursor in headers when there is one. */
+    private static JsonObject pagedResponse() {
+        JsonObject text = Jsons.createObjectBuilder().add("type", "string").build();
+        return Jsons.createObjectBuilder()
+                .add("description", "A page: at most limit items; when more follow, the headers name the next page"
+                        + " (pass after=<cursor> with the same filters). A malformed cursor is 400 INVALID_FIELD.")
+                .add("headers", Jsons.createObjectBuilder()
+                        .add(Page.NEXT_CURSOR, Jsons.createObjectBuilder().add("description", "Opaque cursor of the next page").add("schema", text))
+                        .add("Link", Jsons.createObjectBuilder().add("description", "<path?filters&after=cursor>; rel=\"next\"").add("schema", text)))
+                .add("content", Jsons.createObjectBuilder().add(MediaType.APPLICATION_JSON, Jsons.createObjectBuilder()
+                        .add("schema", Jsons.createObjectBuilder().add("type", "array").add("items", Jsons.createObjectBuilder()))))
+                .build();
     }
 
     private static boolean isJaxRsParam(Annotation annotation) {

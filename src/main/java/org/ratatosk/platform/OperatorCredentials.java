@@ -17,6 +17,8 @@ public class OperatorCredentials {
 
     private static final Logger LOG = Logger.getLogger(OperatorCredentials.class.getName());
     public static final String CHALLENGE = "Basic realm=\"hermod\", charset=\"UTF-8\"";
+    /** The console's 401: a scheme no browser answers with a dialog of its own, pointing at the sign-in form. */
+    public static final String CONSOLE_CHALLENGE = "HermodConsole realm=\"hermod\"";
     private static final String PREFIX = "operator:";
 
     @Inject
@@ -61,6 +63,25 @@ public class OperatorCredentials {
             throw refused("Wrong operator credentials");
         }
         throttle.succeeded(address, user);
+    }
+
+    /**
+     * The console's sign-in: the same check and the same lockout as Basic, but a refusal carries no
+     * Basic challenge, so that a browser shows no login dialog of its own.
+     */
+    public void verify(String user, String password, String address) {
+        String principal = PREFIX + user;
+        throttle.check(address, principal);
+        if (!MessageDigest.isEqual(expected, Hashes.sha256((user + ":" + password).getBytes(StandardCharsets.UTF_8)))) {
+            throttle.failed(address, principal);
+            throw ApiException.unauthorized("Wrong operator credentials").withChallenge(CONSOLE_CHALLENGE);
+        }
+        throttle.succeeded(address, principal);
+    }
+
+    /** 401 for a console request without a live session. */
+    public static ApiException signInAgain(String message) {
+        return ApiException.unauthorized(message).withChallenge(CONSOLE_CHALLENGE);
     }
 
     public static ApiException refused(String message) {

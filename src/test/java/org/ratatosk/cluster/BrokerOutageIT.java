@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.ratatosk.cluster.Cluster.Node;
 import org.ratatosk.devicesim.AnswerOptions;
+import org.ratatosk.devicesim.HermodClient;
 import org.ratatosk.devicesim.Mailbox;
 import org.ratatosk.devicesim.MailboxEntry;
 import org.ratatosk.devicesim.ProvisionCommands;
@@ -25,7 +26,8 @@ import org.ratatosk.testsupport.Server;
 /**
  * The broker outside the nodes is killed and started again. What the nodes accepted before stays:
  * timeouts still expire their commands and answers still complete them. While it is down, health
- * says messaging is DOWN and a submission is refused with 503 MESSAGING_UNAVAILABLE, storing nothing.
+ * says messaging is DOWN and a submission is refused with 503 MESSAGING_UNAVAILABLE within 3 s, at
+ * the kill as later, storing nothing.
  * Afterwards the nodes consume again: wake-ups cross nodes and every callback is delivered.
  */
 class BrokerOutageIT {
@@ -34,6 +36,8 @@ class BrokerOutageIT {
     static final int ANSWERED = 10;
     static final int REFUSED = 5;
     static final int TIMEOUT_SECONDS = 20;
+    /** A refusal must not keep the client waiting for the broker. */
+    static final long REFUSED_WITHIN_MILLIS = 3000;
 
     @Test
     void nothingAcceptedIsLostAndSubmissionsDuringTheOutageAreUnavailable() throws Exception {
@@ -70,6 +74,10 @@ class BrokerOutageIT {
     }
 
     private void duringTheOutage(Server.Client client, long killedAt) throws Exception {
+        List<String> refusedIds = new ArrayList<>();
+        // At once, before either node has noticed: each meets a pooled connection that is reconnecting.
+        List<Reply> atTheKill = BothNodes.atOnce(node -> refusedInTime(node.api(client), "at the kill on node " + node, refusedIds));
+        atTheKill.forEach(r -> assertEquals(503, r.status(), r.raw()));
         for (Node node : Node.values()) {
             JsonObject health = awaitHealth(node, 503, Duration.ofSeconds(30));
             assertEquals("DOWN", health.getJsonObject("checks").getJsonObject("messaging").getString("status"), health.toString());
@@ -77,18 +85,26 @@ class BrokerOutageIT {
         }
         System.out.printf("both nodes reported messaging DOWN %.1f s after the broker was killed%n", (System.nanoTime() - killedAt) / 1e9);
 
-        List<String> refusedIds = new ArrayList<>();
         for (int i = 0; i < REFUSED; i++) {
-            String externalId = "outage-" + UUID.randomUUID();
-            long sent = System.nanoTime();
-            Reply refused = client.api().submit("provision", ProvisionCommands.provision().externalId(externalId).build());
-            System.out.printf("submission during the outage: %d %s after %.0f ms%n", refused.status(),
-                    refused.string("code"), (System.nanoTime() - sent) / 1e6);
-            assertEquals(503, refused.status(), refused.raw());
-            assertEquals("MESSAGING_UNAVAILABLE", refused.string("code"), refused.raw());
-            refusedIds.add(externalId);
+            refusedInTime(client.api(), "during the outage", refusedIds);
         }
         this.refusedIds = refusedIds;
+    }
+
+    /** A submission that must be refused with 503 MESSAGING_UNAVAILABLE within {@link #REFUSED_WITHIN_MILLIS}. */
+    private static Reply refusedInTime(HermodClient api, String when, List<String> refusedIds) {
+        String externalId = "outage-" + UUID.randomUUID();
+        long sent = System.nanoTime();
+        Reply refused = api.submit("provision", ProvisionCommands.provision().externalId(externalId).build());
+        long millis = (System.nanoTime() - sent) / 1_000_000;
+        System.out.printf("submission %s: %d %s after %d ms%n", when, refused.status(), refused.string("code"), millis);
+        assertEquals(503, refused.status(), refused.raw());
+        assertEquals("MESSAGING_UNAVAILABLE", refused.string("code"), refused.raw());
+        assertTrue(millis <= REFUSED_WITHIN_MILLIS, "refused after " + millis + " ms " + when);
+        synchronized (refusedIds) {
+            refusedIds.add(externalId);
+        }
+        return refused;
     }
 
     private List<String> refusedIds = List.of();

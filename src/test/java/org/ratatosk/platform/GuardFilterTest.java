@@ -101,6 +101,7 @@ class GuardFilterTest {
         Guards guards = new Guards();
         guards.operator = operator;
         guards.credentials = instance(kinds);
+        guards.sessions = new OneSession();
         GuardFilter filter = new GuardFilter();
         filter.guards = guards;
         filter.servletRequest = proxy(HttpServletRequest.class, Map.of("getRemoteAddr", "192.0.2.7"));
@@ -216,9 +217,45 @@ class GuardFilterTest {
                 new Class<?>[] {ContainerRequestContext.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getHeaderString" -> headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase((String) args[0]))
                             .map(Map.Entry::getValue).findFirst().orElse(null);
-                    case "getMethod" -> "GET";
+                    case "getMethod" -> headers.getOrDefault("X-Method", "GET");
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
+    }
+
+    /** The one live console session of these tests: cookie token "live", CSRF token "csrf-of-live". */
+    static final class OneSession extends org.ratatosk.console.control.ConsoleSessions {
+        @Override
+        public Optional<Active> find(String token) {
+            return "live".equals(token) ? Optional.of(new Active("live", "ops", "csrf-of-live", 900)) : Optional.empty();
+        }
+    }
+
+    @Test
+    void theConsoleCookieIsTheOperatorAndChangesNeedItsCsrfToken() {
+        for (String method : List.of("list", "use", "operatorOnly")) {
+            call(method, Map.of("Cookie", "HERMOD_CONSOLE=live"));
+            call(method, Map.of("Cookie", "other=1; HERMOD_CONSOLE=live", "X-Method", "HEAD"));
+            call(method, Map.of("Cookie", "HERMOD_CONSOLE=live", "X-Method", "POST", "X-CSRF-Token", "csrf-of-live"));
+            for (Map<String, String> headers : List.of(Map.of("Cookie", "HERMOD_CONSOLE=live", "X-Method", "POST"),
+                    Map.of("Cookie", "HERMOD_CONSOLE=live", "X-Method", "DELETE", "X-CSRF-Token", "csrf-of-other"),
+                    Map.of("Cookie", "HERMOD_CONSOLE=live", "X-Method", "PUT", "X-CSRF-Token", "live"))) {
+                ApiException refused = refused(method, headers);
+                assertEquals(403, refused.status(), headers.toString());
+                assertEquals("CSRF_TOKEN_INVALID", refused.code());
+            }
+        }
+    }
+
+    @Test
+    void aCookieOfNoLiveSessionIsA401WithoutABasicChallenge() {
+        ApiException ended = refused("list", Map.of("Cookie", "HERMOD_CONSOLE=ended"));
+        assertEquals(401, ended.status());
+        assertEquals("HermodConsole realm=\"hermod\"", ended.challenge(), "a browser page signs in again rather than show a Basic dialog");
+        // the cookie is no excuse for a wrong password: Basic is checked as ever
+        assertEquals(401, refused("list", Map.of("Cookie", "HERMOD_CONSOLE=live", "Authorization", basic("ops", "wrong"))).status());
+        // nor does a cookie lend roles to another credential: a key without the role stays a 403
+        call("list", Map.of("Cookie", "HERMOD_CONSOLE=ended", "X-Test-Key", "KEY_MANAGEMENT"));
+        assertEquals(403, refused("list", Map.of("Cookie", "HERMOD_CONSOLE=ended", "X-Test-Key", "SERVICE")).status());
     }
 
     @SuppressWarnings("unchecked")

@@ -22,6 +22,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.keys.boundary.KeyApi;
+import org.ratatosk.testsupport.Pages;
 import org.ratatosk.testsupport.Server;
 
 /**
@@ -158,8 +159,9 @@ class GuardedPathsIT {
         assertEquals(404, admin("GET", "/v1/key/" + evil, null).status(), "no key was created");
         assertEquals(404, admin("GET", "/admin/tsb-keys/" + evil, null).status(), "no TSB API key was created");
         assertEquals(404, admin("GET", "/admin/tsb-certificates/" + evil, null).status(), "no TSB client certificate was mapped");
-        assertFalse(admin("GET", "/admin/clients", null).body().contains(evil));
-        assertFalse(admin("GET", "/v1/key", null).body().contains(evil));
+        // every page of the lists, not just the first
+        assertFalse(Pages.all("/hermod/rest/admin/clients", "Authorization", OPERATOR).toString().contains(evil));
+        assertFalse(Pages.all("/hermod/rest/v1/key", "Authorization", OPERATOR).toString().contains(evil));
         assertEquals(clientAuditBefore, admin("GET", "/admin/audit?subjectType=api-client&subjectId=" + victim, null).body());
         assertEquals(keyAuditBefore, admin("GET", "/admin/audit?subjectType=key&subjectId=" + victimKey, null).body());
         assertEquals("[]", admin("GET", "/admin/audit?subjectType=otp&subjectId=" + evil, null).body().replace(" ", ""));

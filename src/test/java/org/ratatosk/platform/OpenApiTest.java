@@ -110,6 +110,45 @@ class OpenApiTest {
         assertTrue(delete.getJsonArray("security").getJsonObject(0).containsKey("operator"));
     }
 
+    @Path("admin/paged")
+    @Guarded
+    public static class PagedThingsResource {
+        @jakarta.ws.rs.GET
+        @Paged
+        public jakarta.ws.rs.core.Response list(@jakarta.ws.rs.QueryParam("limit") String limit,
+                                                @jakarta.ws.rs.QueryParam("after") String after,
+                                                @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+            return null;
+        }
+
+        @jakarta.ws.rs.GET
+        @Path("session")
+        public String session(@jakarta.ws.rs.CookieParam("HERMOD_CONSOLE") String token) {
+            return null;
+        }
+    }
+
+    @Test
+    void pagedListsShowTheirArrayAndCursorHeadersAndTheOperatorMayUseTheConsoleCookie() {
+        JsonObject document = OpenApi.describe(List.of(PagedThingsResource.class), "http://x/hermod/rest",
+                Map.of(Guarded.class, "operator"));
+        JsonObject list = document.getJsonObject("paths").getJsonObject("/admin/paged").getJsonObject("get");
+        JsonObject ok = list.getJsonObject("responses").getJsonObject("200");
+        assertEquals("array", ok.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema").getString("type"));
+        assertTrue(ok.getJsonObject("headers").containsKey("Hermod-Next-Cursor"));
+        assertTrue(ok.getJsonObject("headers").containsKey("Link"));
+        assertEquals(List.of("limit", "after"), list.getJsonArray("parameters").getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getString("name")).toList());
+        assertTrue(list.getJsonArray("security").getJsonObject(0).containsKey("operator"));
+        assertTrue(list.getJsonArray("security").getJsonObject(1).containsKey("console"));
+        JsonObject console = document.getJsonObject("components").getJsonObject("securitySchemes").getJsonObject("console");
+        assertEquals("cookie", console.getString("in"));
+        assertEquals("HERMOD_CONSOLE", console.getString("name"));
+        JsonObject cookie = document.getJsonObject("paths").getJsonObject("/admin/paged/session").getJsonObject("get")
+                .getJsonArray("parameters").getJsonObject(0);
+        assertEquals("cookie", cookie.getString("in"));
+    }
+
     private static JsonObject describe() {
         return OpenApi.describe(List.of(ThingsResource.class, AdminThingsResource.class), "http://x/hermod/rest",
                 Map.of(Guarded.class, "operator"));

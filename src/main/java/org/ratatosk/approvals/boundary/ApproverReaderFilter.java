@@ -14,7 +14,6 @@ import org.ratatosk.approvals.control.Approvals;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.ConcurrentChanges;
 import org.ratatosk.platform.Guards;
-import org.ratatosk.platform.OperatorCredentials;
 import org.ratatosk.platform.Role;
 
 /**
@@ -45,7 +44,7 @@ public class ApproverReaderFilter implements ContainerRequestFilter {
         String timestamp = request.getHeaderString(ReadableByApprovers.TIMESTAMP);
         String signature = request.getHeaderString(ReadableByApprovers.SIGNATURE);
         if (Stream.of(key, timestamp, signature).anyMatch(h -> h == null || h.isBlank())) {
-            throw OperatorCredentials.refused("Operator credentials (HTTP Basic), an API key with role SERVICE or APPROVER, or "
+            throw Guards.refusal(request, "Operator credentials (HTTP Basic), an API key with role SERVICE or APPROVER, or "
                     + ReadableByApprovers.PUBLIC_KEY + ", " + ReadableByApprovers.TIMESTAMP + " and "
                     + ReadableByApprovers.SIGNATURE + " of one of the request's approvers required");
         }

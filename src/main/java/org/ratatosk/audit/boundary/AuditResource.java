@@ -1,19 +1,22 @@
 package org.ratatosk.audit.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.audit.control.AuditChain;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Guarded;
+import org.ratatosk.platform.Page;
+import org.ratatosk.platform.Paged;
 
 /** Operator API of the audit trail. */
 @Path("admin/audit")
@@ -36,21 +39,14 @@ public class AuditResource {
         return body.build();
     }
 
+    /** A subject's entries, newest first, a page at a time (1 to 1000, 100 by default). */
     @GET
-    public JsonArray entries(@QueryParam("subjectType") String subjectType, @QueryParam("subjectId") String subjectId,
-                             @QueryParam("limit") @DefaultValue("100") String limit) {
+    @Paged
+    public Response entries(@QueryParam("subjectType") String subjectType, @QueryParam("subjectId") String subjectId,
+                            @QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
         if (subjectType == null || subjectId == null) {
             throw ApiException.badRequest("INVALID_FIELD", "Query parameters subjectType and subjectId are required");
         }
-        int count;
-        try {
-            count = Integer.parseInt(limit.trim());
-        } catch (NumberFormatException e) {
-            count = -1;
-        }
-        if (count < 1 || count > 1000) {
-            throw ApiException.badRequest("INVALID_FIELD", "limit must be 1 to 1000");
-        }
-        return trail.entries(subjectType, subjectId, count);
+        return trail.entries(subjectType, subjectId, after, Page.limit(limit, 1000)).response(uri);
     }
 }

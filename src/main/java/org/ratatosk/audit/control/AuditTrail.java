@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.UUID;
 import org.ratatosk.audit.entity.AuditEntry;
 import org.ratatosk.audit.entity.AuditEvent;
+import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Cursor;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.Page;
 
 /**
  * Records every state change inside the transaction that makes the change: both commit or
@@ -84,17 +87,30 @@ public class AuditTrail {
     }
 
     /** Entries about one subject, newest first. */
-    public JsonArray entries(String subjectType, String subjectId, int limit) {
+    /** A subject's entries, newest first, {@code limit} after the cursor's entry. */
+    public Page entries(String subjectType, String subjectId, String after, int limit) {
+        List<String> cursor = Cursor.decode(after, 1);
+        Long afterSeq = null;
+        if (cursor != null) {
+            try {
+                afterSeq = Long.parseLong(cursor.get(0));
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("INVALID_FIELD", "after is not a cursor this list handed out");
+            }
+        }
         linker.linkAll();
-        JsonArrayBuilder all = Jsons.createArrayBuilder();
-        em.createQuery("SELECT e FROM AuditEntry e WHERE e.subjectType = :type AND e.subjectId = :id ORDER BY e.seq DESC",
-                        AuditEntry.class)
+        var query = em.createQuery("SELECT e FROM AuditEntry e WHERE e.subjectType = :type AND e.subjectId = :id"
+                        + (afterSeq == null ? "" : " AND e.seq < :after") + " ORDER BY e.seq DESC", AuditEntry.class)
                 .setParameter("type", subjectType)
                 .setParameter("id", subjectId)
-                .setMaxResults(limit)
-                .getResultList()
-                .forEach(e -> all.add(view(e)));
-        return all.build();
+                .setMaxResults(limit + 1);
+        if (afterSeq != null) {
+            query.setParameter("after", afterSeq);
+        }
+        List<AuditEntry> found = query.getResultList();
+        JsonArrayBuilder all = Jsons.createArrayBuilder();
+        found.stream().limit(limit).forEach(e -> all.add(view(e)));
+        return new Page(all.build(), found.size() > limit ? Cursor.encode(String.valueOf(found.get(limit - 1).seq())) : null);
     }
 
     static JsonObject view(AuditEntry entry) {

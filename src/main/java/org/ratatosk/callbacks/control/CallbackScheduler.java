@@ -19,6 +19,7 @@ import org.ratatosk.callbacks.entity.CallbackDelivery;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.control.CommandFinished;
 import org.ratatosk.messaging.control.CommandsFinished;
+import org.ratatosk.platform.BrokerGate;
 
 /**
  * Opens a delivery when a command finishes and queues its attempts. Both happen in the caller's
@@ -46,6 +47,9 @@ public class CallbackScheduler {
 
     @Inject
     JMSContext jms;
+
+    @Inject
+    BrokerGate gate;
 
     @Resource(lookup = CallbackDestinations.QUEUE)
     Queue queue;
@@ -113,10 +117,10 @@ public class CallbackScheduler {
     }
 
     private void send(String commandId, int attemptsBefore, long delay) {
-        jms.createProducer()
+        gate.send(() -> jms.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
                 .setDeliveryDelay(delay)
                 .setProperty(ATTEMPTS_BEFORE, attemptsBefore)
-                .send(queue, commandId);
+                .send(queue, commandId));
     }
 }

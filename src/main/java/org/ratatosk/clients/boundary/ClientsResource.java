@@ -1,7 +1,6 @@
 package org.ratatosk.clients.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -10,11 +9,17 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.clients.control.ApiClients;
 import org.ratatosk.platform.ConcurrentChanges;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Guarded;
+import org.ratatosk.platform.Page;
+import org.ratatosk.platform.Paged;
 
 /** Operator API for API clients. */
 @Path("admin/clients")
@@ -33,9 +38,11 @@ public class ClientsResource {
         return ConcurrentChanges.retryOnce(() -> clients.put(clientId, client));
     }
 
+    /** Clients by id, a page at a time (1 to 100, 100 by default). */
     @GET
-    public JsonArray list() {
-        return clients.list();
+    @Paged
+    public Response list(@QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
+        return clients.list(after, Page.limit(limit, 100)).response(uri);
     }
 
     @GET

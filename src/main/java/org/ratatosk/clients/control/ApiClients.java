@@ -1,6 +1,8 @@
 package org.ratatosk.clients.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -18,6 +20,8 @@ import java.util.logging.Logger;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Cursor;
+import org.ratatosk.platform.Page;
 import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
@@ -49,7 +53,11 @@ public class ApiClients {
     @Inject
     CallbackCredentials callbackCredentials;
 
-    /** Resolves {@code X-Api-Key: base64(clientId:key)}; 401 for anything that does not match. */
+    /**
+     * Resolves {@code X-Api-Key: base64(clientId:key)}; 401 for anything that does not match. One
+     * read, so no transaction of its own: every request of an application server passes here.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ApiClient authenticate(String header) {
         if (header == null || header.isBlank()) {
             throw ApiException.unauthorized("X-Api-Key header required");
@@ -131,11 +139,18 @@ public class ApiClients {
         return view(find(clientId));
     }
 
-    public JsonArray list() {
+    /** Clients by id, {@code limit} after the cursor's client. */
+    public Page list(String after, int limit) {
+        List<String> cursor = Cursor.decode(after, 1);
+        var query = em.createQuery("SELECT c FROM ApiClient c" + (cursor == null ? "" : " WHERE c.clientId > :after")
+                + " ORDER BY c.clientId", ApiClient.class).setMaxResults(limit + 1);
+        if (cursor != null) {
+            query.setParameter("after", cursor.get(0));
+        }
+        List<ApiClient> found = query.getResultList();
         JsonArrayBuilder all = Jsons.createArrayBuilder();
-        em.createQuery("SELECT c FROM ApiClient c ORDER BY c.clientId", ApiClient.class)
-                .getResultList().forEach(c -> all.add(view(c)));
-        return all.build();
+        found.stream().limit(limit).forEach(c -> all.add(view(c)));
+        return new Page(all.build(), found.size() > limit ? Cursor.encode(found.get(limit - 1).clientId()) : null);
     }
 
     public void delete(String clientId) {

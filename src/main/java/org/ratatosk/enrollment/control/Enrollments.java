@@ -36,6 +36,7 @@ import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.provisioning.entity.Profile;
 import org.ratatosk.provisioning.entity.ProfileKey;
+import org.ratatosk.platform.BrokerGate;
 
 /**
  * Automatic enrollment: when a provisioning of an opted-in client completes with certificate
@@ -57,6 +58,9 @@ public class Enrollments {
 
     @Inject
     JMSContext jms;
+
+    @Inject
+    BrokerGate gate;
 
     @Resource(lookup = EnrollmentDestinations.QUEUE)
     Queue queue;
@@ -90,7 +94,7 @@ public class Enrollments {
             return;
         }
         em.persist(new Enrollment(finished.commandId(), finished.clientId(), clock.instant()));
-        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, finished.commandId());
+        gate.send(() -> jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, finished.commandId()));
         LOG.info("Command " + finished.commandId() + ": enrollment queued for profile " + profile.id());
     }
 

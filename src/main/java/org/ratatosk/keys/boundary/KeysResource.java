@@ -1,7 +1,6 @@
 package org.ratatosk.keys.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -11,11 +10,17 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.keys.control.KeyChanges;
 import org.ratatosk.keys.control.Keys;
 import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Page;
+import org.ratatosk.platform.Paged;
 import org.ratatosk.platform.Role;
 import org.ratatosk.platform.TsbErrors;
 
@@ -38,10 +43,22 @@ public class KeysResource {
         return keys.create(JsonBodies.parseObject(body));
     }
 
+    /**
+     * Labels: all of them, as TSB answers, when neither {@code limit} nor {@code after} is given, so
+     * that a TSB client sees every key; else a page (1 to 100, 100 by default). The body stays TSB's
+     * bare array either way.
+     */
     @GET
-    public JsonArray list() {
-        return keys.list();
+    @Paged
+    public Response list(@QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
+        if (limit == null && after == null) {
+            return keys.list(null, ALL).response(uri);
+        }
+        return keys.list(after, Page.limit(limit, 100)).response(uri);
     }
+
+    /** As many labels as a list without paging may hold (one more is asked of the database). */
+    private static final int ALL = Integer.MAX_VALUE - 1;
 
     /** TSB's read of a key: body {"label"}. */
     @POST

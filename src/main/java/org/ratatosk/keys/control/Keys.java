@@ -24,6 +24,8 @@ import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.KeyAttributes;
 import org.ratatosk.keys.entity.ManagedKey;
 import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Cursor;
+import org.ratatosk.platform.Page;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.tokens.control.CryptoToken;
@@ -162,11 +164,18 @@ public class Keys {
     }
 
     /** The labels of all keys, as TSB lists them. */
-    public JsonArray list() {
-        JsonArrayBuilder keys = Jsons.createArrayBuilder();
-        em.createQuery("SELECT k.label FROM ManagedKey k ORDER BY k.labelId", String.class).getResultList()
-                .forEach(keys::add);
-        return keys.build();
+    /** Labels in the order of their ids, {@code limit} after the cursor's key. */
+    public Page list(String after, int limit) {
+        List<String> cursor = Cursor.decode(after, 1);
+        var query = em.createQuery("SELECT k FROM ManagedKey k" + (cursor == null ? "" : " WHERE k.labelId > :after")
+                + " ORDER BY k.labelId", ManagedKey.class).setMaxResults(limit + 1);
+        if (cursor != null) {
+            query.setParameter("after", cursor.get(0));
+        }
+        List<ManagedKey> found = query.getResultList();
+        JsonArrayBuilder labels = Jsons.createArrayBuilder();
+        found.stream().limit(limit).forEach(k -> labels.add(k.label()));
+        return new Page(labels.build(), found.size() > limit ? Cursor.encode(found.get(limit - 1).labelId()) : null);
     }
 
     /** TSB's answer to an attributes request: the key as JSON and, where TSB attests, an XML form. */

@@ -23,6 +23,7 @@ import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Metrics;
+import org.ratatosk.provisioning.entity.Profile;
 
 /**
  * Accepts a command: validates it completely before writing anything, then in one transaction
@@ -101,6 +102,7 @@ public class CommandSubmission {
             command.assignProvisioning(newProfileId, permanent.bid());
         }
         List<Target> targets = rules.targets(client, body, addressing.resolve(client.clientId(), addresses, newProfileId));
+        command.addressTo(targetUser(rules.provisions(), body, targets));
         em.persist(command);
         Instant expires = now.plusSeconds(limits.lifespan());
         for (int i = 0; i < targets.size(); i++) {
@@ -124,6 +126,16 @@ public class CommandSubmission {
         LOG.info("Command " + commandId + " (" + type + ") from " + client.clientId() + " to " + targets.size()
                 + " destination(s), timeout " + limits.timeout() + " s");
         return commands.envelope(command);
+    }
+
+    /** The user a command is for: a provisioning's userid, or the user of all its profiles when they are one. */
+    private String targetUser(boolean provisions, JsonObject body, List<Target> targets) {
+        if (provisions) {
+            return JsonBodies.optionalString(body, "userid").filter(u -> u.length() <= 256).orElse(null);
+        }
+        List<String> users = targets.stream().map(Target::profileId).distinct()
+                .map(id -> em.find(Profile.class, id)).filter(p -> p != null).map(Profile::userId).distinct().toList();
+        return users.size() == 1 ? users.get(0) : null;
     }
 
     private Command existing(ApiClient client, CommandType type, String externalId) {

@@ -1,6 +1,8 @@
 package org.ratatosk.messaging.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -14,7 +16,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,8 @@ import org.ratatosk.messaging.entity.CommandType;
 import org.ratatosk.messaging.entity.Mailbox;
 import org.ratatosk.messaging.entity.MailboxMessage;
 import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Cursor;
+import org.ratatosk.platform.Page;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Metrics;
 
@@ -61,6 +67,11 @@ public class Commands {
     @Inject
     AuditTrail audit;
 
+    /**
+     * Reads only: called from a request it runs without a transaction of its own, as a commit
+     * (with the flush and enlistment before it) would cost more than the reads.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public JsonObject envelope(ApiClient client, String commandId) {
         return envelope(owned(client, commandId, LockModeType.NONE));
     }
@@ -71,6 +82,7 @@ public class Commands {
         return command == null ? java.util.Optional.empty() : java.util.Optional.of(envelope(command));
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public JsonArray byExternalId(ApiClient client, String externalId) {
         JsonArrayBuilder all = Jsons.createArrayBuilder();
         em.createQuery("SELECT c FROM Command c WHERE c.clientId = :client AND c.externalId = :external"
@@ -85,26 +97,34 @@ public class Commands {
      * For the operator: the newest commands of every client, each envelope with its
      * {@code clientId}, optionally only of one state and one type.
      */
-    public JsonArray recent(CommandState state, CommandType type, int limit) {
-        List<String> conditions = new ArrayList<>();
-        if (state != null) {
-            conditions.add("c.state = :state");
-        }
-        if (type != null) {
-            conditions.add("c.type = :type");
+    /**
+     * Commands across clients, newest first (ties by id), {@code limit} after the cursor's command:
+     * keyset pagination, so commands submitted meanwhile do not shift the pages that follow.
+     */
+    public Page recent(CommandFilter filter, String after, int limit) {
+        Map<String, Object> parameters = new HashMap<>();
+        List<String> conditions = filter.conditions(parameters);
+        List<String> cursor = Cursor.decode(after, 2);
+        if (cursor != null) {
+            Instant createdAt;
+            try {
+                createdAt = Instant.parse(cursor.get(0));
+            } catch (DateTimeParseException e) {
+                throw ApiException.badRequest("INVALID_FIELD", "after is not a cursor this list handed out");
+            }
+            conditions.add("(c.createdAt < :afterCreated OR (c.createdAt = :afterCreated AND c.id > :afterId))");
+            parameters.put("afterCreated", createdAt);
+            parameters.put("afterId", cursor.get(1));
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         var query = em.createQuery("SELECT c FROM Command c" + where + " ORDER BY c.createdAt DESC, c.id", Command.class)
-                .setMaxResults(limit);
-        if (state != null) {
-            query.setParameter("state", state);
-        }
-        if (type != null) {
-            query.setParameter("type", type);
-        }
+                .setMaxResults(limit + 1);
+        parameters.forEach(query::setParameter);
+        List<Command> found = query.getResultList();
         JsonArrayBuilder all = Jsons.createArrayBuilder();
-        query.getResultList().forEach(c -> all.add(Jsons.createObjectBuilder(envelope(c)).add("clientId", c.clientId())));
-        return all.build();
+        found.stream().limit(limit).forEach(c -> all.add(Jsons.createObjectBuilder(envelope(c)).add("clientId", c.clientId())));
+        Command last = found.size() > limit ? found.get(limit - 1) : null;
+        return new Page(all.build(), last == null ? null : Cursor.encode(last.createdAt().toString(), last.id()));
     }
 
     public JsonObject cancel(ApiClient client, String commandId) {

@@ -1,6 +1,8 @@
 package org.ratatosk.messaging.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -17,8 +19,13 @@ import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 
-/** The device's side: opening a mailbox with its token, listing and fetching its messages. */
+/**
+ * The device's side: opening a mailbox with its token, listing and fetching its messages. These
+ * only read, so a device's request runs them without a transaction of its own (one each would
+ * cost a commit per call); inside an answer's transaction they join it.
+ */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class Mailboxes {
 
     @Inject
@@ -101,6 +108,7 @@ public class Mailboxes {
     }
 
     /** Closes a deleted profile's mailbox: its token opens nothing and its messages are withdrawn. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void delete(String bid) {
         Mailbox mailbox = em.find(Mailbox.class, bid);
         if (mailbox == null) {

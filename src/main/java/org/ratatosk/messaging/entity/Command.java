@@ -61,6 +61,10 @@ public class Command {
     private Instant finishedAt;
 
     /** For PROV: the profile id and permanent mailbox assigned at submission. */
+    /** The user the command is for, when one is (a provisioning's userid, or the one user of its profiles). */
+    @Column(name = "target_user", length = 256)
+    private String targetUser;
+
     @Column(name = "new_profile_id", length = 36)
     private String newProfileId;
 
@@ -97,6 +101,14 @@ public class Command {
         this.createdAt = createdAt;
         this.timeoutAt = timeoutAt;
         this.state = CommandState.IN_PROGRESS;
+    }
+
+    public void addressTo(String user) {
+        this.targetUser = user;
+    }
+
+    public String targetUser() {
+        return targetUser;
     }
 
     public void assignProvisioning(String profileId, String mailboxId) {

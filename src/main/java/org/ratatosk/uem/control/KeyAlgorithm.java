@@ -27,6 +27,11 @@ public enum KeyAlgorithm {
         return Arrays.stream(values()).filter(a -> a.configName.equalsIgnoreCase(name == null ? "" : name.trim())).findFirst();
     }
 
+    /** By the settings API's name ({@code RSA_2048}) or the system property's ({@code RSA-2048}). */
+    public static Optional<KeyAlgorithm> fromName(String name) {
+        return fromConfig(name).or(() -> Arrays.stream(values()).filter(a -> a.name().equals(name)).findFirst());
+    }
+
     public String configName() {
         return configName;
     }

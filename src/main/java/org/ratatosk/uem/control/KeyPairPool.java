@@ -54,13 +54,18 @@ public class KeyPairPool {
         return reserve(algorithm).take();
     }
 
+    /** Starts filling the configured type's reserve, as after a change of the settings. */
+    public void refillConfigured() {
+        settings.keyAlgorithm().ifPresent(algorithm -> reserve(algorithm).refill());
+    }
+
     public int available(KeyAlgorithm algorithm) {
         return reserve(algorithm).available();
     }
 
     private KeyReserve<PooledKey> reserve(KeyAlgorithm algorithm) {
         return reserves.computeIfAbsent(algorithm,
-                a -> new KeyReserve<>(a.configName(), settings.poolSize(), () -> new PooledKey(a.generate(), Pkcs12Password.random()), executor,
+                a -> new KeyReserve<>(a.configName(), settings::poolSize, () -> new PooledKey(a.generate(), Pkcs12Password.random()), executor,
                         REFILL_QUIET, REFILL_MAX_DEFERRAL, System::nanoTime, Thread::sleep));
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -28,7 +29,7 @@ public final class KeyReserve<T> {
     private static final Logger LOG = Logger.getLogger(KeyReserve.class.getName());
 
     private final String name;
-    private final int capacity;
+    private final IntSupplier capacity;
     private final Supplier<T> generator;
     private final Executor executor;
     private final ConcurrentLinkedQueue<T> ready = new ConcurrentLinkedQueue<>();
@@ -53,6 +54,12 @@ public final class KeyReserve<T> {
     }
 
     public KeyReserve(String name, int capacity, Supplier<T> generator, Executor executor,
+                      Duration quiet, Duration maxDeferral, LongSupplier nanoClock, Sleeper sleeper) {
+        this(name, () -> capacity, generator, executor, quiet, maxDeferral, nanoClock, sleeper);
+    }
+
+    /** A reserve whose capacity is read on each refill, so that a changed setting applies without a restart. */
+    public KeyReserve(String name, IntSupplier capacity, Supplier<T> generator, Executor executor,
                       Duration quiet, Duration maxDeferral, LongSupplier nanoClock, Sleeper sleeper) {
         this.name = name;
         this.capacity = capacity;
@@ -80,11 +87,12 @@ public final class KeyReserve<T> {
     }
 
     public int capacity() {
-        return capacity;
+        return capacity.getAsInt();
     }
 
     public void refill() {
-        if (closed || capacity <= 0 || size.get() >= capacity || !filling.compareAndSet(false, true)) {
+        int limit = capacity();
+        if (closed || limit <= 0 || size.get() >= limit || !filling.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -97,7 +105,7 @@ public final class KeyReserve<T> {
 
     private void fill() {
         try {
-            while (!closed && size.get() < capacity) {
+            while (!closed && size.get() < capacity()) {
                 awaitQuiet();
                 if (closed) {
                     return;
@@ -115,7 +123,7 @@ public final class KeyReserve<T> {
             filling.set(false);
         }
         // a take() between the last size check and clearing the flag found the task still running
-        if (size.get() < capacity) {
+        if (size.get() < capacity()) {
             refill();
         }
     }

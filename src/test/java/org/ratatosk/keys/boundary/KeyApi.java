@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.ratatosk.devicesim.Reply;
+import org.ratatosk.testsupport.Pages;
 import org.ratatosk.testsupport.Server;
 
 /** The key API as an operator's client calls it, and the bodies of seed 003. */
@@ -46,7 +47,7 @@ public final class KeyApi {
     }
 
     public static JsonArray list() {
-        return Server.array(get("key").expectOk("list keys").raw());
+        return Pages.all("/hermod/rest/v1/key", "Authorization", AUTH);
     }
 
     /** Seed 003's key body with the given attributes and policy (null: no approvals). */

@@ -33,10 +33,10 @@ class AdminCommandsResourceTest {
     }
 
     @Test
-    void limitIsOneToAThousandAndAHundredByDefault() {
+    void limitIsOneToAThousandAndAHundredByDefaultAndAPageHoldsAHundredAtMost() {
         assertEquals(100, AdminCommandsResource.limit(null));
         assertEquals(1, AdminCommandsResource.limit("1"));
-        assertEquals(1000, AdminCommandsResource.limit("1000"));
+        assertEquals(100, AdminCommandsResource.limit("1000"));
         for (String bad : new String[] {"0", "-1", "1001", "ten", "1.5"}) {
             assertEquals(400, assertThrows(ApiException.class, () -> AdminCommandsResource.limit(bad)).status(), bad);
         }
