@@ -23,7 +23,7 @@ BROKER_USER=hermod
 BROKER_PASSWORD=hermod-broker-secret
 # The names the nodes' JMS clients use: WildFly prefixes queues jms.queue. and topics jms.topic.
 QUEUES=jms.queue.HermodExpiry:anycast,jms.queue.HermodCallbacks:anycast,jms.queue.HermodEnrollment:anycast,jms.queue.HermodDeadLetter:anycast
-TOPICS=jms.topic.HermodWakeUp:multicast,jms.topic.HermodCommandFinished:multicast
+TOPICS=jms.topic.HermodWakeUp:multicast
 START_TIMEOUT=${CLUSTER_START_TIMEOUT:-420}
 
 offset_of() {
@@ -137,6 +137,7 @@ start_node() {
         -Dhermod.broker.user="$BROKER_USER" -Dhermod.broker.password="$BROKER_PASSWORD" \
         -Dhermod.secret-file="$SHARED_DIR/server-secret" \
         -Dhermod.pkcs11.config="$HSM_DIR/p11-kit-client.cfg" -Dhermod.pkcs11.pin-file="$HSM_DIR/pin" \
+        -Dhermod.uem.user=uem -Dhermod.uem.password=test-uem-secret -Dhermod.uem.ca-key=cluster-uem-ca \
         -Dhermod.callback.retry-delays=1s -Dhermod.callback.max-age=10m \
         -Dhermod.callback.overdue-grace=2s -Dhermod.callback.read-timeout=2s \
         >> "$CLUSTER_DIR/node-$node.log" 2>&1 &

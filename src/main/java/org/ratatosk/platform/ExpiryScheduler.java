@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -27,7 +28,13 @@ public class ExpiryScheduler {
     public static final String DUE = "due";
 
     @Inject
+    Clock clock;
+
+    @Inject
     JMSContext jms;
+
+    @Inject
+    BrokerGate gate;
 
     @Resource(lookup = QUEUE)
     Queue queue;
@@ -43,12 +50,12 @@ public class ExpiryScheduler {
     /** A deadline of any kind; kinds other than the messaging ones reach observers of {@link Deadline}. */
     public void schedule(String kind, String id, Instant due) {
         long dueMillis = dueMillis(due);
-        jms.createProducer()
+        gate.send(() -> jms.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setDeliveryDelay(Math.max(0, dueMillis - System.currentTimeMillis()))
+                .setDeliveryDelay(Math.max(0, dueMillis - clock.millis()))
                 .setProperty(KIND, kind)
                 .setProperty(DUE, dueMillis)
-                .send(queue, id);
+                .send(queue, id));
     }
 
     /** The first millisecond at which {@code due} has passed: a deadline is never delivered before it. */

@@ -3,6 +3,7 @@ package org.ratatosk.platform;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,9 @@ public class MessagingHealth implements HealthCheck {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    BrokerGate gate;
+
     private CompletableFuture<Void> inFlight;
 
     @Override
@@ -39,10 +43,13 @@ public class MessagingHealth implements HealthCheck {
         try {
             attempt.get(BUDGET_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            gate.unreachable("health check: " + e.getCause());
             throw e.getCause() instanceof Exception cause ? cause : e;
         } catch (TimeoutException e) {
+            gate.unreachable("health check: no connection within " + BUDGET_MILLIS + " ms");
             throw new TimeoutException("the broker did not accept a connection within " + BUDGET_MILLIS + " ms");
         }
+        gate.reachable();
     }
 
     private synchronized CompletableFuture<Void> attempt() {

@@ -31,6 +31,12 @@ record BenchSettings(String url, int devices, int provisionings, int warmup, Str
                 integer("bench.answer.rate", 100));
     }
 
+    /** The same knobs against another address. */
+    BenchSettings withUrl(String other) {
+        return new BenchSettings(trimSlash(other), devices, provisionings, warmup, adminUser, adminPassword, wakeups,
+                wakeDevices, floorRequests, keyType, callbackUrl, phaseLimit, signatures, pacedAnswers, answerRate);
+    }
+
     /** Refuses a non-loopback target unless explicitly allowed: a benchmark is load, and load is for your own server. */
     void requireLoopback() {
         String host = URI.create(url).getHost();

@@ -161,7 +161,7 @@ public final class ProvisioningBenchmark {
                 + " price per request: %.1f provisionings/s%n", requestsEach, signaturesEach, ceiling);
     }
 
-    private static PooledKeySource pregenerate(KeySpec spec, int count) {
+    static PooledKeySource pregenerate(KeySpec spec, int count) {
         long start = System.nanoTime();
         int step = Math.max(1, count / 10);
         System.out.printf(Locale.ROOT, "pre-generating %d %s device keys...%n", count, spec);
@@ -175,7 +175,7 @@ public final class ProvisioningBenchmark {
         return pool;
     }
 
-    private static KeySpec keySpec(String text) {
+    static KeySpec keySpec(String text) {
         String[] parts = text.toUpperCase(Locale.ROOT).split("-");
         int bits = Integer.parseInt(parts[1]);
         KeySpec spec = "EC".equals(parts[0]) ? KeySpec.ec(bits) : KeySpec.rsa(bits);

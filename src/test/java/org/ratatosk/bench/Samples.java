@@ -7,11 +7,16 @@ import java.util.Locale;
 final class Samples {
 
     private final String name;
+
     private long[] values = new long[1024];
     private int size;
 
     Samples(String name) {
         this.name = name;
+    }
+
+    String name() {
+        return name;
     }
 
     synchronized void add(long nanos) {

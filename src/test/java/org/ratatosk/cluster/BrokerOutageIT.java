@@ -13,18 +13,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.ratatosk.cluster.Cluster.Node;
 import org.ratatosk.devicesim.AnswerOptions;
+import org.ratatosk.devicesim.HermodClient;
 import org.ratatosk.devicesim.Mailbox;
 import org.ratatosk.devicesim.MailboxEntry;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.messaging.boundary.FlakyCallbackReceiver;
+import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 
 /**
  * The broker outside the nodes is killed and started again. What the nodes accepted before stays:
  * timeouts still expire their commands and answers still complete them. While it is down, health
- * says messaging is DOWN and a submission is refused with 503 MESSAGING_UNAVAILABLE, storing nothing.
+ * says messaging is DOWN and a submission is refused with 503 MESSAGING_UNAVAILABLE within 3 s, at
+ * the kill as later, storing nothing.
  * Afterwards the nodes consume again: wake-ups cross nodes and every callback is delivered.
  */
 class BrokerOutageIT {
@@ -33,6 +36,8 @@ class BrokerOutageIT {
     static final int ANSWERED = 10;
     static final int REFUSED = 5;
     static final int TIMEOUT_SECONDS = 20;
+    /** A refusal must not keep the client waiting for the broker. */
+    static final long REFUSED_WITHIN_MILLIS = 3000;
 
     @Test
     void nothingAcceptedIsLostAndSubmissionsDuringTheOutageAreUnavailable() throws Exception {
@@ -69,6 +74,10 @@ class BrokerOutageIT {
     }
 
     private void duringTheOutage(Server.Client client, long killedAt) throws Exception {
+        List<String> refusedIds = new ArrayList<>();
+        // At once, before either node has noticed: each meets a pooled connection that is reconnecting.
+        List<Reply> atTheKill = BothNodes.atOnce(node -> refusedInTime(node.api(client), "at the kill on node " + node, refusedIds));
+        atTheKill.forEach(r -> assertEquals(503, r.status(), r.raw()));
         for (Node node : Node.values()) {
             JsonObject health = awaitHealth(node, 503, Duration.ofSeconds(30));
             assertEquals("DOWN", health.getJsonObject("checks").getJsonObject("messaging").getString("status"), health.toString());
@@ -76,18 +85,26 @@ class BrokerOutageIT {
         }
         System.out.printf("both nodes reported messaging DOWN %.1f s after the broker was killed%n", (System.nanoTime() - killedAt) / 1e9);
 
-        List<String> refusedIds = new ArrayList<>();
         for (int i = 0; i < REFUSED; i++) {
-            String externalId = "outage-" + UUID.randomUUID();
-            long sent = System.nanoTime();
-            Reply refused = client.api().submit("provision", ProvisionCommands.provision().externalId(externalId).build());
-            System.out.printf("submission during the outage: %d %s after %.0f ms%n", refused.status(),
-                    refused.string("code"), (System.nanoTime() - sent) / 1e6);
-            assertEquals(503, refused.status(), refused.raw());
-            assertEquals("MESSAGING_UNAVAILABLE", refused.string("code"), refused.raw());
-            refusedIds.add(externalId);
+            refusedInTime(client.api(), "during the outage", refusedIds);
         }
         this.refusedIds = refusedIds;
+    }
+
+    /** A submission that must be refused with 503 MESSAGING_UNAVAILABLE within {@link #REFUSED_WITHIN_MILLIS}. */
+    private static Reply refusedInTime(HermodClient api, String when, List<String> refusedIds) {
+        String externalId = "outage-" + UUID.randomUUID();
+        long sent = System.nanoTime();
+        Reply refused = api.submit("provision", ProvisionCommands.provision().externalId(externalId).build());
+        long millis = (System.nanoTime() - sent) / 1_000_000;
+        System.out.printf("submission %s: %d %s after %d ms%n", when, refused.status(), refused.string("code"), millis);
+        assertEquals(503, refused.status(), refused.raw());
+        assertEquals("MESSAGING_UNAVAILABLE", refused.string("code"), refused.raw());
+        assertTrue(millis <= REFUSED_WITHIN_MILLIS, "refused after " + millis + " ms " + when);
+        synchronized (refusedIds) {
+            refusedIds.add(externalId);
+        }
+        return refused;
     }
 
     private List<String> refusedIds = List.of();
@@ -103,7 +120,7 @@ class BrokerOutageIT {
         Reply first = toAnswer.get(0);
         CompletableFuture<Reply> longPollOnA = CompletableFuture.supplyAsync(
                 () -> Node.A.api(client).await(first.string("commandId"), 30));
-        Thread.sleep(300);
+        Await.stillPending("the long poll on A before the answer on B", longPollOnA, Duration.ofMillis(300));
         Mailbox box = Node.B.local(Mailbox.fromUri(first.body().getJsonArray("destinations").getJsonObject(0).getString("uri")));
         List<MailboxEntry> entries = client.device().listMessages(box, 10);
         String location = Node.B.local(entries.get(0).location());
@@ -129,11 +146,8 @@ class BrokerOutageIT {
         // called back once, after the first attempt is refused.
         List<String> all = new ArrayList<>(expiring);
         toAnswer.forEach(r -> all.add(r.string("commandId")));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && !all.stream().allMatch(id -> receiver.seen(id) != null
-                && !receiver.seen(id).acceptedDeliveryIds().isEmpty())) {
-            Thread.sleep(500);
-        }
+        Await.until(Duration.ofSeconds(60), Duration.ofMillis(500), () -> all.stream().allMatch(id -> receiver.seen(id) != null
+                && !receiver.seen(id).acceptedDeliveryIds().isEmpty()), allCalledBack -> allCalledBack);
         for (String commandId : all) {
             FlakyCallbackReceiver.Seen seen = receiver.seen(commandId);
             assertTrue(seen != null && seen.acceptedDeliveryIds().size() == 1 && seen.deliveryIds().size() == 1,
@@ -142,16 +156,12 @@ class BrokerOutageIT {
         }
     }
 
-    private static JsonObject awaitHealth(Node node, int status, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Reply last;
-        do {
-            last = Server.send(Server.request(node.url() + "/hermod/rest/health").GET());
-            if (last.status() == status) {
-                return last.body();
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
+    private static JsonObject awaitHealth(Node node, int status, Duration timeout) {
+        Reply last = Await.until(timeout, Duration.ofMillis(200),
+                () -> Server.send(Server.request(node.url() + "/hermod/rest/health").GET()), reply -> reply.status() == status);
+        if (last.status() == status) {
+            return last.body();
+        }
         throw new AssertionError(node + " health is not " + status + " after " + timeout + ": " + last.raw());
     }
 }

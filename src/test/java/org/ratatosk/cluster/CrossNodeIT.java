@@ -1,13 +1,13 @@
 package org.ratatosk.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.List;
@@ -24,6 +24,7 @@ import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.devicesim.TestCa;
 import org.ratatosk.keys.boundary.KeyApi;
+import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 
 /**
@@ -46,8 +47,7 @@ class CrossNodeIT {
         Reply submitted = onA.submit("provision", ProvisionCommands.provision().build()).expectOk("submit on A");
         String commandId = submitted.string("commandId");
         CompletableFuture<Reply> longPollOnA = CompletableFuture.supplyAsync(() -> onA.await(commandId, WAIT_SECONDS));
-        Thread.sleep(300);
-        assertFalse(longPollOnA.isDone(), "the long poll on A returned before any answer: " + longPollOnA.getNow(null));
+        Await.stillPending("the long poll on A before any answer", longPollOnA, Duration.ofMillis(300));
 
         Mailbox box = Node.B.local(Mailbox.fromUri(
                 submitted.body().getJsonArray("destinations").getJsonObject(0).getString("uri")));
@@ -87,8 +87,7 @@ class CrossNodeIT {
                 return at;
             });
             // The poll must be parked on B before the submission, or it would measure nothing.
-            Thread.sleep(150);
-            assertFalse(woken.isDone(), "the long poll on B returned before the submission on A");
+            Await.stillPending("the long poll on B before the submission on A", woken, Duration.ofMillis(150));
             onA.submit("certificate", command).expectOk("submit certificate on A");
             long submitted = System.nanoTime();
             long wokenAt = woken.get(WAIT_SECONDS + 10L, TimeUnit.SECONDS);

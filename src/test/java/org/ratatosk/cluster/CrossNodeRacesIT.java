@@ -1,24 +1,16 @@
 package org.ratatosk.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.ratatosk.cluster.Cluster.Node;
 import org.ratatosk.devicesim.AnswerOptions;
 import org.ratatosk.devicesim.Mailbox;
 import org.ratatosk.devicesim.MailboxEntry;
@@ -44,7 +36,7 @@ class CrossNodeRacesIT {
         for (int round = 0; round < ROUNDS; round++) {
             String externalId = "race-" + UUID.randomUUID();
             JsonObject body = ProvisionCommands.provision().externalId(externalId).build();
-            List<Reply> replies = onBothAtOnce(node -> node.api(client).submit("provision", body));
+            List<Reply> replies = BothNodes.atOnce(node -> node.api(client).submit("provision", body));
             replies.forEach(r -> statuses.merge(r.status(), 1, Integer::sum));
             Set<String> accepted = replies.stream().filter(r -> r.status() == 200).map(r -> r.string("commandId"))
                     .collect(Collectors.toSet());
@@ -79,39 +71,10 @@ class CrossNodeRacesIT {
             assertEquals(1, entries.size(), entries.toString());
             String location = entries.get(0).location();
             client.device().fetch(location, box.token());
-            List<Reply> replies = onBothAtOnce(node -> client.device().answerCertificate(node.local(location), box.token()));
+            List<Reply> replies = BothNodes.atOnce(node -> client.device().answerCertificate(node.local(location), box.token()));
             List<Integer> statuses = replies.stream().map(Reply::status).sorted().toList();
             assertEquals(List.of(200, 409), statuses, replies.toString());
             assertEquals("COMPLETED", client.api().get(commandId).string("state"));
-        }
-    }
-
-    /** The call to node A and the same call to node B, released together. */
-    private static List<Reply> onBothAtOnce(Function<Node, Reply> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<CompletableFuture<Reply>> replies = new ArrayList<>();
-            for (Node node : Node.values()) {
-                replies.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
-                    return call.apply(node);
-                }, pool));
-            }
-            start.countDown();
-            List<Reply> all = new ArrayList<>();
-            for (CompletableFuture<Reply> reply : replies) {
-                all.add(reply.get());
-            }
-            assertTrue(all.size() == 2);
-            return all;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import org.ratatosk.testsupport.Await;
 
 /**
  * The application server's side of the Messaging API, over HTTP only, so tests and the benchmark
@@ -70,18 +71,8 @@ public class HermodClient {
      * passes; returns the last reply either way for the caller to assert on.
      */
     public Reply awaitState(String commandId, String state, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = 5;
-        while (true) {
-            Reply reply = get(commandId);
-            String current = reply.string("state");
-            if (state.equals(current) || FINAL_STATES.contains(current) || reply.status() != 200
-                    || System.nanoTime() > deadline) {
-                return reply;
-            }
-            sleep(pause);
-            pause = Math.min(pause * 2, 200);
-        }
+        return Await.until(timeout, Duration.ofMillis(20), () -> get(commandId), reply -> reply.status() != 200
+                || state.equals(reply.string("state")) || FINAL_STATES.contains(reply.string("state")));
     }
 
     /**
@@ -131,12 +122,4 @@ public class HermodClient {
         return base.endsWith("/hermod/rest") ? base : base + "/hermod/rest";
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.ratatosk.testsupport.ManualClock;
 
 /** The guard of {@code @Guarded} operations, with a test kind of role credential in header X-Test-Key. */
 class GuardFilterTest {
@@ -95,7 +96,7 @@ class GuardFilterTest {
                 return Map.of("hermod.admin.user", "ops", "hermod.admin.password", "s3cret-pass").getOrDefault(key, defaultValue);
             }
         };
-        operator.throttle = new LoginThrottle(Lockouts.standard(new LockoutsTest.ManualClock()));
+        operator.throttle = new LoginThrottle(Lockouts.standard(new ManualClock()));
         operator.init();
         Guards guards = new Guards();
         guards.operator = operator;

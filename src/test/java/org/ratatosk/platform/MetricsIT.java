@@ -18,6 +18,7 @@ import org.ratatosk.devicesim.Fault;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
+import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 
 /**
@@ -83,16 +84,11 @@ class MetricsIT {
         assertEquals(1, delta(before, after, "hermod_dead_letters_total{kind=\"callback\"}"));
     }
 
-    private static void awaitCallbackState(Server.Client client, String commandId, String state) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
+    private static void awaitCallbackState(Server.Client client, String commandId, String state) {
+        Await.until("callback of " + commandId + " becoming " + state, Duration.ofSeconds(15), () -> {
             var callback = client.api().get(commandId).body().getJsonObject("callback");
-            if (callback != null && state.equals(callback.getString("state"))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("callback of " + commandId + " never became " + state);
+            return callback != null && state.equals(callback.getString("state"));
+        });
     }
 
     private static String uri(Reply submitted) {
@@ -128,12 +124,16 @@ class MetricsIT {
     /** The UEM connector's reserve of key pairs fills up to its size (8 by default) after start. */
     @Test
     void uemKeyPoolIsShownFull() throws Exception {
-        Double available = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while ((available == null || available != 8.0) && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            available = scrape().get("hermod_uem_key_pool_available");
-        }
+        Double available = Await.until(Duration.ofSeconds(90), Duration.ofMillis(250),
+                MetricsIT::keyPoolAvailable, Double.valueOf(8.0)::equals);
         assertEquals(8.0, available);
+    }
+
+    private static Double keyPoolAvailable() {
+        try {
+            return scrape().get("hermod_uem_key_pool_available");
+        } catch (Exception e) {
+            throw new AssertionError("the metrics could not be read", e);
+        }
     }
 }

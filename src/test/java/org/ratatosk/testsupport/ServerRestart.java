@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -74,22 +73,21 @@ public final class ServerRestart {
     }
 
     /** Health answers in JSON, 200 or 503, once the application is up; the bare server says 404. */
-    private static void awaitApplication() throws InterruptedException {
+    private static void awaitApplication() {
         HttpRequest health = Server.request("/hermod/rest/health").timeout(Duration.ofSeconds(10)).GET().build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        int status = 0;
-        while (Instant.now().isBefore(deadline)) {
+        int status = Await.until(Duration.ofMinutes(3), Duration.ofMillis(250), () -> {
             try {
-                status = Server.HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 200 || status == 503) {
-                    return;
-                }
+                return Server.HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (IOException e) {
-                status = -1;
+                return -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the application", e);
             }
-            Thread.sleep(250);
+        }, answered -> answered == 200 || answered == 503);
+        if (status != 200 && status != 503) {
+            throw new AssertionError("the application did not answer after the restart (last status " + status + ")");
         }
-        throw new AssertionError("the application did not answer after the restart (last status " + status + ")");
     }
 
     /** Runs a command (asadmin, kill) and fails unless it ends well within five minutes. */

@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,6 +38,9 @@ public class Approvals {
 
     private static final Logger LOG = Logger.getLogger(Approvals.class.getName());
 
+    @Inject
+    Clock clock;
+
     @PersistenceContext
     EntityManager em;
 
@@ -63,7 +67,7 @@ public class Approvals {
                 ApproverKeys.digest(body, "timestampDigestAlgorithm"));
         advanceClock(approver, timestamp);
         List<KeyRequest> open = new ArrayList<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (KeyRequest request : requests.pending()) {
             if (rule(request).approverKeys().contains(approver) && !now.isAfter(request.expiresAt())
                     && (kind == null || kind.name().equals(request.operation())) && query.selects(request.id())
@@ -119,7 +123,7 @@ public class Approvals {
             throw ApiException.unprocessable("INVALID_SIGNATURE", "'timestampSignature' does not verify with 'approverPublicKey'");
         }
         long skew = config.getLong("hermod.keys.approval.max-clock-skew", 300);
-        if (Duration.between(timestamp, Instant.now()).abs().getSeconds() > skew) {
+        if (Duration.between(timestamp, clock.instant()).abs().getSeconds() > skew) {
             throw ApiException.unprocessable("STALE_TIMESTAMP", "'timestamp' is more than " + skew + " seconds from the server's time");
         }
         return timestamp;
@@ -141,11 +145,11 @@ public class Approvals {
      */
     private void advanceClock(String approver, Instant timestamp) {
         String id = Hashes.sha256Hex(approver);
-        ApproverClock clock = em.find(ApproverClock.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (clock == null) {
+        ApproverClock last = em.find(ApproverClock.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (last == null) {
             em.persist(new ApproverClock(id, timestamp));
             em.flush();
-        } else if (!clock.advanceTo(timestamp)) {
+        } else if (!last.advanceTo(timestamp)) {
             throw replayed();
         }
     }
@@ -177,7 +181,7 @@ public class Approvals {
         if (!rule.approverKeys().contains(approver)) {
             throw new ApiException(403, "NOT_AN_APPROVER", "This key is not an approver of request " + id);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (request.status() == RequestStatus.EXPIRED
                 || request.status() == RequestStatus.PENDING && !now.isBefore(request.expiresAt())) {
             throw ApiException.gone("REQUEST_EXPIRED", "Request " + id + " expired at " + request.expiresAt());

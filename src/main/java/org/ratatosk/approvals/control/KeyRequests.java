@@ -8,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +32,9 @@ public class KeyRequests {
 
     private static final Logger LOG = Logger.getLogger(KeyRequests.class.getName());
 
+    @Inject
+    Clock clock;
+
     @PersistenceContext
     EntityManager em;
 
@@ -42,7 +46,7 @@ public class KeyRequests {
 
     public String submit(RequestedKey key, KeyPolicy.Operation operation, JsonObject payload, Rule rule) {
         String id = UUID.randomUUID().toString();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         KeyRequest request = new KeyRequest(id, key.labelId(), operation.name(), payload.toString(),
                 rule.toJson().toString(), now, rule.expiresAt(now));
         em.persist(request);
@@ -57,7 +61,7 @@ public class KeyRequests {
     /** A request that needed no approval and ran at once: recorded EXECUTED, so its id can be read like any other. */
     public String executedAtOnce(RequestedKey key, KeyPolicy.Operation operation, JsonObject payload, String result) {
         String id = UUID.randomUUID().toString();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         KeyRequest request = new KeyRequest(id, key.labelId(), operation.name(), payload.toString(),
                 Rule.NONE.toJson().toString(), now, now);
         request.approve();
@@ -103,7 +107,7 @@ public class KeyRequests {
         if (request == null || request.status() != RequestStatus.PENDING) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (now.isBefore(request.expiresAt())) {
             scheduler.schedule(TIMEOUT, id, request.expiresAt());
             return;

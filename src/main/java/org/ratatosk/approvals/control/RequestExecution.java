@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,6 +29,9 @@ public class RequestExecution {
     static final long RETRY_SECONDS = 10;
 
     @Inject
+    Clock clock;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -46,7 +50,7 @@ public class RequestExecution {
         }
         KeyPolicy.Operation operation = KeyPolicy.Operation.valueOf(request.operation());
         JsonObject payload = JsonBodies.parseStored(request.payload());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try {
             String result = operations.run(request.keyLabelId(), operation, payload);
             request.executed(result, now);

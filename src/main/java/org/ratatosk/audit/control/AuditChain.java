@@ -31,11 +31,6 @@ public final class AuditChain {
         }
     }
 
-    public static AuditEntry append(EntityManager em, String actor, String subjectType, String subjectId, String action,
-                                    String detail) {
-        return append(em, Instant.now(), actor, subjectType, subjectId, action, detail);
-    }
-
     /** Appends a change that happened at {@code at}; the caller's transaction holds the head until it ends. */
     public static AuditEntry append(EntityManager em, Instant at, String actor, String subjectType, String subjectId,
                                     String action, String detail) {

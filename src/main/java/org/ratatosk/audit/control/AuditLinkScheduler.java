@@ -1,16 +1,13 @@
 package org.ratatosk.audit.control;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ratatosk.platform.AfterCommit;
 
 /**
  * Links recorded changes soon after their transaction commits. A pass starts a moment after the
@@ -24,8 +21,8 @@ public class AuditLinkScheduler {
 
     private static final Logger LOG = Logger.getLogger(AuditLinkScheduler.class.getName());
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterCommit afterCommit;
 
     /** How long a pass waits for more changes before it links. */
     static final long DELAY_MILLIS = 200;
@@ -43,18 +40,7 @@ public class AuditLinkScheduler {
 
     /** Asks for a linking pass once the current transaction has committed. */
     public void afterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    request();
-                }
-            }
-        });
+        afterCommit.run(this::request);
     }
 
     void request() {

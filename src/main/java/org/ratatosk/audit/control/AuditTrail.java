@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +29,9 @@ import org.ratatosk.platform.Page;
  */
 @Stateless
 public class AuditTrail {
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -50,7 +54,7 @@ public class AuditTrail {
             Jsons.createReader(new StringReader(detail)).readValue();
         }
         em.flush();
-        em.persist(new AuditEvent(UUID.randomUUID().toString(), Instant.now(), actor, subjectType, subjectId, action, detail));
+        em.persist(new AuditEvent(UUID.randomUUID().toString(), clock.instant(), actor, subjectType, subjectId, action, detail));
         linking.afterCommit();
     }
 

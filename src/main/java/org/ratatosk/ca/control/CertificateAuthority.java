@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ import org.ratatosk.tokens.control.Tokens;
 public class CertificateAuthority {
 
     private static final Logger LOG = Logger.getLogger(CertificateAuthority.class.getName());
+
+    @Inject
+    Clock clock;
 
     @Inject
     AuditTrail audit;
@@ -82,7 +86,7 @@ public class CertificateAuthority {
         CertificateBuilder.Issuer issuer = new CertificateBuilder.Issuer(key.labelId(),
                 X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), ca.getPublicKey(),
                 Certificates.subjectKeyIdentifier(ca), algorithm);
-        X509Certificate leaf = CertificateBuilder.issue(tokens.token(), issuer, subject);
+        X509Certificate leaf = CertificateBuilder.issue(tokens.token(), issuer, subject, clock.instant());
         List<X509Certificate> issued = new ArrayList<>(chain.size() + 1);
         issued.add(leaf);
         issued.addAll(chain);
@@ -95,12 +99,13 @@ public class CertificateAuthority {
     public X509Certificate selfSign(ManagedKey key, X500Name subject, CertificateProfile profile) {
         keys.requireUsable(key);
         PublicKey publicKey = keys.publicKey(key);
+        Instant now = clock.instant();
         CertificateBuilder.Issuer issuer = new CertificateBuilder.Issuer(key.labelId(), subject, publicKey, null,
                 profile.signatureAlgorithmFor(Keys.spec(key)));
         X509Certificate certificate = CertificateBuilder.issue(tokens.token(), issuer, new CertificateBuilder.Subject(
                 subject, publicKey, null, profile.validity(), profile.keyUsageBits(), profile.extendedKeyUsages(),
-                profile.certificateAuthority(), profile.pathLength()));
-        key.replaceCertificateChain(Pem.certificate(certificate), Instant.now());
+                profile.certificateAuthority(), profile.pathLength()), now);
+        key.replaceCertificateChain(Pem.certificate(certificate), now);
         LOG.info("Key '" + key.label() + "' self-signed " + certificate.getSubjectX500Principal().getName());
         audit.record("operator", "key", key.label(), "SELF_SIGNED", null);
         return certificate;

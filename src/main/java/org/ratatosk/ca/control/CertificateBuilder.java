@@ -65,8 +65,9 @@ public final class CertificateBuilder {
         }
     }
 
-    public static X509Certificate issue(CryptoToken token, Issuer issuer, Subject subject) {
-        Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    /** A certificate valid from {@code now}, to the second, for the subject's validity. */
+    public static X509Certificate issue(CryptoToken token, Issuer issuer, Subject subject, Instant now) {
+        Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS);
         Instant notAfter = notBefore.plus(subject.validity());
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer.name(), serial(),
                 Date.from(notBefore), Date.from(notAfter), subject.name(), subject.publicKey());

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -27,6 +28,9 @@ import org.ratatosk.platform.Metrics;
 public class CallbackDeliveries {
 
     private static final Logger LOG = Logger.getLogger(CallbackDeliveries.class.getName());
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -76,7 +80,7 @@ public class CallbackDeliveries {
         }
         Command command = em.find(Command.class, commandId);
         ApiClient client = command == null ? null : em.find(ApiClient.class, command.clientId());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Optional<String> error;
         String url = null;
         if (client == null || client.callbackUrl() == null) {
@@ -85,7 +89,7 @@ public class CallbackDeliveries {
             url = CallbackSender.url(client.callbackUrl(), command.type().path());
             error = post(url, client, delivery, command);
         }
-        now = Instant.now();
+        now = clock.instant();
         if (error.isEmpty()) {
             delivery.delivered(now);
             metrics.callbackAttempt("delivered");

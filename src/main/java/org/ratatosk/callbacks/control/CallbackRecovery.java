@@ -10,6 +10,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
@@ -34,6 +35,9 @@ public class CallbackRecovery {
 
     private static final Logger LOG = Logger.getLogger(CallbackRecovery.class.getName());
 
+    @Inject
+    Clock clock;
+
     @Resource
     ManagedScheduledExecutorService executor;
 
@@ -48,8 +52,8 @@ public class CallbackRecovery {
 
     @PostConstruct
     void start() {
-        executor.execute(() -> sweep(Instant.now()));
-        sweeps = executor.scheduleWithFixedDelay(() -> sweep(Instant.now().minus(afterDue())),
+        executor.execute(() -> sweep(clock.instant()));
+        sweeps = executor.scheduleWithFixedDelay(() -> sweep(clock.instant().minus(afterDue())),
                 PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 

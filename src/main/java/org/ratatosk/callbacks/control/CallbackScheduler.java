@@ -9,6 +9,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.ratatosk.callbacks.entity.CallbackDelivery;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.control.CommandFinished;
 import org.ratatosk.messaging.control.CommandsFinished;
+import org.ratatosk.platform.BrokerGate;
 
 /**
  * Opens a delivery when a command finishes and queues its attempts. Both happen in the caller's
@@ -37,22 +39,28 @@ public class CallbackScheduler {
 
     private static final Logger LOG = Logger.getLogger(CallbackScheduler.class.getName());
 
+    @Inject
+    Clock clock;
+
     @PersistenceContext
     EntityManager em;
 
     @Inject
     JMSContext jms;
 
+    @Inject
+    BrokerGate gate;
+
     @Resource(lookup = CallbackDestinations.QUEUE)
     Queue queue;
 
     public void onFinished(@Observes CommandFinished finished) {
-        open(finished, Instant.now());
+        open(finished, clock.instant());
     }
 
     /** As {@link #onFinished} for each command of a batch, with one look-up of each client. */
     public void onFinishedTogether(@Observes CommandsFinished finished) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         finished.commands().forEach(command -> open(command, now));
     }
 
@@ -68,7 +76,7 @@ public class CallbackScheduler {
 
     /** Queues the attempt that follows {@code attemptsBefore} failed ones, due at {@code due}. */
     public void attemptAt(String commandId, int attemptsBefore, Instant due) {
-        send(commandId, attemptsBefore, Math.max(0, Duration.between(Instant.now(), due).toMillis()));
+        send(commandId, attemptsBefore, Math.max(0, Duration.between(clock.instant(), due).toMillis()));
     }
 
     /**
@@ -85,7 +93,7 @@ public class CallbackScheduler {
                 .setParameter("before", dueBefore)
                 .setMaxResults(max)
                 .getResultList();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int queued = 0;
         for (Object[] row : overdue) {
             String commandId = (String) row[0];
@@ -109,10 +117,10 @@ public class CallbackScheduler {
     }
 
     private void send(String commandId, int attemptsBefore, long delay) {
-        jms.createProducer()
+        gate.send(() -> jms.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
                 .setDeliveryDelay(delay)
                 .setProperty(ATTEMPTS_BEFORE, attemptsBefore)
-                .send(queue, commandId);
+                .send(queue, commandId));
     }
 }

@@ -1,6 +1,8 @@
 package org.ratatosk.clients.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -9,7 +11,7 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -36,6 +38,9 @@ public class ApiClients {
     /** The column's size: a longer URL would fail the write with a 500. */
     static final int MAX_CALLBACK_URL_LENGTH = 2048;
 
+    @Inject
+    Clock clock;
+
     @PersistenceContext
     EntityManager em;
 
@@ -48,7 +53,11 @@ public class ApiClients {
     @Inject
     CallbackCredentials callbackCredentials;
 
-    /** Resolves {@code X-Api-Key: base64(clientId:key)}; 401 for anything that does not match. */
+    /**
+     * Resolves {@code X-Api-Key: base64(clientId:key)}; 401 for anything that does not match. One
+     * read, so no transaction of its own: every request of an application server passes here.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ApiClient authenticate(String header) {
         if (header == null || header.isBlank()) {
             throw ApiException.unauthorized("X-Api-Key header required");
@@ -119,7 +128,7 @@ public class ApiClients {
         String sealedAuth = basicAuth != null ? callbackCredentials.seal(clientId, basicAuth)
                 : key == null && !body.containsKey("callbackBasicAuth") ? client.sealedCallbackAuth() : null;
         client.replace(salt, key == null ? client.keyHash() : Hashes.saltedHash(salt, key), callbackUrl,
-                sealedAuth, keys.toString(), String.join(" ", thumbprints), Instant.now());
+                sealedAuth, keys.toString(), String.join(" ", thumbprints), clock.instant());
         if (created) {
             em.persist(client);
         }

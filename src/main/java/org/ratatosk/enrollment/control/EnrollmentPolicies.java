@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.logging.Logger;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.clients.entity.ApiClient;
@@ -21,6 +21,9 @@ import org.ratatosk.platform.Jsons;
 public class EnrollmentPolicies {
 
     private static final Logger LOG = Logger.getLogger(EnrollmentPolicies.class.getName());
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -46,7 +49,7 @@ public class EnrollmentPolicies {
         if (created) {
             policy = new EnrollmentPolicy(clientId);
         }
-        policy.replace(caKey, template.stored().toString(), Instant.now());
+        policy.replace(caKey, template.stored().toString(), clock.instant());
         if (created) {
             em.persist(policy);
         }

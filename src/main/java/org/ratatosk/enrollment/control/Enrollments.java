@@ -10,12 +10,11 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.ratatosk.enrollment.entity.Enrollment;
 import org.ratatosk.enrollment.entity.EnrollmentPolicy;
 import org.ratatosk.messaging.control.CommandFinished;
 import org.ratatosk.messaging.control.CommandsFinished;
+import org.ratatosk.messaging.control.CommandRequest;
 import org.ratatosk.messaging.control.CommandSubmission;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.CommandState;
@@ -36,6 +36,7 @@ import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.provisioning.entity.Profile;
 import org.ratatosk.provisioning.entity.ProfileKey;
+import org.ratatosk.platform.BrokerGate;
 
 /**
  * Automatic enrollment: when a provisioning of an opted-in client completes with certificate
@@ -49,11 +50,17 @@ public class Enrollments {
 
     private static final Logger LOG = Logger.getLogger(Enrollments.class.getName());
 
+    @Inject
+    Clock clock;
+
     @PersistenceContext
     EntityManager em;
 
     @Inject
     JMSContext jms;
+
+    @Inject
+    BrokerGate gate;
 
     @Resource(lookup = EnrollmentDestinations.QUEUE)
     Queue queue;
@@ -86,8 +93,8 @@ public class Enrollments {
         if (profile == null || profile.keys().stream().noneMatch(key -> key.certReq() != null)) {
             return;
         }
-        em.persist(new Enrollment(finished.commandId(), finished.clientId(), Instant.now()));
-        jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, finished.commandId());
+        em.persist(new Enrollment(finished.commandId(), finished.clientId(), clock.instant()));
+        gate.send(() -> jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, finished.commandId()));
         LOG.info("Command " + finished.commandId() + ": enrollment queued for profile " + profile.id());
     }
 
@@ -104,7 +111,7 @@ public class Enrollments {
         }
         EnrollmentPolicy policy = em.find(EnrollmentPolicy.class, enrollment.clientId());
         if (policy == null) {
-            enrollment.failed("NO_ENROLLMENT_POLICY", "The client no longer enrolls automatically", Instant.now());
+            enrollment.failed("NO_ENROLLMENT_POLICY", "The client no longer enrolls automatically", clock.instant());
             return;
         }
         EnrollmentTemplate template = EnrollmentTemplate.parse(JsonBodies.parseStored(policy.template()),
@@ -127,11 +134,10 @@ public class Enrollments {
                     .add("keystate", key.keyState() == null ? "ACTIVE" : key.keyState())
                     .add("data", der(certificate)));
         }
-        JsonObject certificateCommand = certificateCommand(provisioning, profile.id(), template, certificates);
         ApiClient client = em.find(ApiClient.class, enrollment.clientId());
-        String certificateCommandId = submission.submit(client, CommandType.CERT.path(), certificateCommand.toString())
-                .getString("commandId");
-        enrollment.issued(certificateCommandId, Instant.now());
+        String certificateCommandId = submission.submit(client,
+                certificateCommand(provisioning, profile.id(), template, certificates)).getString("commandId");
+        enrollment.issued(certificateCommandId, clock.instant());
         audit.record("server", "enrollment", commandId, "ISSUED", Jsons.createObjectBuilder()
                 .add("caKey", policy.caKey())
                 .add("certificateCommandId", certificateCommandId)
@@ -146,14 +152,14 @@ public class Enrollments {
         if (enrollment == null || enrollment.state() != Enrollment.State.PENDING) {
             return;
         }
-        enrollment.failed(code, message, Instant.now());
+        enrollment.failed(code, message, clock.instant());
         audit.record("server", "enrollment", commandId, "FAILED",
                 Jsons.createObjectBuilder().add("code", code).build().toString());
         LOG.warning("Command " + commandId + ": enrollment failed, " + code + ": " + message);
     }
 
-    private static JsonObject certificateCommand(Command provisioning, String profileId, EnrollmentTemplate template,
-                                                 JsonArrayBuilder certificates) {
+    private static CommandRequest certificateCommand(Command provisioning, String profileId, EnrollmentTemplate template,
+                                                     JsonArrayBuilder certificates) {
         var header = Jsons.createObjectBuilder()
                 .add("to", Jsons.createArrayBuilder().add(profileId))
                 .add("lifespan", template.lifespan())
@@ -161,12 +167,10 @@ public class Enrollments {
         if (provisioning.externalId() != null) {
             header.add("externalId", provisioning.externalId());
         }
-        return Jsons.createObjectBuilder()
-                .add("commandHeader", header)
-                .add(CommandType.CERT.bodyKey(), Jsons.createObjectBuilder()
-                        .add("profileid", profileId)
-                        .add("certificates", certificates))
-                .build();
+        return CommandRequest.of(CommandType.CERT, header.build(), Jsons.createObjectBuilder()
+                .add("profileid", profileId)
+                .add("certificates", certificates)
+                .build());
     }
 
     private static String der(X509Certificate certificate) {

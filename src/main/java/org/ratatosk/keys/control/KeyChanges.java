@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.ratatosk.approvals.control.KeyPolicy;
@@ -25,6 +26,9 @@ import org.ratatosk.platform.Jsons;
 public class KeyChanges {
 
     private static final Logger LOG = Logger.getLogger(KeyChanges.class.getName());
+
+    @Inject
+    Clock clock;
 
     @Inject
     AuditTrail audit;
@@ -122,7 +126,7 @@ public class KeyChanges {
 
     private void applyTo(ManagedKey key, KeyPolicy.Operation operation, JsonObject payload) {
         check(key, operation, payload);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         switch (operation) {
             case BLOCK -> key.block(now);
             case UNBLOCK -> key.unblock(now);

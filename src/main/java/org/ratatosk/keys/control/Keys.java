@@ -11,7 +11,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -37,6 +37,9 @@ import org.ratatosk.tokens.control.Tokens;
 public class Keys {
 
     private static final Logger LOG = Logger.getLogger(Keys.class.getName());
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -89,7 +92,7 @@ public class Keys {
             publicKey = Base64.getEncoder().encodeToString(token.generate(alias, spec, attributes.extractable()).getEncoded());
         }
         ManagedKey key = new ManagedKey(label, spec.algorithm(), spec.keySize(), spec.curveOid(), token.kind(), attributes,
-                policy.toJson().toString(), blocked, publicKey, Instant.now());
+                policy.toJson().toString(), blocked, publicKey, clock.instant());
         try {
             em.persist(key);
             em.flush();
@@ -219,7 +222,7 @@ public class Keys {
         if (key.certificateChain() == null) {
             throw new ApiException(404, "CERTIFICATE_NOT_FOUND", "Key '" + key.label() + "' has no certificate");
         }
-        key.replaceCertificateChain(null, Instant.now());
+        key.replaceCertificateChain(null, clock.instant());
         LOG.info("Key '" + key.label() + "': certificate deleted");
         audit.record("operator", "key", key.label(), "CERTIFICATE_DELETED", null);
         return Jsons.createObjectBuilder().add("label", key.label()).build();
@@ -238,7 +241,7 @@ public class Keys {
                 throw ApiException.unprocessable("CHAIN_BROKEN", "Certificate " + (i + 1) + " is not issued by certificate " + (i + 2));
             }
         }
-        key.replaceCertificateChain(Pem.chain(chain), Instant.now());
+        key.replaceCertificateChain(Pem.chain(chain), clock.instant());
         LOG.info("Key '" + key.label() + "' has a new certificate: " + chain.get(0).getSubjectX500Principal().getName());
         audit.record("operator", "key", key.label(), "CERTIFICATE_REPLACED", null);
         return KeyJson.render(key);

@@ -7,7 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.logging.Logger;
 import org.ratatosk.approvals.control.KeyPolicy;
@@ -33,6 +33,9 @@ import org.ratatosk.tokens.control.WrapMethod;
 public class Wraps {
 
     private static final Logger LOG = Logger.getLogger(Wraps.class.getName());
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -146,7 +149,7 @@ public class Wraps {
                     ? KeySpec.rsa(rsa.getModulus().bitLength())
                     : KeySpec.ec(curveOid(publicKey), null);
             key = new ManagedKey(label, spec.algorithm(), spec.keySize(), spec.curveOid(), token.kind(), attributes,
-                    policy.toJson().toString(), blocked, Base64.getEncoder().encodeToString(publicKey.getEncoded()), Instant.now());
+                    policy.toJson().toString(), blocked, Base64.getEncoder().encodeToString(publicKey.getEncoded()), clock.instant());
         } else {
             int bits = token.unwrapSecret(unwrapping.labelId(), wrapped, method, alias, attributes.extractable());
             if (bits != 128 && bits != 192 && bits != 256) {
@@ -154,7 +157,7 @@ public class Wraps {
                 throw ApiException.badRequest("UNWRAP_FAILED", "The wrapped key is " + bits + " bits long, not an AES key");
             }
             key = new ManagedKey(label, "AES", bits, null, token.kind(), attributes, policy.toJson().toString(),
-                    blocked, "", Instant.now());
+                    blocked, "", clock.instant());
         }
         try {
             em.persist(key);

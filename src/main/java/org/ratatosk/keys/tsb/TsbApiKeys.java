@@ -9,7 +9,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +32,9 @@ public class TsbApiKeys {
 
     private static final Logger LOG = Logger.getLogger(TsbApiKeys.class.getName());
 
+    @Inject
+    Clock clock;
+
     @PersistenceContext
     EntityManager em;
 
@@ -51,7 +54,7 @@ public class TsbApiKeys {
             em.flush();
         }
         String token = Secrets.random(32);
-        TsbApiKey key = new TsbApiKey(name, Hashes.sha256Hex(token), roles, Instant.now());
+        TsbApiKey key = new TsbApiKey(name, Hashes.sha256Hex(token), roles, clock.instant());
         em.persist(key);
         LOG.info("TSB API key '" + name + "' " + (existing == null ? "created" : "replaced") + " with roles " + roles);
         audit.record("operator", "tsb-api-key", name, existing == null ? "CREATED" : "REPLACED",

@@ -12,7 +12,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -36,6 +36,9 @@ import org.ratatosk.platform.Role;
 public class TsbClientCertificates {
 
     private static final Logger LOG = Logger.getLogger(TsbClientCertificates.class.getName());
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -63,7 +66,7 @@ public class TsbClientCertificates {
         }
         String subject = certificate.getSubjectX500Principal().getName();
         TsbClientCertificate mapping = new TsbClientCertificate(name, sha256, subject.length() > 1024 ? subject.substring(0, 1024) : subject,
-                roles, Instant.now());
+                roles, clock.instant());
         em.persist(mapping);
         LOG.info("TSB client certificate '" + name + "' (" + subject + ") " + (existing == null ? "created" : "replaced")
                 + " with roles " + roles);

@@ -12,7 +12,7 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.ratatosk.messaging.control.CommandWaiters;
+import org.ratatosk.messaging.control.LongPolls;
 import org.ratatosk.messaging.control.OperatorCommands;
 import org.ratatosk.messaging.control.QrCodes;
 import org.ratatosk.platform.Guarded;
@@ -34,7 +34,7 @@ public class AdminCommandResource {
     QrCodes qrCodes;
 
     @Inject
-    CommandWaiters waiters;
+    LongPolls longPolls;
 
     /** With {@code wait} (seconds, at most 60) the answer comes as soon as the command is final. */
     @GET
@@ -47,7 +47,7 @@ public class AdminCommandResource {
             response.resume(e);
             return;
         }
-        CommandLongPoll.answer(response, commandId, wait, () -> commands.envelope(commandId), waiters);
+        CommandLongPoll.answer(response, commandId, wait, () -> commands.envelope(commandId), longPolls);
     }
 
     @DELETE

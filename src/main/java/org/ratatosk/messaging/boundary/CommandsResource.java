@@ -19,7 +19,7 @@ import org.ratatosk.clients.boundary.ApiClientKey;
 import org.ratatosk.clients.boundary.CallingClient;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.control.IdempotentSubmission;
-import org.ratatosk.messaging.control.CommandWaiters;
+import org.ratatosk.messaging.control.LongPolls;
 import org.ratatosk.messaging.control.Commands;
 import org.ratatosk.messaging.control.QrCodes;
 import org.ratatosk.platform.ApiException;
@@ -47,7 +47,7 @@ public class CommandsResource {
     QrCodes qrCodes;
 
     @Inject
-    CommandWaiters waiters;
+    LongPolls longPolls;
 
     @POST
     @Path("{type}")
@@ -69,7 +69,7 @@ public class CommandsResource {
             response.resume(e);
             return;
         }
-        CommandLongPoll.answer(response, commandId, wait, () -> commands.envelope(client, commandId), waiters);
+        CommandLongPoll.answer(response, commandId, wait, () -> commands.envelope(client, commandId), longPolls);
     }
 
     @GET

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.time.Clock;
 import java.time.Instant;
 import org.ratatosk.messaging.control.Expiry;
 import org.ratatosk.messaging.control.ExpiryDestinations;
@@ -28,6 +29,9 @@ import org.ratatosk.platform.ExpiryScheduler;
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
 })
 public class ExpiryListener implements MessageListener {
+
+    @Inject
+    Clock clock;
 
     @Inject
     Expiry expiry;
@@ -62,7 +66,7 @@ public class ExpiryListener implements MessageListener {
     private void commandTimedOut(Message message, String commandId) throws JMSException {
         if (message.propertyExists(ExpiryScheduler.DUE)) {
             long due = message.getLongProperty(ExpiryScheduler.DUE);
-            if (due > System.currentTimeMillis()) {
+            if (due > clock.millis()) {
                 scheduler.commandTimeout(commandId, Instant.ofEpochMilli(due));
                 return;
             }

@@ -14,10 +14,10 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.util.concurrent.TimeUnit;
 import org.ratatosk.messaging.control.Answers;
-import org.ratatosk.messaging.control.MailboxWaiters;
+import org.ratatosk.messaging.control.LongPolls;
 import org.ratatosk.messaging.control.Mailboxes;
+import org.ratatosk.messaging.control.WakeUpTopic;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.QueryParameters;
 
@@ -36,7 +36,7 @@ public class MailboxesResource {
     Answers answers;
 
     @Inject
-    MailboxWaiters waiters;
+    LongPolls longPolls;
 
     @GET
     @Path("{bid}")
@@ -50,19 +50,9 @@ public class MailboxesResource {
                 response.resume(mailboxes.list(bid).toString());
                 return;
             }
-            waiters.add(bid, response);
-            response.setTimeout(wait, TimeUnit.SECONDS);
-            response.setTimeoutHandler(timedOut -> {
-                waiters.remove(bid, timedOut);
-                timedOut.resume(mailboxes.list(bid).toString());
-            });
-            JsonObject listing = mailboxes.list(bid);
-            if (!listing.getJsonArray("messages").isEmpty()) {
-                waiters.remove(bid, response);
-                response.resume(listing.toString());
-            }
+            longPolls.hold(WakeUpTopic.Kind.MAILBOX, bid, response, wait,
+                    () -> mailboxes.list(bid), listing -> !listing.getJsonArray("messages").isEmpty());
         } catch (RuntimeException e) {
-            waiters.remove(bid, response);
             response.resume(e);
         }
     }

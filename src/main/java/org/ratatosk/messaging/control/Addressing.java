@@ -8,13 +8,12 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.ratatosk.messaging.entity.CommandType;
 import org.ratatosk.messaging.entity.Mailbox;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Hashes;
@@ -32,6 +31,9 @@ public class Addressing {
 
     public static final String TEMPORARY = "@tmp";
 
+    @Inject
+    Clock clock;
+
     @PersistenceContext
     EntityManager em;
 
@@ -41,12 +43,12 @@ public class Addressing {
     @Inject
     Secrets secrets;
 
-    /** The addresses of a command; provisioning defaults to a temporary mailbox. */
-    public static List<String> addresses(JsonObject header, JsonObject body, CommandType type) {
+    /** The addresses of a command; provisioning ({@code provisions}) goes to a temporary mailbox only. */
+    public static List<String> addresses(JsonObject header, JsonObject body, boolean provisions) {
         JsonArray to = JsonBodies.optionalArray(header, "to").orElse(null);
         List<String> addresses = new ArrayList<>();
         if (to == null || to.isEmpty()) {
-            if (type == CommandType.PROV) {
+            if (provisions) {
                 return List.of(TEMPORARY);
             }
             String profileId = JsonBodies.optionalString(body, "profileid").orElseThrow(() ->
@@ -59,10 +61,10 @@ public class Addressing {
             }
             addresses.add(string.getString());
         }
-        if (type == CommandType.PROV && !addresses.equals(List.of(TEMPORARY))) {
+        if (provisions && !addresses.equals(List.of(TEMPORARY))) {
             throw ApiException.badRequest("INVALID_FIELD", "provision is addressed to @tmp only");
         }
-        if (type != CommandType.PROV && addresses.contains(TEMPORARY)) {
+        if (!provisions && addresses.contains(TEMPORARY)) {
             throw ApiException.badRequest("INVALID_FIELD", "@tmp is for provision only");
         }
         return addresses;
@@ -94,7 +96,7 @@ public class Addressing {
         String bid = UUID.randomUUID().toString();
         String salt = Secrets.randomSalt();
         Mailbox mailbox = new Mailbox(bid, clientId, temporary, profileId, salt,
-                Hashes.saltedHash(salt, secrets.mailboxToken(bid, salt)), state, Instant.now());
+                Hashes.saltedHash(salt, secrets.mailboxToken(bid, salt)), state, clock.instant());
         em.persist(mailbox);
         return mailbox;
     }

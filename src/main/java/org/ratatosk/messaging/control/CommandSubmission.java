@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +23,6 @@ import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Metrics;
-import org.ratatosk.provisioning.control.Profiles;
 import org.ratatosk.provisioning.entity.Profile;
 
 /**
@@ -34,6 +34,9 @@ public class CommandSubmission {
 
     private static final Logger LOG = Logger.getLogger(CommandSubmission.class.getName());
 
+    @Inject
+    Clock clock;
+
     @PersistenceContext
     EntityManager em;
 
@@ -44,7 +47,7 @@ public class CommandSubmission {
     Addressing addressing;
 
     @Inject
-    Profiles profiles;
+    CommandTypes types;
 
     @Inject
     Commands commands;
@@ -61,14 +64,20 @@ public class CommandSubmission {
     @Inject
     AuditTrail audit;
 
+    /** A command as an API client sends it: the type's path and the request's text. */
     public JsonObject submit(ApiClient client, String typePath, String rawBody) {
         CommandType type = CommandType.fromPath(typePath)
                 .orElseThrow(() -> new ApiException(404, "UNKNOWN_COMMAND_TYPE", "No command type '" + typePath + "'"));
-        JsonObject request = JsonBodies.parseObject(rawBody);
-        JsonObject header = JsonBodies.requireObject(request, "commandHeader");
-        JsonObject body = JsonBodies.requireObject(request, type.bodyKey());
+        return submit(client, CommandRequest.read(type, JsonBodies.parseObject(rawBody)));
+    }
+
+    public JsonObject submit(ApiClient client, CommandRequest request) {
+        CommandType type = request.type();
+        CommandRules rules = types.of(type);
+        JsonObject header = request.header();
+        JsonObject body = request.body();
         CommandHeader limits = CommandHeader.read(header, config.maxLifespanSeconds(), config.maxTimeoutSeconds());
-        String requestHash = Hashes.sha256Hex(type.name() + ":" + CanonicalJson.of(request));
+        String requestHash = Hashes.sha256Hex(type.name() + ":" + CanonicalJson.of(request.whole()));
         if (limits.externalId() != null) {
             Command existing = existing(client, type, limits.externalId());
             if (existing != null) {
@@ -79,26 +88,21 @@ public class CommandSubmission {
                 return commands.envelope(existing);
             }
         }
-        List<String> addresses = Addressing.addresses(header, body, type);
-        CommandBodies.check(type, body);
+        List<String> addresses = Addressing.addresses(header, body, rules.provisions());
+        rules.check(body);
 
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String commandId = UUID.randomUUID().toString();
         Command command = new Command(commandId, client.clientId(), type, limits.externalId(), requestHash,
                 body.toString(), limits.lifespan(), now, now.plusSeconds(limits.timeout()));
         String newProfileId = null;
-        if (type == CommandType.PROV) {
+        if (rules.provisions()) {
             newProfileId = UUID.randomUUID().toString();
             Mailbox permanent = addressing.newMailbox(client.clientId(), false, newProfileId, Mailbox.State.PENDING);
             command.assignProvisioning(newProfileId, permanent.bid());
         }
-        List<Target> targets = addressing.resolve(client.clientId(), addresses, newProfileId);
-        if (type == CommandType.CERT) {
-            targets = certificateTargets(client, body, targets);
-        } else if (type == CommandType.DELETE) {
-            targets = namedProfile(body, targets);
-        }
-        command.addressTo(targetUser(type, body, targets));
+        List<Target> targets = rules.targets(client, body, addressing.resolve(client.clientId(), addresses, newProfileId));
+        command.addressTo(targetUser(rules.provisions(), body, targets));
         em.persist(command);
         Instant expires = now.plusSeconds(limits.lifespan());
         for (int i = 0; i < targets.size(); i++) {
@@ -112,7 +116,7 @@ public class CommandSubmission {
                 expiry.messageLifespan(message.mid(), expires);
             }
             if (!target.mailbox().temporary()) {
-                wakeUps.afterCommit(target.mailbox().bid());
+                wakeUps.afterCommit(WakeUpTopic.Kind.MAILBOX, List.of(target.mailbox().bid()));
             }
         }
         expiry.commandTimeout(commandId, command.timeoutAt());
@@ -125,33 +129,13 @@ public class CommandSubmission {
     }
 
     /** The user a command is for: a provisioning's userid, or the user of all its profiles when they are one. */
-    private String targetUser(CommandType type, JsonObject body, List<Target> targets) {
-        if (type == CommandType.PROV) {
+    private String targetUser(boolean provisions, JsonObject body, List<Target> targets) {
+        if (provisions) {
             return JsonBodies.optionalString(body, "userid").filter(u -> u.length() <= 256).orElse(null);
         }
         List<String> users = targets.stream().map(Target::profileId).distinct()
                 .map(id -> em.find(Profile.class, id)).filter(p -> p != null).map(Profile::userId).distinct().toList();
         return users.size() == 1 ? users.get(0) : null;
-    }
-
-    /** A certificate goes to the profile named in the body, if any, which must be among the addressed. */
-    private List<Target> certificateTargets(ApiClient client, JsonObject body, List<Target> targets) {
-        List<Target> chosen = namedProfile(body, targets);
-        CertificateCommands.check(body, chosen.stream()
-                .map(t -> profiles.active(client.clientId(), t.profileId()).orElseThrow())
-                .toList());
-        return chosen;
-    }
-
-    /** Only the profile the body names (its {@code profileid}, if any), which must be among the addressed. */
-    private static List<Target> namedProfile(JsonObject body, List<Target> targets) {
-        String profileId = JsonBodies.optionalString(body, "profileid").orElse(null);
-        List<Target> chosen = profileId == null ? targets
-                : targets.stream().filter(t -> t.profileId().equals(profileId)).toList();
-        if (chosen.isEmpty()) {
-            throw ApiException.unprocessable("UNKNOWN_RECIPIENT", "Profile " + profileId + " is not among the addressed profiles");
-        }
-        return chosen;
     }
 
     private Command existing(ApiClient client, CommandType type, String externalId) {

@@ -1,6 +1,8 @@
 package org.ratatosk.messaging.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -12,6 +14,7 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,6 +42,9 @@ public class Commands {
 
     private static final Logger LOG = Logger.getLogger(Commands.class.getName());
 
+    @Inject
+    Clock clock;
+
     @PersistenceContext
     EntityManager em;
 
@@ -61,6 +67,11 @@ public class Commands {
     @Inject
     AuditTrail audit;
 
+    /**
+     * Reads only: called from a request it runs without a transaction of its own, as a commit
+     * (with the flush and enlistment before it) would cost more than the reads.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public JsonObject envelope(ApiClient client, String commandId) {
         return envelope(owned(client, commandId, LockModeType.NONE));
     }
@@ -71,6 +82,7 @@ public class Commands {
         return command == null ? java.util.Optional.empty() : java.util.Optional.of(envelope(command));
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public JsonArray byExternalId(ApiClient client, String externalId) {
         JsonArrayBuilder all = Jsons.createArrayBuilder();
         em.createQuery("SELECT c FROM Command c WHERE c.clientId = :client AND c.externalId = :external"
@@ -120,7 +132,7 @@ public class Commands {
         if (command.state().isFinal()) {
             throw ApiException.conflict("ALREADY_FINAL", "Command " + commandId + " is already " + command.state());
         }
-        command.cancel(Instant.now());
+        command.cancel(clock.instant());
         finished(command, null);
         LOG.info("Command " + commandId + " cancelled by " + client.clientId());
         return envelope(command);

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ public class Expiry {
 
     private static final Logger LOG = Logger.getLogger(Expiry.class.getName());
 
+    @Inject
+    Clock clock;
+
     @PersistenceContext
     EntityManager em;
 
@@ -51,7 +55,7 @@ public class Expiry {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int expireOverdue(int max) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<String> overdue = em.createQuery("SELECT c.id FROM Command c WHERE c.state = :open AND c.timeoutAt <= :now"
                         + " ORDER BY c.timeoutAt, c.id", String.class)
                 .setParameter("open", CommandState.IN_PROGRESS)
@@ -93,7 +97,7 @@ public class Expiry {
         if (message == null) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (message.state() != MailboxMessage.State.PENDING) {
             return;
         }

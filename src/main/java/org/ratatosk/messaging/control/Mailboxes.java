@@ -1,12 +1,14 @@
 package org.ratatosk.messaging.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.Mailbox;
@@ -17,9 +19,17 @@ import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 
-/** The device's side: opening a mailbox with its token, listing and fetching its messages. */
+/**
+ * The device's side: opening a mailbox with its token, listing and fetching its messages. These
+ * only read, so a device's request runs them without a transaction of its own (one each would
+ * cost a commit per call); inside an answer's transaction they join it.
+ */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class Mailboxes {
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -29,6 +39,9 @@ public class Mailboxes {
 
     @Inject
     Envelopes envelopes;
+
+    @Inject
+    CommandTypes types;
 
     /** The mailbox if the token opens it: 401 for a wrong token, 410 once it was closed. */
     public Mailbox open(String bid, String token) {
@@ -56,7 +69,7 @@ public class Mailboxes {
 
     /** Messages not yet answered and within their lifespan; no token check, for wake-ups. */
     public JsonObject list(String bid) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JsonArrayBuilder messages = Jsons.createArrayBuilder();
         em.createQuery("SELECT m FROM MailboxMessage m WHERE m.bid = :bid AND m.state = :state"
                         + " AND m.expiresAt > :now ORDER BY m.createdAt", MailboxMessage.class)
@@ -77,14 +90,11 @@ public class Mailboxes {
         if (message.isAnswered()) {
             throw ApiException.conflict("ALREADY_ANSWERED", "Message " + mid + " was answered");
         }
-        if (!message.isFetchable(Instant.now())) {
+        if (!message.isFetchable(clock.instant())) {
             throw ApiException.gone("MESSAGE_GONE", "Message " + mid + " is past its lifespan or withdrawn");
         }
         Command command = em.find(Command.class, message.commandId());
-        JsonObject body = JsonBodies.parseStored(command.body());
-        if (command.newProfileId() != null) {
-            body = withAssignedProfile(body, command);
-        }
+        JsonObject body = types.of(command.type()).delivered(command, JsonBodies.parseStored(command.body()));
         return Jsons.createObjectBuilder()
                 .add("header", Jsons.createObjectBuilder()
                         .add("bid", message.bid())
@@ -97,17 +107,8 @@ public class Mailboxes {
                 .build();
     }
 
-    /** Adds the profile id and the permanent mailbox the device will use after provisioning. */
-    private JsonObject withAssignedProfile(JsonObject provCommand, Command command) {
-        Mailbox permanent = em.find(Mailbox.class, command.newMailboxId());
-        JsonObjectBuilder profile = Jsons.createObjectBuilder(provCommand.getJsonObject("profile"))
-                .add("id", command.newProfileId())
-                .add("boxurl", config.mailboxUrl(permanent.bid()))
-                .add("boxtoken", envelopes.token(permanent));
-        return Jsons.createObjectBuilder(provCommand).add("profile", profile).build();
-    }
-
     /** Closes a deleted profile's mailbox: its token opens nothing and its messages are withdrawn. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void delete(String bid) {
         Mailbox mailbox = em.find(Mailbox.class, bid);
         if (mailbox == null) {

@@ -3,19 +3,21 @@ package org.ratatosk.messaging.control;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ratatosk.platform.AfterCommit;
 
 /**
- * Tells every node that a mailbox has a new message, through a topic, once the transaction that
- * wrote the message has committed, so a woken device always finds it.
+ * Tells every node, through the wake-up topic and once the transaction has committed, that a
+ * mailbox has a new message or a command is final, so whichever node holds a long poll on it
+ * answers at once and finds what woke it. What one transaction wakes goes in one message per kind.
  */
 @ApplicationScoped
 public class WakeUps {
@@ -23,37 +25,50 @@ public class WakeUps {
     private static final Logger LOG = Logger.getLogger(WakeUps.class.getName());
 
     @Resource
-    TransactionSynchronizationRegistry transactions;
-
-    @Resource
     ManagedExecutorService executor;
 
     @Resource
     ConnectionFactory connectionFactory;
 
-    @Resource(lookup = ExpiryDestinations.WAKE_UP_TOPIC)
+    @Resource(lookup = WakeUpTopic.NAME)
     Topic topic;
 
-    public void afterCommit(String bid) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
+    @Inject
+    AfterCommit afterCommit;
 
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    executor.execute(() -> publish(bid));
-                }
-            }
-        });
+    /** Wakes the long polls on {@code keys} once the current transaction has committed. */
+    public void afterCommit(WakeUpTopic.Kind kind, List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try {
+            afterCommit.collect(new Pending(kind), keys, all -> executor.execute(() -> publish(kind, all)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not arrange the wake-up of " + kind + " " + keys.get(0)
+                    + "; its long polls answer at their timeout", e);
+        }
     }
 
-    void publish(String bid) {
+    /** What the current transaction wakes of one kind; a key of its own among the transaction's resources. */
+    private record Pending(WakeUpTopic.Kind kind) {
+    }
+
+    void onFinished(@Observes CommandFinished finished) {
+        afterCommit(WakeUpTopic.Kind.COMMAND, List.of(finished.commandId()));
+    }
+
+    void onFinishedTogether(@Observes CommandsFinished finished) {
+        afterCommit(WakeUpTopic.Kind.COMMAND, finished.commandIds());
+    }
+
+    void publish(WakeUpTopic.Kind kind, List<String> keys) {
         try (JMSContext context = connectionFactory.createContext()) {
-            context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setTimeToLive(60_000).send(topic, bid);
+            context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setTimeToLive(60_000)
+                    .setProperty(WakeUpTopic.KIND, kind.name())
+                    .send(topic, WakeUpTopic.body(keys));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not publish the wake-up of mailbox " + bid + "; its waiters wake at their timeout", e);
+            LOG.log(Level.WARNING, "Could not publish the wake-up of " + keys.size() + " " + kind + "(s), the first "
+                    + keys.get(0) + "; their long polls answer at their timeout", e);
         }
     }
 }

@@ -1,9 +1,10 @@
 package org.ratatosk.provisioning.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import org.ratatosk.provisioning.entity.ProfileKey;
 public class Profiles {
 
     private static final Logger LOG = Logger.getLogger(Profiles.class.getName());
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -65,7 +69,7 @@ public class Profiles {
     public Profile store(String commandId, String clientId, String profileId, String mailboxId,
                          ProvisioningRequest request, ValidatedProvisioning validated) {
         Profile profile = new Profile(profileId, clientId, request.userId(), request.name(), request.serverName(),
-                mailboxId, validated.deviceInfo(), Instant.now());
+                mailboxId, validated.deviceInfo(), clock.instant());
         for (ValidatedProvisioning.Key key : validated.keys()) {
             profile.addKey(new ProfileKey(UUID.randomUUID().toString(), profile, key.keyId(), key.usage(),
                     key.keyState(), key.jwk(), key.thumbprint(), key.certReq()));

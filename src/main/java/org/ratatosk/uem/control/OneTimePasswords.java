@@ -2,6 +2,7 @@ package org.ratatosk.uem.control;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import org.ratatosk.audit.control.AuditTrail;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -31,6 +32,9 @@ public class OneTimePasswords {
     static final long DEFAULT_VALIDITY_SECONDS = 86400;
     static final long MAX_VALIDITY_SECONDS = 30L * 86400;
 
+    @Inject
+    Clock clock;
+
     @PersistenceContext
     EntityManager em;
 
@@ -52,7 +56,7 @@ public class OneTimePasswords {
             throw ApiException.badRequest("INVALID_FIELD", "validitySeconds must be 1 to " + MAX_VALIDITY_SECONDS);
         }
         String otp = generate(settings.otpLength(), RANDOM);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expires = now.plusSeconds(validity);
         String salt = Secrets.randomSalt();
         UemOtp row = em.find(UemOtp.class, user, LockModeType.PESSIMISTIC_WRITE);

@@ -2,6 +2,7 @@ package org.ratatosk.uem.control;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import org.ratatosk.audit.control.AuditTrail;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -26,6 +27,9 @@ import org.ratatosk.uem.entity.UemOtp;
 public class UserKeyPairs {
 
     private static final Logger LOG = Logger.getLogger(UserKeyPairs.class.getName());
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -58,7 +62,7 @@ public class UserKeyPairs {
         if (passwordSource.isEmpty()) {
             return unknown(reqId, "hermod.uem.p12-password is neither random nor otp", null);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         UemOtp otp = em.find(UemOtp.class, user, LockModeType.PESSIMISTIC_WRITE);
         if (otp == null) {
             LOG.info("UEM reqId " + reqId + ": unknown user " + user);

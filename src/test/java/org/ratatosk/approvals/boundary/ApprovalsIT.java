@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.keys.boundary.KeyApi;
 import org.ratatosk.keys.boundary.TestCertificates;
+import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 import org.ratatosk.tokens.control.TestTokens;
 
@@ -185,11 +187,8 @@ class ApprovalsIT {
         String id = requestCsr(label);
         String toBeSigned = a.task(id).orElseThrow().getString("approvalToBeSigned");
         Instant due = Instant.parse(status(id).getString("expirationTime"));
-        String state = "PENDING";
-        while (state.equals("PENDING") && Instant.now().isBefore(due.plusSeconds(10))) {
-            Thread.sleep(100);
-            state = status(id).getString("status");
-        }
+        String state = Await.until(Duration.between(Instant.now(), due.plusSeconds(10)),
+                () -> status(id).getString("status"), s -> !s.equals("PENDING"));
         assertEquals("EXPIRED", state);
         Reply late = a.decide("approval", id, toBeSigned);
         assertEquals(410, late.status());

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +25,8 @@ import org.ratatosk.testsupport.MigratedDatabase;
 
 /** The chain on the migrated schema under EclipseLink: appends link up, tampering is found, appends serialise. */
 class AuditChainTest {
+
+    private static final Instant RECORDED = Instant.parse("2026-03-01T09:00:00Z");
 
     MigratedDatabase database;
     EntityManagerFactory factory;
@@ -57,7 +60,8 @@ class AuditChainTest {
     void appendFive() {
         for (int i = 1; i <= 5; i++) {
             String id = "c" + i;
-            inTransaction(em -> AuditChain.append(em, "client-a", "command", id, "SUBMITTED", "{\"type\":\"PROV\"}"));
+            Instant at = RECORDED.plusSeconds(i);
+            inTransaction(em -> AuditChain.append(em, at, "client-a", "command", id, "SUBMITTED", "{\"type\":\"PROV\"}"));
         }
     }
 
@@ -118,7 +122,7 @@ class AuditChainTest {
     @Test
     void detailMustBeJson() {
         assertThrows(RuntimeException.class,
-                () -> inTransaction(em -> AuditChain.append(em, "a", "command", "c", "X", "not json")));
+                () -> inTransaction(em -> AuditChain.append(em, RECORDED, "a", "command", "c", "X", "not json")));
         assertEquals(0, inTransaction(AuditChain::verify).entries());
     }
 
@@ -132,7 +136,7 @@ class AuditChainTest {
                 work.add(pool.submit(() -> {
                     for (int i = 0; i < 25; i++) {
                         String id = actor + "-" + i;
-                        inTransaction(em -> AuditChain.append(em, actor, "command", id, "SUBMITTED", null));
+                        inTransaction(em -> AuditChain.append(em, RECORDED, actor, "command", id, "SUBMITTED", null));
                     }
                 }));
             }

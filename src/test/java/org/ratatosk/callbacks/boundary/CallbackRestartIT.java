@@ -18,6 +18,7 @@ import org.ratatosk.devicesim.AnswerOptions;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
+import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 import org.ratatosk.testsupport.ServerRestart;
 
@@ -67,14 +68,9 @@ class CallbackRestartIT {
             assertEquals("COMPLETED", posts.get(0).body().getString("state"));
             assertEquals("/app/rest/callback/provision", posts.get(0).path());
             assertTrue(posts.stream().map(CallbackReceiver.Received::deliveryId).distinct().count() == 1);
-            JsonObject callback = null;
-            for (int i = 0; i < 300; i++) {
-                callback = client.api().get(commandId).body().getJsonObject("callback");
-                if ("DELIVERED".equals(callback.getString("state"))) {
-                    break;
-                }
-                Thread.sleep(100);
-            }
+            JsonObject callback = Await.until(Duration.ofSeconds(30),
+                    () -> client.api().get(commandId).body().getJsonObject("callback"),
+                    c -> "DELIVERED".equals(c.getString("state")));
             assertEquals("DELIVERED", callback.getString("state"));
             assertTrue(callback.getInt("attempts") >= 2, callback.toString());
             assertTrue(callback.getString("lastError").startsWith("ConnectException"), callback.toString());
@@ -87,14 +83,12 @@ class CallbackRestartIT {
     }
 
     /** Waits for the first failed attempt, so the restart interrupts a delivery in its retry schedule. */
-    private static JsonObject awaitAttempt(Server.Client client, String commandId) throws InterruptedException {
-        JsonObject callback = null;
-        for (int i = 0; i < 100; i++) {
-            callback = client.api().get(commandId).body().getJsonObject("callback");
-            if (callback != null && callback.getInt("attempts") >= 1) {
-                return callback;
-            }
-            Thread.sleep(100);
+    private static JsonObject awaitAttempt(Server.Client client, String commandId) {
+        JsonObject callback = Await.until(Duration.ofSeconds(10),
+                () -> client.api().get(commandId).body().getJsonObject("callback"),
+                c -> c != null && c.getInt("attempts") >= 1);
+        if (callback != null && callback.getInt("attempts") >= 1) {
+            return callback;
         }
         throw new AssertionError("no callback attempt recorded: " + callback);
     }

@@ -24,6 +24,7 @@ import org.ratatosk.devicesim.Reply;
 import org.ratatosk.devicesim.SignatureAnswers;
 import org.ratatosk.devicesim.SimulatedDevice;
 import org.ratatosk.messaging.boundary.Devices;
+import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 
 /**
@@ -42,14 +43,10 @@ class CallbacksIT {
 
     /** Polls the command until its callback field has {@code state}; returns that field. */
     static JsonObject callbackState(Server.Client client, String commandId, String state) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonObject callback = null;
-        while (System.nanoTime() < deadline) {
-            callback = client.api().get(commandId).body().getJsonObject("callback");
-            if (callback != null && state.equals(callback.getString("state"))) {
-                return callback;
-            }
-            sleep(100);
+        JsonObject callback = Await.until(WAIT, () -> client.api().get(commandId).body().getJsonObject("callback"),
+                c -> c != null && state.equals(c.getString("state")));
+        if (callback != null && state.equals(callback.getString("state"))) {
+            return callback;
         }
         throw new AssertionError("callback of " + commandId + " never became " + state + ", last: " + callback);
     }
@@ -141,8 +138,8 @@ class CallbacksIT {
             JsonObject callback = callbackState(client, commandId, "DEAD");
             assertEquals("HTTP 500", callback.getString("lastError"));
             assertTrue(callback.getInt("attempts") >= 4, callback.toString());
-            sleep(1500);
-            assertEquals(callback.getInt("attempts"), receiver.await(commandId, 1, Duration.ZERO).size(),
+            assertEquals(callback.getInt("attempts"),
+                    receiver.await(commandId, callback.getInt("attempts") + 1, Duration.ofMillis(1500)).size(),
                     "no attempt after the delivery is dead");
         }
     }
@@ -192,11 +189,4 @@ class CallbacksIT {
         return posts.get(0).body();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -30,6 +30,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.clients.control.CallbackCredentialsUpgrade;
+import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 
 /**
@@ -45,7 +46,7 @@ class CallbackCredentialsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Server.war().addClasses(CallbackCredentialsIT.class, CallbackRecorder.class);
+        return Server.war().addClasses(CallbackCredentialsIT.class, CallbackRecorder.class, Await.class);
     }
 
     @Inject

@@ -7,9 +7,11 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ratatosk.testsupport.Await;
 
 /**
  * An application server's callback endpoint inside the test deployment, for in-container tests:
@@ -28,15 +30,8 @@ public class CallbackRecorder extends HttpServlet {
     }
 
     /** The Authorization header of the command's callback, once it arrived within the time. */
-    static Optional<String> authorization(String commandId, long timeoutMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (System.currentTimeMillis() < deadline) {
-            String received = AUTHORIZATION_BY_COMMAND.get(commandId);
-            if (received != null) {
-                return Optional.of(received);
-            }
-            Thread.sleep(50);
-        }
-        return Optional.empty();
+    static Optional<String> authorization(String commandId, long timeoutMillis) {
+        return Optional.ofNullable(Await.until(Duration.ofMillis(timeoutMillis), Duration.ofMillis(50),
+                () -> AUTHORIZATION_BY_COMMAND.get(commandId), received -> received != null));
     }
 }

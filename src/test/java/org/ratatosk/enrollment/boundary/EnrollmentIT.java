@@ -29,6 +29,7 @@ import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.keys.boundary.KeyApi;
+import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 
 /**
@@ -188,19 +189,10 @@ class EnrollmentIT {
     }
 
     static JsonObject awaitEnrollment(Server.Client client, String commandId, String state) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonObject enrollment = null;
-        while (System.nanoTime() < deadline) {
-            enrollment = client.api().get(commandId).body().getJsonObject("enrollment");
-            if (enrollment != null && state.equals(enrollment.getString("state"))) {
-                return enrollment;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        JsonObject enrollment = Await.until(WAIT, () -> client.api().get(commandId).body().getJsonObject("enrollment"),
+                e -> e != null && state.equals(e.getString("state")));
+        if (enrollment != null && state.equals(enrollment.getString("state"))) {
+            return enrollment;
         }
         throw new AssertionError("enrollment of " + commandId + " never became " + state + ", last: " + enrollment);
     }

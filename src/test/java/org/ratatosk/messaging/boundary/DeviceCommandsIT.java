@@ -21,6 +21,7 @@ import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.devicesim.SimulatedDevice;
+import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 
 /** Ping, delete, pin reset, {@code @user} fan-out, idempotent externalId and the command long poll. */
@@ -186,8 +187,7 @@ class DeviceCommandsIT {
         String commandId = client.api().submit("ping", CommandBodies.ping(profile.profileId(), profile.profileId()))
                 .expectOk("ping").string("commandId");
         CompletableFuture<Reply> poll = CompletableFuture.supplyAsync(() -> client.api().await(commandId, 30));
-        Thread.sleep(700);
-        assertTrue(!poll.isDone(), "the poll waits while the command is in progress");
+        Await.stillPending("the poll on a command in progress", poll, Duration.ofMillis(700));
         long answered = System.nanoTime();
         client.device().answer(profile.mailbox(), client.device().next(profile.mailbox(), 5), profile, "signer");
         Reply woken = poll.get(20, TimeUnit.SECONDS);

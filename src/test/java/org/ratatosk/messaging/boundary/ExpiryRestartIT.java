@@ -20,6 +20,7 @@ import org.ratatosk.devicesim.Mailbox;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.platform.MetricsScrape;
+import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 import org.ratatosk.testsupport.ServerRestart;
 
@@ -67,11 +68,8 @@ class ExpiryRestartIT {
             assertEquals("IN_PROGRESS", client.api().get(commandId).string("state"));
 
             Map<String, Double> before = MetricsScrape.scrape();
-            String state = "IN_PROGRESS";
-            while (state.equals("IN_PROGRESS") && Instant.now().isBefore(due.plusSeconds(10))) {
-                Thread.sleep(100);
-                state = client.api().get(commandId).string("state");
-            }
+            String state = Await.until(Duration.between(Instant.now(), due.plusSeconds(10)),
+                    () -> client.api().get(commandId).string("state"), s -> !s.equals("IN_PROGRESS"));
             Duration seen = Duration.between(due, Instant.now());
             assertEquals("EXPIRED", state);
             // The server's own record of how late the expiry ran: its clock, its copy of the

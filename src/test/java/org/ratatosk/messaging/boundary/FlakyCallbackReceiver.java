@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An application server's callback endpoint that refuses the first POST of every delivery id with
- * 503 and accepts the ones after it, and remembers, per command, the delivery ids and the states
+ * 503 and accepts the ones after it (while {@link #refuseAll} is set it refuses every POST), and remembers, per command, the delivery ids and the states
  * it was told about, so a test can see a second delivery or a second final state of one command.
  */
 public final class FlakyCallbackReceiver implements AutoCloseable {
@@ -32,6 +32,7 @@ public final class FlakyCallbackReceiver implements AutoCloseable {
     private final Map<String, AtomicInteger> postsByDelivery = new ConcurrentHashMap<>();
     private final AtomicInteger posts = new AtomicInteger();
     private final Map<String, Long> firstPostNanos = new ConcurrentHashMap<>();
+    private volatile boolean refuseAll;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
 
@@ -56,12 +57,12 @@ public final class FlakyCallbackReceiver implements AutoCloseable {
                     id -> new Seen(ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet()));
             seen.deliveryIds().add(String.valueOf(deliveryId));
             seen.states().add(body.getString("state"));
-            boolean first = postsByDelivery.computeIfAbsent(String.valueOf(deliveryId), id -> new AtomicInteger())
-                    .incrementAndGet() == 1;
-            if (!first) {
+            boolean refuse = postsByDelivery.computeIfAbsent(String.valueOf(deliveryId), id -> new AtomicInteger())
+                    .incrementAndGet() == 1 || refuseAll;
+            if (!refuse) {
                 seen.acceptedDeliveryIds().add(String.valueOf(deliveryId));
             }
-            exchange.sendResponseHeaders(first ? 503 : 204, -1);
+            exchange.sendResponseHeaders(refuse ? 503 : 204, -1);
             exchange.close();
         });
         server.start();
@@ -70,6 +71,11 @@ public final class FlakyCallbackReceiver implements AutoCloseable {
     /** The callbackUrl to register; the server appends {@code /callback/<type>}. */
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/app/rest";
+    }
+
+    /** While true every POST is refused with 503, not only the first of each delivery id. */
+    public void refuseAll(boolean refuse) {
+        refuseAll = refuse;
     }
 
     /** What arrived for the command, or null when nothing did. */

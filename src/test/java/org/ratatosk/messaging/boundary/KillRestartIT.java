@@ -33,6 +33,7 @@ import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.devicesim.SimulatedDevice;
+import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 import org.ratatosk.testsupport.ServerRestart;
 
@@ -168,21 +169,18 @@ class KillRestartIT {
     }
 
     /** Waits until every command is final and its callback delivered, keeping the devices answering meanwhile. */
-    private static void awaitSettled(Server.Client client, Set<String> commandIds, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    private static void awaitSettled(Server.Client client, Set<String> commandIds, Duration timeout) {
         Set<String> open = ConcurrentHashMap.newKeySet();
         open.addAll(commandIds);
-        while (!open.isEmpty() && System.nanoTime() < deadline) {
+        Await.until(timeout, Duration.ofSeconds(1), () -> {
             open.removeIf(commandId -> {
                 JsonObject envelope = client.api().get(commandId).body();
                 JsonObject callback = envelope.getJsonObject("callback");
                 return FINAL.contains(envelope.getString("state")) && callback != null
                         && "DELIVERED".equals(callback.getString("state"));
             });
-            if (!open.isEmpty()) {
-                Thread.sleep(1000);
-            }
-        }
+            return open.isEmpty();
+        }, settled -> settled);
     }
 
     private static JsonObject admin(String path) {

@@ -24,6 +24,7 @@ import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.devicesim.TestCa;
+import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 
 /** The whole provisioning and certificate round trip, driven by the device simulator over HTTP. */
@@ -131,7 +132,7 @@ class ProvisioningIT {
         var certificate = new TestCa().issue(provisioned.keys().get("signer").getPublic(), "CN=x");
         var poll = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> client.device().listMessages(provisioned.mailbox(), 30));
-        Thread.sleep(500);
+        Await.stillPending("the long poll on an empty mailbox", poll, Duration.ofMillis(500));
         long submitted = System.nanoTime();
         client.api().submit("certificate", ProvisionCommands.certificate(provisioned.profileId(), "signer", certificate, 60))
                 .expectOk("cert");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.keys.boundary.KeyApi;
 import org.ratatosk.keys.boundary.TestCertificates;
+import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 import org.ratatosk.tokens.control.TestTokens;
 
@@ -73,12 +74,7 @@ class HsmOutageIT {
         } finally {
             Files.move(away, tokens);
         }
-        Instant deadline = Instant.now().plusSeconds(15);
-        Reply health = health();
-        while (health.status() != 200 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250);
-            health = health();
-        }
+        Reply health = Await.until(Duration.ofSeconds(15), Duration.ofMillis(250), () -> health(), h -> h.status() == 200);
         assertEquals(200, health.status(), health.raw());
         assertEquals("UP", health.body().getJsonObject("checks").getJsonObject("hsm").getString("status"));
         Reply again = sign(ca).expectOk("sign after the HSM returned");

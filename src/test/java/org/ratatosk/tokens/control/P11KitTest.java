@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ratatosk.testsupport.Await;
 
 /**
  * The HSM in another process: p11-kit server exports the SoftHSM2 token over a socket, and the
@@ -112,16 +113,9 @@ class P11KitTest {
         assertEquals("FAILED HsmUnavailableException", signOnce(commands, answers, "while down"));
 
         startServer(socket);
-        String signed = null;
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (signed == null && Instant.now().isBefore(deadline)) {
-            String answer = signOnce(commands, answers, "after restart");
-            if (answer.startsWith("SIGNED ")) {
-                signed = answer.substring(7);
-            } else {
-                Thread.sleep(300);
-            }
-        }
+        String answer = Await.until(Duration.ofSeconds(15), Duration.ofMillis(300),
+                () -> signAgain(commands, answers, "after restart"), a -> a != null && a.startsWith("SIGNED "));
+        String signed = answer != null && answer.startsWith("SIGNED ") ? answer.substring(7) : null;
         assertNotNull(signed, "no signature after the p11-kit server came back: " + Files.readString(dir.resolve("probe.log")));
         assertTrue(verifies(publicKey, "after restart", signed));
         quit(commands);
@@ -141,14 +135,8 @@ class P11KitTest {
         assertEquals("FAILED HsmUnavailableException", signOnce(commands, answers, "check"));
 
         assertEquals("unix:path=" + socket, startServer(socket));
-        String checked = null;
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (!"OK".equals(checked) && Instant.now().isBefore(deadline)) {
-            checked = signOnce(commands, answers, "check");
-            if (!"OK".equals(checked)) {
-                Thread.sleep(300);
-            }
-        }
+        String checked = Await.until(Duration.ofSeconds(15), Duration.ofMillis(300),
+                () -> signAgain(commands, answers, "check"), "OK"::equals);
         assertEquals("OK", checked, "the token did not connect after the HSM came up: "
                 + Files.readString(dir.resolve("probe.log")));
         String publicLine = signOnce(commands, answers, "generate");
@@ -204,6 +192,15 @@ class P11KitTest {
     static String signOnce(PrintWriter commands, BufferedReader answers, String data) throws IOException {
         commands.println(data);
         return answers.readLine();
+    }
+
+    /** {@link #signOnce} for a condition that is read again until it holds. */
+    private static String signAgain(PrintWriter commands, BufferedReader answers, String data) {
+        try {
+            return signOnce(commands, answers, data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String sign(PrintWriter commands, BufferedReader answers, String data) throws IOException {

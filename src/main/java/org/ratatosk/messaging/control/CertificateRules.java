@@ -1,5 +1,10 @@
 package org.ratatosk.messaging.control;
 
+import static org.ratatosk.messaging.control.CommandBodies.namedProfile;
+import static org.ratatosk.messaging.control.CommandBodies.optionalId;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -9,18 +14,45 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.ratatosk.clients.entity.ApiClient;
+import org.ratatosk.messaging.entity.CommandType;
 import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.provisioning.control.Profiles;
 import org.ratatosk.provisioning.entity.Profile;
 import org.ratatosk.provisioning.entity.ProfileKey;
 
-/** A certificate is only pushed to a profile that holds its key under the given keyid. */
-final class CertificateCommands {
+/**
+ * A certificate goes to the profile the body names, if any, and only to a profile that holds its
+ * key under the given keyid; the device's answer is relayed as it came.
+ */
+@ApplicationScoped
+public class CertificateRules implements CommandRules {
 
-    private CertificateCommands() {
+    @Inject
+    Profiles profiles;
+
+    @Override
+    public CommandType type() {
+        return CommandType.CERT;
     }
 
-    static void check(JsonObject certCommand, List<Profile> profiles) {
+    @Override
+    public void checkOwnFields(JsonObject body) {
+        optionalId(body, "profileid");
+    }
+
+    @Override
+    public List<Target> targets(ApiClient client, JsonObject body, List<Target> addressed) {
+        List<Target> chosen = namedProfile(body, addressed);
+        checkCertificates(body, chosen.stream()
+                .map(t -> profiles.active(client.clientId(), t.profileId()).orElseThrow())
+                .toList());
+        return chosen;
+    }
+
+    /** Each certificate is for the key its keyid names in every chosen profile. */
+    static void checkCertificates(JsonObject certCommand, List<Profile> profiles) {
         JsonArray certificates = JsonBodies.optionalArray(certCommand, "certificates")
                 .filter(a -> !a.isEmpty())
                 .orElseThrow(() -> ApiException.badRequest("INVALID_FIELD", "certCommand.certificates is required"));
