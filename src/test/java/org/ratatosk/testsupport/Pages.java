@@ -20,7 +20,13 @@ public final class Pages {
 
     /** A GET with headers given as name, value, name, value... */
     public static HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = Server.request(path).timeout(Duration.ofSeconds(30)).GET();
+        return send("GET", path, null, headers);
+    }
+
+    /** A request with an optional body and headers given as name, value, name, value... */
+    public static HttpResponse<String> send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = Server.request(path).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -25,6 +25,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ratatosk.testsupport.Pages;
 import org.ratatosk.testsupport.Server;
 import org.ratatosk.uem.boundary.ServerProperties;
 
@@ -245,18 +246,6 @@ class ConsoleSessionIT {
     }
 
     static HttpResponse<String> send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder request = Server.request(path).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return Server.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Pages.send(method, path, body, headers);
     }
 }
