@@ -9,6 +9,7 @@ package org.ratatosk.platform;
 public enum ErrorCode {
 
     // the request as sent cannot be read
+    BAD_REQUEST(400),
     BODY_UNREADABLE(400),
     MALFORMED_JSON(400),
     JSON_TOO_DEEP(400),
@@ -76,6 +77,9 @@ public enum ErrorCode {
     UNKNOWN_COMMAND_TYPE(404),
     METHOD_NOT_ALLOWED(405),
     NOT_ACCEPTABLE(406),
+    REQUEST_TIMEOUT(408),
+    URI_TOO_LONG(414),
+    HEADERS_TOO_LARGE(431),
 
     // the state of what is asked for does not allow it
     ALREADY_ANSWERED(409),
@@ -141,7 +145,8 @@ public enum ErrorCode {
     // the server's side
     INTERNAL_ERROR(500),
     HSM_UNAVAILABLE(503, 700),
-    MESSAGING_UNAVAILABLE(503);
+    MESSAGING_UNAVAILABLE(503),
+    UNAVAILABLE(503);
 
     private final int status;
     private final int tsbNumber;
