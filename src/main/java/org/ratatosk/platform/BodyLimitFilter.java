@@ -42,8 +42,8 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         }
     }
 
-    private static ApiException tooLarge() {
-        return new ApiException(413, "PAYLOAD_TOO_LARGE", "Request body exceeds " + MAX_BODY_BYTES + " bytes");
+    private static InvalidInput tooLarge() {
+        return new InvalidInput(ErrorCode.PAYLOAD_TOO_LARGE, "Request body exceeds " + MAX_BODY_BYTES + " bytes");
     }
 
     private static final class Limited extends FilterInputStream {

@@ -42,22 +42,27 @@ public class ContainerErrors extends HttpServlet {
         }
     }
 
+    private static Map.Entry<String, String> entry(ErrorCode code, String message) {
+        return Map.entry(code.name(), message);
+    }
+
     static Map.Entry<String, String> describe(int status) {
         return switch (status) {
-            case 400 -> Map.entry("BAD_REQUEST", "The request cannot be read (malformed URL, header or encoding)");
-            case 401 -> Map.entry("UNAUTHORIZED", "Authentication required");
-            case 403 -> Map.entry("FORBIDDEN", "Not allowed");
-            case 404 -> Map.entry("NOT_FOUND", "No such resource");
-            case 405 -> Map.entry("METHOD_NOT_ALLOWED", "Method not allowed on this resource");
-            case 406 -> Map.entry("NOT_ACCEPTABLE", "No acceptable representation; ask for application/json");
-            case 408 -> Map.entry("REQUEST_TIMEOUT", "The request took too long to arrive");
-            case 413 -> Map.entry("PAYLOAD_TOO_LARGE", "Request body exceeds " + BodyLimitFilter.MAX_BODY_BYTES + " bytes");
-            case 414 -> Map.entry("URI_TOO_LONG", "The request URL is too long");
-            case 415 -> Map.entry("UNSUPPORTED_MEDIA_TYPE", "Unsupported media type; send application/json");
-            case 431 -> Map.entry("HEADERS_TOO_LARGE", "The request headers are too large");
-            case 503 -> Map.entry("UNAVAILABLE", "The service is not available; try again later");
+            case 400 -> entry(ErrorCode.BAD_REQUEST, "The request cannot be read (malformed URL, header or encoding)");
+            case 401 -> entry(ErrorCode.UNAUTHORIZED, "Authentication required");
+            case 403 -> entry(ErrorCode.FORBIDDEN, "Not allowed");
+            case 404 -> entry(ErrorCode.NOT_FOUND, "No such resource");
+            case 405 -> entry(ErrorCode.METHOD_NOT_ALLOWED, "Method not allowed on this resource");
+            case 406 -> entry(ErrorCode.NOT_ACCEPTABLE, "No acceptable representation; ask for application/json");
+            case 408 -> entry(ErrorCode.REQUEST_TIMEOUT, "The request took too long to arrive");
+            case 413 -> entry(ErrorCode.PAYLOAD_TOO_LARGE, "Request body exceeds " + BodyLimitFilter.MAX_BODY_BYTES + " bytes");
+            case 414 -> entry(ErrorCode.URI_TOO_LONG, "The request URL is too long");
+            case 415 -> entry(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type; send application/json");
+            case 431 -> entry(ErrorCode.HEADERS_TOO_LARGE, "The request headers are too large");
+            case 503 -> entry(ErrorCode.UNAVAILABLE, "The service is not available; try again later");
+            // a status the container answers that has no code of its own keeps its number
             default -> status < 500 ? Map.entry("HTTP_" + status, "Request refused")
-                    : Map.entry("INTERNAL_ERROR", "Unexpected server error");
+                    : entry(ErrorCode.INTERNAL_ERROR, "Unexpected server error");
         };
     }
 }

@@ -44,7 +44,7 @@ public final class Cursor {
             }
             return parts.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         } catch (RuntimeException e) {
-            throw ApiException.badRequest("INVALID_FIELD", "after is not a cursor this list handed out");
+            throw InvalidInput.field("after is not a cursor this list handed out");
         }
     }
 }

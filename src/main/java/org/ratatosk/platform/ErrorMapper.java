@@ -7,66 +7,143 @@ import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The one place where exceptions become HTTP answers in the contract's error shape. */
+/**
+ * The one place where exceptions become HTTP answers in the contract's error shape: the domain's
+ * exceptions by their {@link ErrorCode}, the container's by their status, anything else as an
+ * incident. Resources marked {@link TsbErrors} answer TSB's {@code errorCode} and {@code reason} too.
+ */
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
     /** A missing value is our bug, not a race. */
     private static final String NOT_NULL_VIOLATION = "23502";
+    /** TSB's reasons where they are not the contract code's. */
+    private static final Map<Integer, String> TSB_REASONS = Map.of(701, "res.error.in.hsm");
+
+    @Context
+    ResourceInfo resource;
 
     @Override
     public Response toResponse(Throwable thrown) {
+        Answer answer = answer(thrown, tsbWire());
+        Response.ResponseBuilder response = Response.status(answer.status())
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(answer.body());
+        answer.headers().forEach(response::header);
+        return response.build();
+    }
+
+    /** An error answer: its status, its headers and its JSON body. */
+    public record Answer(int status, Map<String, String> headers, String body) {
+    }
+
+    /** What the thrown exception is answered with, in TSB's shape when {@code tsb}. */
+    static Answer answer(Throwable thrown, boolean tsb) {
         Throwable cause = unwrap(thrown);
-        if (cause instanceof ApiException api) {
-            Response response = error(api.status(), api.code(), api.getMessage(), api.details());
-            if (api.challenge() != null) {
-                response.getHeaders().putSingle("WWW-Authenticate", api.challenge());
-            }
-            if (api.retryAfterSeconds() != null) {
-                response.getHeaders().putSingle("Retry-After", String.valueOf(api.retryAfterSeconds()));
-            }
-            return response;
+        if (cause instanceof DomainException refused) {
+            return domain(refused, tsb);
         }
         if (cause instanceof JsonParsingException || cause instanceof jakarta.json.JsonException) {
-            return error(400, "MALFORMED_JSON", "The request body is not valid JSON", Map.of());
+            return answer(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON", tsb);
         }
         if (cause instanceof HsmUnavailableException) {
-            return error(503, "HSM_UNAVAILABLE", "The HSM cannot be reached; try again later", Map.of());
+            return answer(ErrorCode.HSM_UNAVAILABLE, "The HSM cannot be reached; try again later", tsb);
         }
         if (brokerUnreachable(thrown)) {
-            Response response = error(503, "MESSAGING_UNAVAILABLE",
-                    "The message broker cannot be reached; nothing was accepted, try again later", Map.of());
-            response.getHeaders().putSingle("Retry-After", "5");
-            return response;
+            Answer refused = answer(ErrorCode.MESSAGING_UNAVAILABLE,
+                    "The message broker cannot be reached; nothing was accepted, try again later", tsb);
+            return withHeader(refused, "Retry-After", "5");
         }
         if (concurrentChange(thrown)) {
-            return error(409, "CONCURRENT_CHANGE",
-                    "Another request changed the same resource at the same time; read it and try again", Map.of());
+            return answer(ErrorCode.CONCURRENT_CHANGE,
+                    "Another request changed the same resource at the same time; read it and try again", tsb);
         }
         if (unreadableBody(cause)) {
             LOG.fine("Request body not readable: " + cause.getCause());
-            return error(400, "BODY_UNREADABLE", "The request body could not be read to its end", Map.of());
+            return answer(ErrorCode.BODY_UNREADABLE, "The request body could not be read to its end", tsb);
         }
         if (cause instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             Map.Entry<String, String> described = ContainerErrors.describe(status);
-            return error(status, described.getKey(), described.getValue(), Map.of());
+            return answer(status, described.getKey(), status, described.getValue(), Map.of(), tsb);
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, cause);
-        return error(500, "INTERNAL_ERROR", "Unexpected server error; incident " + incident,
-                Map.of("incident", incident));
+        ErrorCode internal = ErrorCode.INTERNAL_ERROR;
+        return answer(internal.status(), internal.name(), internal.status(),
+                "Unexpected server error; incident " + incident, Map.of("incident", incident), tsb);
+    }
+
+    private static Answer domain(DomainException refused, boolean tsb) {
+        ErrorCode code = refused.code();
+        int status = refused instanceof RefusedAnswer ? 422 : code.status();
+        Answer answer = answer(status, code.name(), tsbNumber(code, status), refused.getMessage(), refused.details(), tsb);
+        if (refused instanceof Unauthenticated unauthenticated && unauthenticated.scheme() != null) {
+            answer = withHeader(answer, "WWW-Authenticate", unauthenticated.scheme());
+        }
+        if (refused instanceof Refused later && later.retryAfter() != null) {
+            answer = withHeader(answer, "Retry-After", String.valueOf(later.retryAfter().toSeconds()));
+        }
+        return answer;
+    }
+
+    private static Answer answer(ErrorCode code, String message, boolean tsb) {
+        return answer(code.status(), code.name(), tsbNumber(code, code.status()), message, Map.of(), tsb);
+    }
+
+    private static Answer answer(int status, String code, int tsbNumber, String message, Map<String, Object> details,
+            boolean tsb) {
+        JsonObjectBuilder body = Jsons.createObjectBuilder(body(code, message, details));
+        if (tsb) {
+            body.add("errorCode", tsbNumber)
+                    .add("reason", TSB_REASONS.getOrDefault(tsbNumber,
+                            "res.error." + code.toLowerCase(Locale.ROOT).replace('_', '.')));
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (status == 401) {
+            headers.put("WWW-Authenticate", "Bearer");
+        }
+        return new Answer(status, Map.copyOf(headers), body.build().toString());
+    }
+
+    private static int tsbNumber(ErrorCode code, int status) {
+        return code.tsbNumber() != 0 ? code.tsbNumber() : status;
+    }
+
+    private static Answer withHeader(Answer answer, String name, String value) {
+        Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+        headers.put(name, value);
+        return new Answer(answer.status(), Map.copyOf(headers), answer.body());
+    }
+
+    /** Whether the matched resource speaks Securosys TSB's wire. */
+    private boolean tsbWire() {
+        Method method;
+        Class<?> type;
+        try {
+            method = resource == null ? null : resource.getResourceMethod();
+            type = method == null ? null : resource.getResourceClass();
+        } catch (RuntimeException noResourceMatched) {
+            return false;
+        }
+        return method != null && (method.isAnnotationPresent(TsbErrors.class)
+                || type != null && type.isAnnotationPresent(TsbErrors.class));
     }
 
     /**
@@ -75,16 +152,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
      * Hibernate and EclipseLink wrap the driver's exception differently.
      */
     public static boolean concurrentChange(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OptimisticLockException || t.getClass().getName().endsWith("StaleObjectStateException")) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")
-                    && !NOT_NULL_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(thrown, t -> t instanceof OptimisticLockException
+                || t.getClass().getName().endsWith("StaleObjectStateException")
+                || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")
+                        && !NOT_NULL_VIOLATION.equals(sql.getSQLState()));
     }
 
     /**
@@ -93,13 +164,8 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
      * is the transactions' only XA resource (the datasources are not XA), so a failed XA prepare is its.
      */
     static boolean brokerUnreachable(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof jakarta.jms.JMSException || t instanceof jakarta.jms.JMSRuntimeException
-                    || t instanceof javax.transaction.xa.XAException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(thrown, t -> t instanceof jakarta.jms.JMSException || t instanceof jakarta.jms.JMSRuntimeException
+                || t instanceof javax.transaction.xa.XAException);
     }
 
     /** The client stopped sending its body, or sent it too slowly: its bad request, not our failure. */
@@ -107,26 +173,15 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         return cause instanceof jakarta.ws.rs.ProcessingException && cause.getCause() instanceof java.io.IOException;
     }
 
-    static Throwable unwrap(Throwable thrown) {
-        Throwable current = thrown;
-        while ((current instanceof EJBException || current instanceof PersistenceException
-                || current instanceof jakarta.transaction.RollbackException
-                || current.getClass().getName().endsWith("TransactionRolledbackLocalException"))
-                && current.getCause() != null && current.getCause() != current) {
-            current = current.getCause();
-        }
-        return current;
+    /** The exception inside the container's wrappers (EJBException, a rolled back transaction and the like). */
+    public static Throwable unwrap(Throwable thrown) {
+        return Causes.find(thrown, t -> !wrapper(t) || t.getCause() == null || t.getCause() == t).orElse(thrown);
     }
 
-    public static Response error(int status, String code, String message, Map<String, Object> details) {
-        JsonObject body = body(code, message, details);
-        Response.ResponseBuilder response = Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(body.toString());
-        if (status == 401) {
-            response.header("WWW-Authenticate", "Bearer");
-        }
-        return response.build();
+    private static boolean wrapper(Throwable t) {
+        return t instanceof EJBException || t instanceof PersistenceException
+                || t instanceof jakarta.transaction.RollbackException
+                || t.getClass().getName().endsWith("TransactionRolledbackLocalException");
     }
 
     /** The contract's error body, {"code","message","details"}. */

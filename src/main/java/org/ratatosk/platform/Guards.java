@@ -60,7 +60,7 @@ public class Guards {
             }
         }
         if (presented) {
-            throw new ApiException(403, "FORBIDDEN", "The credential's roles do not allow this operation");
+            throw new Refused(ErrorCode.FORBIDDEN, "The credential's roles do not allow this operation");
         }
         return false;
     }
@@ -69,7 +69,7 @@ public class Guards {
      * The 401 for a request no credential admitted: with a Basic challenge, except for a browser
      * that came with a console cookie, whose page signs in again rather than get a login dialog.
      */
-    public static ApiException refusal(ContainerRequestContext request, String message) {
+    public static Unauthenticated refusal(ContainerRequestContext request, String message) {
         if (cookie(request) != null) {
             return OperatorCredentials.signInAgain("The console session has ended; sign in again");
         }

@@ -16,10 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class JsonBodies {
 
-    /** A value of the wrong JSON type: a string where a number belongs, an array for an object. */
-    public static final String WRONG_TYPE = "WRONG_TYPE";
-    /** A number that does not fit its field (a whole number past 64 bits, a 5,000-digit lifespan). */
-    public static final String NUMBER_OUT_OF_RANGE = "NUMBER_OUT_OF_RANGE";
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
 
     private JsonBodies() {
@@ -30,31 +26,31 @@ public final class JsonBodies {
         try {
             value = StrictJson.read(body);
         } catch (StrictJson.RefusedJson e) {
-            throw ApiException.badRequest(code(e.violation()), "The request body " + e.getMessage());
+            throw new InvalidInput(code(e.violation()), "The request body " + e.getMessage());
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.badRequest("MALFORMED_JSON", "The request body must be a JSON object");
+            throw new InvalidInput(ErrorCode.MALFORMED_JSON, "The request body must be a JSON object");
         }
         return value.asJsonObject();
     }
 
     /** The error code of a request body that {@link StrictJson} refused. */
-    public static String code(StrictJson.Violation violation) {
+    public static ErrorCode code(StrictJson.Violation violation) {
         return switch (violation) {
-            case MALFORMED -> "MALFORMED_JSON";
-            case TOO_DEEP -> "JSON_TOO_DEEP";
-            case DUPLICATE_MEMBER -> "DUPLICATE_MEMBER";
-            case NUMBER_OUT_OF_RANGE -> NUMBER_OUT_OF_RANGE;
+            case MALFORMED -> ErrorCode.MALFORMED_JSON;
+            case TOO_DEEP -> ErrorCode.JSON_TOO_DEEP;
+            case DUPLICATE_MEMBER -> ErrorCode.DUPLICATE_MEMBER;
+            case NUMBER_OUT_OF_RANGE -> ErrorCode.NUMBER_OUT_OF_RANGE;
         };
     }
 
     public static JsonObject requireObject(JsonObject parent, String key) {
         JsonValue value = parent.get(key);
         if (value == null || value == JsonValue.NULL) {
-            throw ApiException.badRequest("INVALID_FIELD", "'" + key + "' is required and must be a JSON object");
+            throw InvalidInput.field("'" + key + "' is required and must be a JSON object");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.badRequest(WRONG_TYPE, "'" + key + "' must be a JSON object");
+            throw new InvalidInput(ErrorCode.WRONG_TYPE, "'" + key + "' must be a JSON object");
         }
         return value.asJsonObject();
     }
@@ -73,7 +69,7 @@ public final class JsonBodies {
             return Optional.empty();
         }
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw ApiException.badRequest(WRONG_TYPE, "'" + key + "' must be an array");
+            throw new InvalidInput(ErrorCode.WRONG_TYPE, "'" + key + "' must be an array");
         }
         return Optional.of(value.asJsonArray());
     }
@@ -81,7 +77,7 @@ public final class JsonBodies {
     public static String requireString(JsonObject parent, String key) {
         return optionalString(parent, key)
                 .filter(s -> !s.isEmpty())
-                .orElseThrow(() -> ApiException.badRequest("INVALID_FIELD", "'" + key + "' is required"));
+                .orElseThrow(() -> InvalidInput.field("'" + key + "' is required"));
     }
 
     public static Optional<String> optionalString(JsonObject parent, String key) {
@@ -92,7 +88,7 @@ public final class JsonBodies {
         if (value instanceof JsonString string) {
             return Optional.of(string.getString());
         }
-        throw ApiException.badRequest(WRONG_TYPE, "'" + key + "' must be a string");
+        throw new InvalidInput(ErrorCode.WRONG_TYPE, "'" + key + "' must be a string");
     }
 
     /** A number given as a JSON number or as a numeric string, as the seeds do both. */
@@ -107,15 +103,15 @@ public final class JsonBodies {
         } else if (value instanceof JsonString string) {
             text = string.getString().trim();
         } else {
-            throw ApiException.badRequest(WRONG_TYPE, "'" + key + "' must be a whole number");
+            throw new InvalidInput(ErrorCode.WRONG_TYPE, "'" + key + "' must be a whole number");
         }
         if (!WHOLE_NUMBER.matcher(text).matches()) {
-            throw ApiException.badRequest(WRONG_TYPE, "'" + key + "' must be a whole number");
+            throw new InvalidInput(ErrorCode.WRONG_TYPE, "'" + key + "' must be a whole number");
         }
         try {
             return Optional.of(Long.parseLong(text));
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(NUMBER_OUT_OF_RANGE, "'" + key + "' is too large");
+            throw new InvalidInput(ErrorCode.NUMBER_OUT_OF_RANGE, "'" + key + "' is too large");
         }
     }
 
@@ -131,7 +127,7 @@ public final class JsonBodies {
         if (value instanceof JsonString string && ("true".equals(string.getString()) || "false".equals(string.getString()))) {
             return Optional.of(Boolean.parseBoolean(string.getString()));
         }
-        throw ApiException.badRequest(WRONG_TYPE, "'" + key + "' must be true or false");
+        throw new InvalidInput(ErrorCode.WRONG_TYPE, "'" + key + "' must be true or false");
     }
 
     public static JsonObject parseStored(String json) {

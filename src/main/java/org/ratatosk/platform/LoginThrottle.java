@@ -2,6 +2,7 @@ package org.ratatosk.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -50,9 +51,9 @@ public class LoginThrottle {
         return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
-    private static ApiException tooMany(long millis) {
+    private static Refused tooMany(long millis) {
         long seconds = Math.max(1, (millis + 999) / 1000);
-        return new ApiException(429, "TOO_MANY_ATTEMPTS", "Too many failed logins; try again in " + seconds + " seconds",
-                Map.of("retryAfter", seconds)).withRetryAfter(seconds);
+        return new Refused(ErrorCode.TOO_MANY_ATTEMPTS, "Too many failed logins; try again in " + seconds + " seconds",
+                Map.of("retryAfter", seconds), Duration.ofSeconds(seconds));
     }
 }

@@ -74,17 +74,17 @@ public class OperatorCredentials {
         throttle.check(address, principal);
         if (!MessageDigest.isEqual(expected, Hashes.sha256((user + ":" + password).getBytes(StandardCharsets.UTF_8)))) {
             throttle.failed(address, principal);
-            throw ApiException.unauthorized("Wrong operator credentials").withChallenge(CONSOLE_CHALLENGE);
+            throw new Unauthenticated("Wrong operator credentials").withScheme(CONSOLE_CHALLENGE);
         }
         throttle.succeeded(address, principal);
     }
 
     /** 401 for a console request without a live session. */
-    public static ApiException signInAgain(String message) {
-        return ApiException.unauthorized(message).withChallenge(CONSOLE_CHALLENGE);
+    public static Unauthenticated signInAgain(String message) {
+        return new Unauthenticated(message).withScheme(CONSOLE_CHALLENGE);
     }
 
-    public static ApiException refused(String message) {
-        return ApiException.unauthorized(message).withChallenge(CHALLENGE);
+    public static Unauthenticated refused(String message) {
+        return new Unauthenticated(message).withScheme(CHALLENGE);
     }
 }

@@ -26,7 +26,7 @@ public record Page(JsonArray items, String nextCursor) {
                 return limit;
             }
         }
-        throw ApiException.badRequest("INVALID_FIELD", "limit must be 1 to " + max);
+        throw InvalidInput.field("limit must be 1 to " + max);
     }
 
     public Response response(UriInfo uri) {

@@ -21,6 +21,6 @@ public final class QueryParameters {
                 return value;
             }
         }
-        throw ApiException.badRequest("INVALID_FIELD", name + " must be 0 to " + max + " seconds");
+        throw InvalidInput.field(name + " must be 0 to " + max + " seconds");
     }
 }

@@ -1,9 +1,9 @@
 package org.ratatosk.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -33,24 +33,24 @@ public class RequestSyntax implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (!validEscapes(servletRequest.getRequestURI()) || !validEscapes(servletRequest.getQueryString())) {
-            throw ApiException.badRequest("INVALID_URL", "The request URL has a malformed percent escape or an escaped NUL character");
+            throw new InvalidInput(ErrorCode.INVALID_URL, "The request URL has a malformed percent escape or an escaped NUL character");
         }
         if (!uriPath(servletRequest.getRequestURI())) {
-            throw ApiException.badRequest("INVALID_URL", "The request path has a character a URI path cannot hold unescaped");
+            throw new InvalidInput(ErrorCode.INVALID_URL, "The request path has a character a URI path cannot hold unescaped");
         }
         List<String> accepts = request.getHeaders().get(HttpHeaders.ACCEPT);
         if (accepts != null) {
             for (String accept : accepts) {
                 for (String range : accept.split(",")) {
                     if (!range.isBlank() && !readable(range.trim())) {
-                        throw ApiException.badRequest("INVALID_HEADER", "The Accept header cannot be read");
+                        throw new InvalidInput(ErrorCode.INVALID_HEADER, "The Accept header cannot be read");
                     }
                 }
             }
         }
         String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && !contentType.isBlank() && !readable(contentType.trim())) {
-            throw ApiException.badRequest("INVALID_HEADER", "The Content-Type header cannot be read");
+            throw new InvalidInput(ErrorCode.INVALID_HEADER, "The Content-Type header cannot be read");
         }
     }
 

@@ -9,6 +9,6 @@ import java.util.Set;
  * consults every CDI bean implementing it when a request carries no operator credentials.
  */
 public interface RoleCredentials {
-    /** The roles this request's credential holds, or empty when the request carries no credential of this kind; throws ApiException 401 when it carries one that is wrong. */
+    /** The roles this request's credential holds, or empty when the request carries no credential of this kind; throws DomainException 401 when it carries one that is wrong. */
     Optional<Set<Role>> roles(ContainerRequestContext request);
 }

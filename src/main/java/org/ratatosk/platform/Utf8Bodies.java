@@ -44,10 +44,10 @@ public class Utf8Bodies implements ContainerRequestFilter {
         MediaType type = request.getMediaType();
         String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !"utf-8".equalsIgnoreCase(charset.trim())) {
-            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "Request bodies must be UTF-8");
+            throw new InvalidInput(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Request bodies must be UTF-8");
         }
         if (decode(body).isEmpty()) {
-            throw ApiException.badRequest("INVALID_UTF8", "The request body is not valid UTF-8");
+            throw new InvalidInput(ErrorCode.INVALID_UTF8, "The request body is not valid UTF-8");
         }
     }
 

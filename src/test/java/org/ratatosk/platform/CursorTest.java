@@ -25,9 +25,9 @@ class CursorTest {
     void whatNoListHandedOutIsInvalidField() {
         for (String bad : List.of("%%", "not a cursor", "AAAA", Cursor.encode("one"), b64("{\"a\":1}"), b64("[1,2]"),
                 b64("[\"x\""), "x".repeat(3000))) {
-            ApiException e = assertThrows(ApiException.class, () -> Cursor.decode(bad, 2), bad);
-            assertEquals(400, e.status());
-            assertEquals("INVALID_FIELD", e.code());
+            DomainException e = assertThrows(DomainException.class, () -> Cursor.decode(bad, 2), bad);
+            assertEquals(400, e.code().status());
+            assertEquals(ErrorCode.INVALID_FIELD, e.code());
         }
     }
 
@@ -37,7 +37,7 @@ class CursorTest {
         assertEquals(100, Page.limit("", 100));
         assertEquals(7, Page.limit(" 7 ", 100));
         for (String bad : List.of("0", "101", "-1", "x", "1e2", "9999999999")) {
-            assertEquals("INVALID_FIELD", assertThrows(ApiException.class, () -> Page.limit(bad, 100)).code(), bad);
+            assertEquals(ErrorCode.INVALID_FIELD, assertThrows(DomainException.class, () -> Page.limit(bad, 100)).code(), bad);
         }
         assertEquals("/hermod/rest/admin/commands?state=IN_PROGRESS&user=a%20b%26c&limit=2&after=Q1",
                 Page.nextLink("/hermod/rest/admin/commands", "state=IN_PROGRESS&after=Q0&user=a%20b%26c&limit=2&after", "Q1"));

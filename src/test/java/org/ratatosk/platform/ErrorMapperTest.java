@@ -73,9 +73,9 @@ class ErrorMapperTest {
         assertEquals("replaced", done);
         assertEquals(2, calls.get());
         AtomicInteger once = new AtomicInteger();
-        assertThrows(ApiException.class, () -> ConcurrentChanges.retryOnce(() -> {
+        assertThrows(DomainException.class, () -> ConcurrentChanges.retryOnce(() -> {
             once.incrementAndGet();
-            throw ApiException.badRequest("INVALID_FIELD", "no");
+            throw InvalidInput.field("no");
         }));
         assertEquals(1, once.get());
     }
@@ -100,7 +100,7 @@ class ErrorMapperTest {
         assertEquals(5, QueryParameters.upTo("wait", "5", 60));
         assertNull(QueryParameters.upTo("wait", null, 60));
         for (String bad : new String[] {"abc", "-1", "61", "99999999999", "1.5", ""}) {
-            assertEquals("INVALID_FIELD", assertThrows(ApiException.class, () -> QueryParameters.upTo("wait", bad, 60)).code(), bad);
+            assertEquals(ErrorCode.INVALID_FIELD, assertThrows(DomainException.class, () -> QueryParameters.upTo("wait", bad, 60)).code(), bad);
         }
     }
 }

@@ -37,7 +37,7 @@ class GuardFilterTest {
                 return Optional.empty();
             }
             if (key.equals("bad")) {
-                throw ApiException.unauthorized("Wrong test key");
+                throw new Unauthenticated("Wrong test key");
             }
             Set<Role> roles = EnumSet.noneOf(Role.class);
             for (String role : key.split(",")) {
@@ -133,17 +133,17 @@ class GuardFilterTest {
         filter.filter(request(headers));
     }
 
-    private ApiException refused(String method, Map<String, String> headers) {
-        return assertThrows(ApiException.class, () -> call(method, headers));
+    private DomainException refused(String method, Map<String, String> headers) {
+        return assertThrows(DomainException.class, () -> call(method, headers));
     }
 
     @Test
     void withoutCredentialsEveryGuardedOperationIsA401WithABasicChallenge() {
         for (String method : List.of("list", "use", "operatorOnly")) {
-            ApiException refused = refused(method, Map.of());
-            assertEquals(401, refused.status(), method);
-            assertEquals("UNAUTHORIZED", refused.code());
-            assertEquals("Basic realm=\"hermod\", charset=\"UTF-8\"", refused.challenge());
+            DomainException refused = refused(method, Map.of());
+            assertEquals(401, refused.code().status(), method);
+            assertEquals(ErrorCode.UNAUTHORIZED, refused.code());
+            assertEquals("Basic realm=\"hermod\", charset=\"UTF-8\"", ((Unauthenticated) refused).scheme());
         }
     }
 
@@ -156,10 +156,10 @@ class GuardFilterTest {
 
     @Test
     void wrongOperatorCredentialsAreRefusedEvenWithAGoodRoleKey() {
-        ApiException refused = refused("list", Map.of("Authorization", basic("ops", "wrong"), "X-Test-Key", "KEY_MANAGEMENT"));
-        assertEquals(401, refused.status());
-        assertEquals("Basic realm=\"hermod\", charset=\"UTF-8\"", refused.challenge());
-        assertEquals(401, refused("list", Map.of("Authorization", "Basic %%%")).status());
+        DomainException refused = refused("list", Map.of("Authorization", basic("ops", "wrong"), "X-Test-Key", "KEY_MANAGEMENT"));
+        assertEquals(401, refused.code().status());
+        assertEquals("Basic realm=\"hermod\", charset=\"UTF-8\"", ((Unauthenticated) refused).scheme());
+        assertEquals(401, refused("list", Map.of("Authorization", "Basic %%%")).code().status());
     }
 
     @Test
@@ -168,38 +168,38 @@ class GuardFilterTest {
         assertDoesNotThrow(() -> call("use", Map.of("X-Test-Key", "APPROVER,SERVICE")), "method roles");
         assertDoesNotThrow(() -> call("use", Map.of("X-Test-Key", "KEY_OPERATION")));
 
-        ApiException classRoleOnMethod = refused("use", Map.of("X-Test-Key", "KEY_MANAGEMENT"));
-        assertEquals(403, classRoleOnMethod.status(), "the method's roles replace the class's");
-        assertEquals("FORBIDDEN", classRoleOnMethod.code());
-        assertEquals(403, refused("operatorOnly", Map.of("X-Test-Key", "KEY_MANAGEMENT,KEY_OPERATION,APPROVER,SERVICE,APPROVER_KEY_MANAGEMENT")).status(),
+        DomainException classRoleOnMethod = refused("use", Map.of("X-Test-Key", "KEY_MANAGEMENT"));
+        assertEquals(403, classRoleOnMethod.code().status(), "the method's roles replace the class's");
+        assertEquals(ErrorCode.FORBIDDEN, classRoleOnMethod.code());
+        assertEquals(403, refused("operatorOnly", Map.of("X-Test-Key", "KEY_MANAGEMENT,KEY_OPERATION,APPROVER,SERVICE,APPROVER_KEY_MANAGEMENT")).code().status(),
                 "no role reaches an operator-only operation");
-        assertEquals(403, refused("list", Map.of("X-Test-Key", "")).status(), "a credential without roles");
+        assertEquals(403, refused("list", Map.of("X-Test-Key", "")).code().status(), "a credential without roles");
     }
 
     @Test
     void aWrongRoleCredentialIsThe401OfItsKind() {
-        ApiException refused = refused("list", Map.of("X-Test-Key", "bad"));
-        assertEquals(401, refused.status());
+        DomainException refused = refused("list", Map.of("X-Test-Key", "bad"));
+        assertEquals(401, refused.code().status());
         assertEquals("Wrong test key", refused.getMessage());
     }
 
     @Test
     void withoutAnyKindOfRoleCredentialOnlyTheOperatorPasses() {
         GuardFilter operatorOnly = filter(List.of());
-        assertEquals(401, assertThrows(ApiException.class,
-                () -> call(operatorOnly, "list", Map.of("X-Test-Key", "KEY_MANAGEMENT"))).status());
+        assertEquals(401, assertThrows(DomainException.class,
+                () -> call(operatorOnly, "list", Map.of("X-Test-Key", "KEY_MANAGEMENT"))).code().status());
         assertDoesNotThrow(() -> call(operatorOnly, "list", Map.of("Authorization", OPERATOR)));
     }
 
     @Test
     void tenWrongOperatorPasswordsLockTheUserOutOfThatAddressWith429() {
         for (int i = 0; i < 10; i++) {
-            assertEquals(401, refused("list", Map.of("Authorization", basic("ops", "guess-" + i))).status(), "attempt " + i);
+            assertEquals(401, refused("list", Map.of("Authorization", basic("ops", "guess-" + i))).code().status(), "attempt " + i);
         }
-        ApiException locked = refused("list", Map.of("Authorization", OPERATOR));
-        assertEquals(429, locked.status(), "the right password during the lockout");
-        assertEquals("TOO_MANY_ATTEMPTS", locked.code());
-        assertEquals(Duration.ofMinutes(1).toSeconds(), locked.retryAfterSeconds());
+        DomainException locked = refused("list", Map.of("Authorization", OPERATOR));
+        assertEquals(429, locked.code().status(), "the right password during the lockout");
+        assertEquals(ErrorCode.TOO_MANY_ATTEMPTS, locked.code());
+        assertEquals(Duration.ofMinutes(1).toSeconds(), ((Refused) locked).retryAfter().toSeconds());
         assertEquals(60L, locked.details().get("retryAfter"));
         assertDoesNotThrow(() -> call("list", Map.of("X-Test-Key", "KEY_MANAGEMENT")), "other credentials are not locked");
     }
@@ -239,23 +239,23 @@ class GuardFilterTest {
             for (Map<String, String> headers : List.of(Map.of("Cookie", "HERMOD_CONSOLE=live", "X-Method", "POST"),
                     Map.of("Cookie", "HERMOD_CONSOLE=live", "X-Method", "DELETE", "X-CSRF-Token", "csrf-of-other"),
                     Map.of("Cookie", "HERMOD_CONSOLE=live", "X-Method", "PUT", "X-CSRF-Token", "live"))) {
-                ApiException refused = refused(method, headers);
-                assertEquals(403, refused.status(), headers.toString());
-                assertEquals("CSRF_TOKEN_INVALID", refused.code());
+                DomainException refused = refused(method, headers);
+                assertEquals(403, refused.code().status(), headers.toString());
+                assertEquals(ErrorCode.CSRF_TOKEN_INVALID, refused.code());
             }
         }
     }
 
     @Test
     void aCookieOfNoLiveSessionIsA401WithoutABasicChallenge() {
-        ApiException ended = refused("list", Map.of("Cookie", "HERMOD_CONSOLE=ended"));
-        assertEquals(401, ended.status());
-        assertEquals("HermodConsole realm=\"hermod\"", ended.challenge(), "a browser page signs in again rather than show a Basic dialog");
+        DomainException ended = refused("list", Map.of("Cookie", "HERMOD_CONSOLE=ended"));
+        assertEquals(401, ended.code().status());
+        assertEquals("HermodConsole realm=\"hermod\"", ((Unauthenticated) ended).scheme(), "a browser page signs in again rather than show a Basic dialog");
         // the cookie is no excuse for a wrong password: Basic is checked as ever
-        assertEquals(401, refused("list", Map.of("Cookie", "HERMOD_CONSOLE=live", "Authorization", basic("ops", "wrong"))).status());
+        assertEquals(401, refused("list", Map.of("Cookie", "HERMOD_CONSOLE=live", "Authorization", basic("ops", "wrong"))).code().status());
         // nor does a cookie lend roles to another credential: a key without the role stays a 403
         call("list", Map.of("Cookie", "HERMOD_CONSOLE=ended", "X-Test-Key", "KEY_MANAGEMENT"));
-        assertEquals(403, refused("list", Map.of("Cookie", "HERMOD_CONSOLE=ended", "X-Test-Key", "SERVICE")).status());
+        assertEquals(403, refused("list", Map.of("Cookie", "HERMOD_CONSOLE=ended", "X-Test-Key", "SERVICE")).code().status());
     }
 
     @SuppressWarnings("unchecked")

@@ -35,9 +35,9 @@ class JsonBodiesPropertyTest {
         }
         try {
             JsonBodies.parseObject(text);
-        } catch (ApiException refused) {
-            assertEquals(400, refused.status());
-            assertTrue(PARSE_CODES.contains(refused.code()), refused.code());
+        } catch (DomainException refused) {
+            assertEquals(400, refused.code().status());
+            assertTrue(PARSE_CODES.contains(refused.code().name()), refused.code().name());
             assertTrue(!refused.getMessage().contains("Exception"), refused.getMessage());
         }
     }
@@ -48,7 +48,7 @@ class JsonBodiesPropertyTest {
         if (depth + 1 <= StrictJson.MAX_DEPTH) {
             assertEquals(1, JsonBodies.parseObject(text).size());
         } else {
-            assertEquals("JSON_TOO_DEEP", assertThrows(ApiException.class, () -> JsonBodies.parseObject(text)).code());
+            assertEquals(ErrorCode.JSON_TOO_DEEP, assertThrows(DomainException.class, () -> JsonBodies.parseObject(text)).code());
         }
     }
 
@@ -56,7 +56,7 @@ class JsonBodiesPropertyTest {
     void aRepeatedNameIsRefusedWhereverItIs(@ForAll("names") String name, @ForAll @IntRange(min = 0, max = 5) int depth) {
         String object = "{\"" + name + "\":1,\"other\":2,\"" + name + "\":3}";
         String text = "{\"w\":" + "[".repeat(depth) + object + "]".repeat(depth) + "}";
-        assertEquals("DUPLICATE_MEMBER", assertThrows(ApiException.class, () -> JsonBodies.parseObject(text)).code());
+        assertEquals(ErrorCode.DUPLICATE_MEMBER, assertThrows(DomainException.class, () -> JsonBodies.parseObject(text)).code());
     }
 
     @Provide

@@ -22,8 +22,8 @@ class StrictJsonTest {
         return assertThrows(StrictJson.RefusedJson.class, () -> StrictJson.read(text), text).violation();
     }
 
-    static ApiException refusedBody(String body) {
-        return assertThrows(ApiException.class, () -> JsonBodies.parseObject(body), body);
+    static DomainException refusedBody(String body) {
+        return assertThrows(DomainException.class, () -> JsonBodies.parseObject(body), body);
     }
 
     @Test
@@ -37,18 +37,18 @@ class StrictJsonTest {
     void nestingPastTheLimitIsRefusedWithItsOwnCode() {
         assertEquals(StrictJson.Violation.TOO_DEEP, refused(nested(StrictJson.MAX_DEPTH + 1)));
         assertEquals(StrictJson.Violation.TOO_DEEP, refused("{\"a\":" + nested(5000) + "}"));
-        ApiException e = refusedBody("{\"a\":" + nested(5000) + "}");
-        assertEquals(400, e.status());
-        assertEquals("JSON_TOO_DEEP", e.code());
+        DomainException e = refusedBody("{\"a\":" + nested(5000) + "}");
+        assertEquals(400, e.code().status());
+        assertEquals(ErrorCode.JSON_TOO_DEEP, e.code());
     }
 
     @Test
     void aDuplicateMemberAnywhereIsRefused() {
         assertEquals(StrictJson.Violation.DUPLICATE_MEMBER, refused("{\"userid\":\"evil\",\"userid\":\"real\"}"));
         assertEquals(StrictJson.Violation.DUPLICATE_MEMBER, refused("{\"a\":[{\"b\":1,\"c\":2,\"b\":1}]}"));
-        ApiException e = refusedBody("{\"commandHeader\":{\"lifespan\":1,\"lifespan\":2}}");
-        assertEquals(400, e.status());
-        assertEquals("DUPLICATE_MEMBER", e.code());
+        DomainException e = refusedBody("{\"commandHeader\":{\"lifespan\":1,\"lifespan\":2}}");
+        assertEquals(400, e.code().status());
+        assertEquals(ErrorCode.DUPLICATE_MEMBER, e.code());
         assertTrue(e.getMessage().contains("'lifespan'"), e.getMessage());
     }
 
@@ -57,7 +57,7 @@ class StrictJsonTest {
         assertEquals(StrictJson.Violation.MALFORMED, refused("{\"label\":\"a\\u0000b\"}"));
         assertEquals(StrictJson.Violation.MALFORMED, refused("{\"a\\u0000\":1}"));
         assertEquals(StrictJson.Violation.MALFORMED, refused("[\"\\u0000\"]"));
-        assertEquals(400, refusedBody("{\"label\":\"\\u0000\"}").status());
+        assertEquals(400, refusedBody("{\"label\":\"\\u0000\"}").code().status());
         assertEquals("a\u0001b", StrictJson.read("{\"label\":\"a\\u0001b\"}").asJsonObject().getString("label"));
     }
 
@@ -72,7 +72,7 @@ class StrictJsonTest {
         assertEquals(StrictJson.Violation.NUMBER_OUT_OF_RANGE, refused("{\"lifespan\":" + "9".repeat(5000) + "}"));
         assertEquals(StrictJson.Violation.NUMBER_OUT_OF_RANGE, refused("{\"lifespan\":1e999999999}"));
         assertEquals(StrictJson.Violation.NUMBER_OUT_OF_RANGE, refused("[1e-999999999]"));
-        assertEquals("NUMBER_OUT_OF_RANGE", refusedBody("{\"lifespan\":" + "9".repeat(5000) + "}").code());
+        assertEquals(ErrorCode.NUMBER_OUT_OF_RANGE, refusedBody("{\"lifespan\":" + "9".repeat(5000) + "}").code());
     }
 
     @Test
@@ -92,20 +92,20 @@ class StrictJsonTest {
 
     @Test
     void aBodyThatIsNoObjectIsMalformedJson() {
-        ApiException e = refusedBody("[1,2]");
-        assertEquals("MALFORMED_JSON", e.code());
+        DomainException e = refusedBody("[1,2]");
+        assertEquals(ErrorCode.MALFORMED_JSON, e.code());
     }
 
     @Test
     void wrongTypesAndOversizedNumbersHaveTheirOwnCodes() {
         JsonObject body = JsonBodies.parseObject("{\"n\":\"abc\",\"big\":99999999999999999999,\"s\":5,\"o\":[],\"f\":1.5,\"q\":\"300\"}");
-        ApiException string = assertThrows(ApiException.class, () -> JsonBodies.optionalLong(body, "n"));
-        assertEquals("WRONG_TYPE", string.code());
-        assertEquals("WRONG_TYPE", assertThrows(ApiException.class, () -> JsonBodies.optionalLong(body, "f")).code());
-        assertEquals("NUMBER_OUT_OF_RANGE", assertThrows(ApiException.class, () -> JsonBodies.optionalLong(body, "big")).code());
-        assertEquals("WRONG_TYPE", assertThrows(ApiException.class, () -> JsonBodies.optionalString(body, "s")).code());
-        assertEquals("WRONG_TYPE", assertThrows(ApiException.class, () -> JsonBodies.requireObject(body, "o")).code());
-        assertEquals("INVALID_FIELD", assertThrows(ApiException.class, () -> JsonBodies.requireObject(body, "missing")).code());
+        DomainException string = assertThrows(DomainException.class, () -> JsonBodies.optionalLong(body, "n"));
+        assertEquals(ErrorCode.WRONG_TYPE, string.code());
+        assertEquals(ErrorCode.WRONG_TYPE, assertThrows(DomainException.class, () -> JsonBodies.optionalLong(body, "f")).code());
+        assertEquals(ErrorCode.NUMBER_OUT_OF_RANGE, assertThrows(DomainException.class, () -> JsonBodies.optionalLong(body, "big")).code());
+        assertEquals(ErrorCode.WRONG_TYPE, assertThrows(DomainException.class, () -> JsonBodies.optionalString(body, "s")).code());
+        assertEquals(ErrorCode.WRONG_TYPE, assertThrows(DomainException.class, () -> JsonBodies.requireObject(body, "o")).code());
+        assertEquals(ErrorCode.INVALID_FIELD, assertThrows(DomainException.class, () -> JsonBodies.requireObject(body, "missing")).code());
         assertEquals(300L, JsonBodies.optionalLong(body, "q").orElseThrow());
     }
 

@@ -11,7 +11,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.EnumSet;
 import java.util.stream.Stream;
 import org.ratatosk.approvals.control.Approvals;
-import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.ConcurrentChanges;
 import org.ratatosk.platform.Guards;
 import org.ratatosk.platform.Role;
@@ -50,7 +49,7 @@ public class ApproverReaderFilter implements ContainerRequestFilter {
         }
         String id = request.getUriInfo().getPathParameters().getFirst("id");
         if (id == null) {
-            throw new ApiException(500, "INTERNAL_ERROR", "ReadableByApprovers is bound to an operation without {id}");
+            throw new IllegalStateException("ReadableByApprovers is bound to an operation without {id}");
         }
         ConcurrentChanges.retryOnce(() -> {
             approvals.authenticateReader(id, key, timestamp, signature);

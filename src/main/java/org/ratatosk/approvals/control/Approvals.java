@@ -23,11 +23,14 @@ import org.ratatosk.approvals.entity.ApproverClock;
 import org.ratatosk.approvals.entity.KeyRequest;
 import org.ratatosk.approvals.entity.RequestStatus;
 import org.ratatosk.audit.control.AuditTrail;
-import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Config;
+import org.ratatosk.platform.Conflict;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.Hashes;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.Refused;
 
 /**
  * Approvers prove who they are only by signing: a fresh timestamp to see their tasks, a task's
@@ -111,7 +114,7 @@ public class Approvals {
         Instant timestamp = provenTimestamp(approver, timestampText, signature, "SHA-256");
         KeyRequest request = requestId == null ? null : em.find(KeyRequest.class, requestId);
         if (request == null || !rule(request).approverKeys().contains(approver)) {
-            throw new ApiException(403, "NOT_AN_APPROVER", "This key is not an approver of request " + requestId);
+            throw new Refused(ErrorCode.NOT_AN_APPROVER, "This key is not an approver of request " + requestId);
         }
         advanceClock(approver, timestamp);
     }
@@ -120,11 +123,11 @@ public class Approvals {
     private Instant provenTimestamp(String approver, String timestampText, String signature, String digest) {
         Instant timestamp = parseTimestamp(timestampText);
         if (!ApproverKeys.verifies(approver, timestampText.getBytes(StandardCharsets.UTF_8), signature, digest)) {
-            throw ApiException.unprocessable("INVALID_SIGNATURE", "'timestampSignature' does not verify with 'approverPublicKey'");
+            throw new Refused(ErrorCode.INVALID_SIGNATURE, "'timestampSignature' does not verify with 'approverPublicKey'");
         }
         long skew = config.getLong("hermod.keys.approval.max-clock-skew", 300);
         if (Duration.between(timestamp, clock.instant()).abs().getSeconds() > skew) {
-            throw ApiException.unprocessable("STALE_TIMESTAMP", "'timestamp' is more than " + skew + " seconds from the server's time");
+            throw new Refused(ErrorCode.STALE_TIMESTAMP, "'timestamp' is more than " + skew + " seconds from the server's time");
         }
         return timestamp;
     }
@@ -133,7 +136,7 @@ public class Approvals {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("INVALID_FIELD", "'timestamp' must be an ISO-8601 time with offset, e.g. 2024-01-23T11:27:12Z");
+            throw InvalidInput.field("'timestamp' must be an ISO-8601 time with offset, e.g. 2024-01-23T11:27:12Z");
         }
     }
 
@@ -154,8 +157,8 @@ public class Approvals {
         }
     }
 
-    private static ApiException replayed() {
-        return ApiException.unprocessable("TIMESTAMP_REPLAYED", "'timestamp' is not later than the last one this approver presented");
+    private static Refused replayed() {
+        return new Refused(ErrorCode.TIMESTAMP_REPLAYED, "'timestamp' is not later than the last one this approver presented");
     }
 
     private static Instant earliest(Rule rule, String approver, Instant requestedAt) {
@@ -179,30 +182,30 @@ public class Approvals {
         KeyRequest request = requests.lock(id);
         Rule rule = rule(request);
         if (!rule.approverKeys().contains(approver)) {
-            throw new ApiException(403, "NOT_AN_APPROVER", "This key is not an approver of request " + id);
+            throw new Refused(ErrorCode.NOT_AN_APPROVER, "This key is not an approver of request " + id);
         }
         Instant now = clock.instant();
         if (request.status() == RequestStatus.EXPIRED
                 || request.status() == RequestStatus.PENDING && !now.isBefore(request.expiresAt())) {
-            throw ApiException.gone("REQUEST_EXPIRED", "Request " + id + " expired at " + request.expiresAt());
+            throw new Conflict(ErrorCode.REQUEST_EXPIRED, "Request " + id + " expired at " + request.expiresAt());
         }
         if (request.status() != RequestStatus.PENDING) {
-            throw ApiException.conflict("REQUEST_NOT_PENDING", "Request " + id + " is already " + request.status());
+            throw new Conflict(ErrorCode.REQUEST_NOT_PENDING, "Request " + id + " is already " + request.status());
         }
         String expected = toBeSigned(request);
         if (!expected.equals(presented)) {
-            throw ApiException.unprocessable("STALE_APPROVAL", "'approvalToBeSigned' is not the one of request " + id);
+            throw new Refused(ErrorCode.STALE_APPROVAL, "'approvalToBeSigned' is not the one of request " + id);
         }
         if (!signs(approver, expected, signature, digest)) {
-            throw ApiException.unprocessable("INVALID_SIGNATURE", "'signature' does not verify with the approver's key");
+            throw new Refused(ErrorCode.INVALID_SIGNATURE, "'signature' does not verify with the approver's key");
         }
         List<Rule.Decision> decisions = new ArrayList<>(Decisions.parse(request.decisions()));
         if (decisions.stream().anyMatch(d -> d.approverKey().equals(approver))) {
-            throw ApiException.conflict("ALREADY_DECIDED", "This approver already answered request " + id);
+            throw new Conflict(ErrorCode.ALREADY_DECIDED, "This approver already answered request " + id);
         }
         if (approve && !rule.acceptsDecisionFrom(approver, request.createdAt(), now)) {
             Instant notBefore = earliest(rule, approver, request.createdAt());
-            throw new ApiException(409, "TIMELOCKED", "Request " + id + " cannot be approved before " + notBefore,
+            throw new Conflict(ErrorCode.TIMELOCKED, "Request " + id + " cannot be approved before " + notBefore,
                     Map.of("notBefore", notBefore.toString()));
         }
         decisions.add(new Rule.Decision(approver, approve, now));

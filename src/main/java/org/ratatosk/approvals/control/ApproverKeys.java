@@ -8,7 +8,8 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Map;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 
 /**
@@ -29,7 +30,7 @@ public final class ApproverKeys {
             PublicKey key = decode(der);
             return Base64.getEncoder().encodeToString(key.getEncoded());
         } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw ApiException.badRequest("INVALID_PUBLIC_KEY", "'" + field + "' is not a base64 SubjectPublicKeyInfo of an RSA, EC or Ed25519 key");
+            throw new InvalidInput(ErrorCode.INVALID_PUBLIC_KEY, "'" + field + "' is not a base64 SubjectPublicKeyInfo of an RSA, EC or Ed25519 key");
         }
     }
 
@@ -52,7 +53,7 @@ public final class ApproverKeys {
                     .generateCertificate(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(der)));
             return canonical(Base64.getEncoder().encodeToString(parsed.getPublicKey().getEncoded()), field);
         } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw ApiException.badRequest("INVALID_CERTIFICATE", "'" + field + "' is not a PEM or base64 DER X.509 certificate");
+            throw new InvalidInput(ErrorCode.INVALID_CERTIFICATE, "'" + field + "' is not a PEM or base64 DER X.509 certificate");
         }
     }
 
@@ -65,7 +66,7 @@ public final class ApproverKeys {
     public static String digest(jakarta.json.JsonObject body, String field) {
         String named = JsonBodies.optionalString(body, field).orElse("SHA-256");
         if (!DIGESTS.containsKey(named) && !"EdDSA".equals(named)) {
-            throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' must be one of " + new java.util.TreeSet<>(DIGESTS.keySet())
+            throw InvalidInput.field("'" + field + "' must be one of " + new java.util.TreeSet<>(DIGESTS.keySet())
                     + " or EdDSA");
         }
         return named;

@@ -3,7 +3,8 @@ package org.ratatosk.approvals.control;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 
@@ -35,7 +36,7 @@ public record KeyPolicy(Rule use, Rule block, Rule unblock, Rule modify) {
             return OPEN;
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.badRequest("INVALID_POLICY", "'policy' must be an object");
+            throw new InvalidInput(ErrorCode.INVALID_POLICY, "'policy' must be an object");
         }
         JsonObject policy = value.asJsonObject();
         return new KeyPolicy(rule(policy, "ruleUse", stored), rule(policy, "ruleBlock", stored),

@@ -17,10 +17,13 @@ import org.ratatosk.approvals.entity.KeyRequest;
 import org.ratatosk.approvals.entity.RequestStatus;
 import org.ratatosk.approvals.entity.RequestedKey;
 import org.ratatosk.audit.control.AuditTrail;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.Cursor;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.ExpiryScheduler;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.NotFound;
 import org.ratatosk.platform.Page;
 
 /** Requests waiting for approvers: made, shown, cancelled, and expired by their deadline. */
@@ -75,7 +78,7 @@ public class KeyRequests {
     public KeyRequest require(String id) {
         KeyRequest request = id == null ? null : em.find(KeyRequest.class, id);
         if (request == null) {
-            throw new ApiException(404, "REQUEST_NOT_FOUND", "No request " + id);
+            throw new NotFound(ErrorCode.REQUEST_NOT_FOUND, "No request " + id);
         }
         return request;
     }
@@ -94,7 +97,7 @@ public class KeyRequests {
     public JsonObject cancel(String id) {
         KeyRequest request = lock(id);
         if (!request.cancel()) {
-            throw ApiException.conflict("REQUEST_FINAL", "Request " + id + " is already " + request.status());
+            throw new Conflict(ErrorCode.REQUEST_FINAL, "Request " + id + " is already " + request.status());
         }
         LOG.info("Request " + id + " CANCELLED");
         audit.record("operator", "key-request", id, "CANCELLED", null);
@@ -137,7 +140,7 @@ public class KeyRequests {
             try {
                 query.setParameter("at", Instant.parse(cursor.get(0))).setParameter("id", cursor.get(1));
             } catch (java.time.format.DateTimeParseException e) {
-                throw ApiException.badRequest("INVALID_FIELD", "after is not a cursor this list handed out");
+                throw InvalidInput.field("after is not a cursor this list handed out");
             }
         }
         List<KeyRequest> found = query.getResultList();

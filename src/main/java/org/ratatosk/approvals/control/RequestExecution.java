@@ -11,8 +11,9 @@ import java.util.logging.Logger;
 import org.ratatosk.approvals.entity.KeyRequest;
 import org.ratatosk.approvals.entity.RequestStatus;
 import org.ratatosk.audit.control.AuditTrail;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Causes;
 import org.ratatosk.platform.Deadline;
+import org.ratatosk.platform.DomainException;
 import org.ratatosk.platform.ExpiryScheduler;
 import org.ratatosk.platform.HsmUnavailableException;
 import org.ratatosk.platform.JsonBodies;
@@ -57,32 +58,20 @@ public class RequestExecution {
             LOG.info("Request " + id + " EXECUTED");
             audit.record("server", "key-request", id, "EXECUTED", null);
         } catch (RuntimeException e) {
-            Throwable cause = rootOf(e);
+            Throwable cause = Causes.find(e, t -> t instanceof DomainException || t instanceof HsmUnavailableException)
+                    .orElse(e);
             if (cause instanceof HsmUnavailableException) {
                 scheduler.schedule(KeyRequests.RETRY, id, now.plusSeconds(RETRY_SECONDS));
                 LOG.warning("Request " + id + " stays APPROVED, HSM unavailable; retrying in " + RETRY_SECONDS + " s");
-            } else if (cause instanceof ApiException api) {
+            } else if (cause instanceof DomainException api) {
                 request.failed(api.code() + ": " + api.getMessage(), now);
                 LOG.info("Request " + id + " FAILED: " + api.code());
-                audit.record("server", "key-request", id, "FAILED", Jsons.createObjectBuilder().add("code", api.code()).build().toString());
+                audit.record("server", "key-request", id, "FAILED", Jsons.createObjectBuilder().add("code", api.code().name()).build().toString());
             } else {
                 request.failed("Unexpected failure", now);
                 LOG.log(Level.SEVERE, "Request " + id + " FAILED", e);
             }
         }
-    }
-
-    /** The project's own exception inside the container's wrappers (EJBException and the like). */
-    private static Throwable rootOf(Throwable thrown) {
-        for (Throwable current = thrown; current != null; current = current.getCause()) {
-            if (current instanceof ApiException || current instanceof HsmUnavailableException) {
-                return current;
-            }
-            if (current.getCause() == current) {
-                break;
-            }
-        }
-        return thrown;
     }
 
     /** Deadlines of key requests: the timeout, and retries of an approved request. */

@@ -8,7 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 
@@ -136,8 +137,8 @@ public record Rule(List<Token> tokens) {
         return new Group(JsonBodies.optionalString(group, "name").orElse(""), (int) quorum, List.copyOf(approvers));
     }
 
-    private static ApiException invalid(String field, String problem) {
-        return ApiException.badRequest("INVALID_POLICY", "'" + field + "' " + problem);
+    private static InvalidInput invalid(String field, String problem) {
+        return new InvalidInput(ErrorCode.INVALID_POLICY, "'" + field + "' " + problem);
     }
 
     public JsonValue toJson() {

@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.ratatosk.approvals.entity.KeyRequest;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 
 /**
@@ -27,27 +27,27 @@ record TaskQuery(String id, String detailLevel, int pageNumber, int pageSize, bo
         String id = JsonBodies.optionalString(body, "id").or(() -> JsonBodies.optionalString(body, "requestId")).orElse(null);
         String detailLevel = JsonBodies.optionalString(body, "detailLevel").orElse("level1");
         if (!DETAIL_LEVELS.contains(detailLevel)) {
-            throw ApiException.badRequest("INVALID_FIELD", "'detailLevel' must be one of level1 to level5");
+            throw InvalidInput.field("'detailLevel' must be one of level1 to level5");
         }
         JsonValue paging = body.get("paging");
         if (paging == null || paging == JsonValue.NULL) {
             return new TaskQuery(id, detailLevel, 0, Integer.MAX_VALUE, false);
         }
         if (paging.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.badRequest("INVALID_FIELD", "'paging' must be an object");
+            throw InvalidInput.field("'paging' must be an object");
         }
         JsonObject page = paging.asJsonObject();
         long number = JsonBodies.optionalLong(page, "pageNumber").orElse(0L);
         long size = JsonBodies.optionalLong(page, "pageSize").orElse((long) MAX_PAGE_SIZE);
         if (number < 0 || number > MAX_PAGE_NUMBER) {
-            throw ApiException.badRequest("INVALID_FIELD", "'paging.pageNumber' must be between 0 and " + MAX_PAGE_NUMBER);
+            throw InvalidInput.field("'paging.pageNumber' must be between 0 and " + MAX_PAGE_NUMBER);
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiException.badRequest("INVALID_FIELD", "'paging.pageSize' must be between 1 and " + MAX_PAGE_SIZE);
+            throw InvalidInput.field("'paging.pageSize' must be between 1 and " + MAX_PAGE_SIZE);
         }
         String order = JsonBodies.optionalString(page, "sortOrder").orElse("CREATION_DATE_ASC");
         if (!order.equals("CREATION_DATE_ASC") && !order.equals("CREATION_DATE_DESC")) {
-            throw ApiException.badRequest("INVALID_FIELD", "'paging.sortOrder' must be CREATION_DATE_ASC or CREATION_DATE_DESC");
+            throw InvalidInput.field("'paging.sortOrder' must be CREATION_DATE_ASC or CREATION_DATE_DESC");
         }
         return new TaskQuery(id, detailLevel, (int) number, (int) size, order.endsWith("DESC"));
     }

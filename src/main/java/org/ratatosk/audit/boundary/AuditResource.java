@@ -7,14 +7,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.audit.control.AuditChain;
 import org.ratatosk.audit.control.AuditTrail;
-import org.ratatosk.platform.ApiException;
-import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Guarded;
+import org.ratatosk.platform.InvalidInput;
+import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Page;
 import org.ratatosk.platform.Paged;
 
@@ -45,7 +45,7 @@ public class AuditResource {
     public Response entries(@QueryParam("subjectType") String subjectType, @QueryParam("subjectId") String subjectId,
                             @QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
         if (subjectType == null || subjectId == null) {
-            throw ApiException.badRequest("INVALID_FIELD", "Query parameters subjectType and subjectId are required");
+            throw InvalidInput.field("Query parameters subjectType and subjectId are required");
         }
         return trail.entries(subjectType, subjectId, after, Page.limit(limit, 1000)).response(uri);
     }

@@ -3,21 +3,20 @@ package org.ratatosk.audit.control;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.JsonArray;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.ratatosk.audit.entity.AuditEntry;
 import org.ratatosk.audit.entity.AuditEvent;
-import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Cursor;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Page;
 
@@ -95,7 +94,7 @@ public class AuditTrail {
             try {
                 afterSeq = Long.parseLong(cursor.get(0));
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("INVALID_FIELD", "after is not a cursor this list handed out");
+                throw InvalidInput.field("after is not a cursor this list handed out");
             }
         }
         linker.linkAll();

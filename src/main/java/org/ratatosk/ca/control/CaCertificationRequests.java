@@ -19,7 +19,9 @@ import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.ratatosk.keys.control.Pem;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
+import org.ratatosk.platform.Refused;
 import org.ratatosk.tokens.control.CryptoToken;
 import org.ratatosk.tokens.control.TokenSigner;
 
@@ -67,15 +69,15 @@ public final class CaCertificationRequests {
         try {
             request = new JcaPKCS10CertificationRequest(Pem.decode(text, "csr").get(0));
         } catch (IOException | RuntimeException e) {
-            throw ApiException.badRequest("INVALID_CSR", "'csr' is not a PKCS#10 certification request");
+            throw new InvalidInput(ErrorCode.INVALID_CSR, "'csr' is not a PKCS#10 certification request");
         }
         try {
             PublicKey key = request.getPublicKey();
             if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key))) {
-                throw ApiException.unprocessable("INVALID_CSR_SIGNATURE", "The CSR's signature does not verify with its public key");
+                throw new Refused(ErrorCode.INVALID_CSR_SIGNATURE, "The CSR's signature does not verify with its public key");
             }
         } catch (OperatorCreationException | PKCSException | java.security.GeneralSecurityException e) {
-            throw ApiException.unprocessable("INVALID_CSR_SIGNATURE", "The CSR's signature cannot be checked");
+            throw new Refused(ErrorCode.INVALID_CSR_SIGNATURE, "The CSR's signature cannot be checked");
         }
         return request;
     }

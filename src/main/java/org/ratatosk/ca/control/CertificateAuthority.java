@@ -20,7 +20,9 @@ import org.ratatosk.keys.control.Certificates;
 import org.ratatosk.keys.control.Keys;
 import org.ratatosk.keys.control.Pem;
 import org.ratatosk.keys.entity.ManagedKey;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Conflict;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.Refused;
 import org.ratatosk.tokens.control.Tokens;
 
 /**
@@ -59,7 +61,7 @@ public class CertificateAuthority {
                                        List<KeyPurposeId> extendedKeyUsages, boolean certificateAuthority) {
         ManagedKey key = keys.require(caKeyLabel);
         if (KeyPolicy.fromStored(key.policy()).use().needsApproval()) {
-            throw new ApiException(403, "APPROVAL_REQUIRED",
+            throw new Refused(ErrorCode.APPROVAL_REQUIRED,
                     "Key '" + key.label() + "' is governed by approvals; issue through the key API");
         }
         return issueWith(key, new CertificateBuilder.Subject(subject, subjectKey, subjectAltNames, validity, keyUsageBits,
@@ -70,7 +72,7 @@ public class CertificateAuthority {
     public List<X509Certificate> issueWith(ManagedKey key, CertificateBuilder.Subject subject, String signatureAlgorithm) {
         keys.requireUsable(key);
         if (key.certificateChain() == null) {
-            throw ApiException.conflict("NO_CA_CERTIFICATE", "Key '" + key.label() + "' has no certificate to issue under");
+            throw new Conflict(ErrorCode.NO_CA_CERTIFICATE, "Key '" + key.label() + "' has no certificate to issue under");
         }
         if (chains.size() > 1000) {
             chains.clear();
@@ -79,7 +81,7 @@ public class CertificateAuthority {
                 pem -> List.copyOf(Pem.certificates(pem, "certificate")));
         X509Certificate ca = chain.get(0);
         if (!Certificates.isCertificateAuthority(ca)) {
-            throw ApiException.conflict("NO_CA_CERTIFICATE", "The certificate of key '" + key.label()
+            throw new Conflict(ErrorCode.NO_CA_CERTIFICATE, "The certificate of key '" + key.label()
                     + "' is not a CA certificate (basicConstraints cA, keyCertSign)");
         }
         String algorithm = signatureAlgorithm != null ? signatureAlgorithm : Keys.spec(key).defaultSignatureAlgorithm();

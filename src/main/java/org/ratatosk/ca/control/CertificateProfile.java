@@ -12,7 +12,7 @@ import java.util.Map;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.tokens.control.KeySpec;
 
@@ -59,13 +59,13 @@ public record CertificateProfile(Duration validity, int keyUsageBits, List<KeyPu
     public static CertificateProfile parse(JsonObject body, boolean needsValidity) {
         long days = JsonBodies.optionalLong(body, "validity").orElse(needsValidity ? -1L : 365L);
         if (days < 1 || days > MAX_VALIDITY_DAYS) {
-            throw ApiException.badRequest("INVALID_FIELD", "'validity' must be a number of days from 1 to " + MAX_VALIDITY_DAYS);
+            throw InvalidInput.field("'validity' must be a number of days from 1 to " + MAX_VALIDITY_DAYS);
         }
         int bits = 0;
         for (String name : names(body, "keyUsage")) {
             Integer bit = KEY_USAGES.get(name.toUpperCase(Locale.ROOT));
             if (bit == null) {
-                throw ApiException.badRequest("INVALID_FIELD", "Unknown keyUsage '" + name + "'; known: " + KEY_USAGES.keySet());
+                throw InvalidInput.field("Unknown keyUsage '" + name + "'; known: " + KEY_USAGES.keySet());
             }
             bits |= bit;
         }
@@ -83,7 +83,7 @@ public record CertificateProfile(Duration validity, int keyUsageBits, List<KeyPu
             ca = JsonBodies.optionalBoolean(constraints.get(), "certificateAuthority").orElse(ca);
             Long length = JsonBodies.optionalLong(constraints.get(), "pathLenConstraint").orElse(null);
             if (length != null && (length < 0 || length > 16)) {
-                throw ApiException.badRequest("INVALID_FIELD", "'pathLenConstraint' must be between 0 and 16");
+                throw InvalidInput.field("'pathLenConstraint' must be between 0 and 16");
             }
             pathLength = ca && length != null ? length.intValue() : null;
         }
@@ -100,14 +100,14 @@ public record CertificateProfile(Duration validity, int keyUsageBits, List<KeyPu
         if (name.matches("[0-2](\\.\\d+)+")) {
             return KeyPurposeId.getInstance(new ASN1ObjectIdentifier(name));
         }
-        throw ApiException.badRequest("INVALID_FIELD", "Unknown extendedKeyUsage '" + name + "'; known: "
+        throw InvalidInput.field("Unknown extendedKeyUsage '" + name + "'; known: "
                 + EXTENDED_KEY_USAGES.keySet() + " or a dotted OID");
     }
 
     static String signatureAlgorithm(String name) {
         String algorithm = SIGNATURE_ALGORITHMS.get(name.toUpperCase(Locale.ROOT));
         if (algorithm == null) {
-            throw ApiException.badRequest("INVALID_FIELD", "Unknown signatureAlgorithm '" + name + "'; known: "
+            throw InvalidInput.field("Unknown signatureAlgorithm '" + name + "'; known: "
                     + SIGNATURE_ALGORITHMS.keySet());
         }
         return algorithm;
@@ -118,7 +118,7 @@ public record CertificateProfile(Duration validity, int keyUsageBits, List<KeyPu
         List<String> names = new ArrayList<>();
         for (JsonValue value : array) {
             if (!(value instanceof JsonString string)) {
-                throw ApiException.badRequest("INVALID_FIELD", "'" + key + "' must be an array of strings");
+                throw InvalidInput.field("'" + key + "' must be an array of strings");
             }
             names.add(string.getString());
         }
@@ -132,7 +132,7 @@ public record CertificateProfile(Duration validity, int keyUsageBits, List<KeyPu
         }
         boolean rsa = signatureAlgorithm.endsWith("RSA");
         if (rsa != "RSA".equals(key.algorithm())) {
-            throw ApiException.badRequest("INVALID_FIELD", "signatureAlgorithm " + signatureAlgorithm
+            throw InvalidInput.field("signatureAlgorithm " + signatureAlgorithm
                     + " does not fit a " + key.algorithm() + " key");
         }
         return signatureAlgorithm;

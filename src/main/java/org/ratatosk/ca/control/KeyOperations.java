@@ -18,9 +18,12 @@ import org.ratatosk.keys.control.Certificates;
 import org.ratatosk.keys.control.Keys;
 import org.ratatosk.keys.control.Pem;
 import org.ratatosk.keys.entity.ManagedKey;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Conflict;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.Refused;
 import org.ratatosk.tokens.control.Tokens;
 
 /**
@@ -87,7 +90,7 @@ public class KeyOperations {
     public JsonObject synchronous(KeyPolicy.Operation operation, JsonObject request) {
         ManagedKey key = keys.require(JsonBodies.requireString(request, "signKeyName"));
         if (operation.ruleOf(KeyPolicy.fromStored(key.policy())).needsApproval()) {
-            throw new ApiException(403, "APPROVAL_REQUIRED", "Key '" + key.label()
+            throw new Refused(ErrorCode.APPROVAL_REQUIRED, "Key '" + key.label()
                     + "' is governed by approvals; use the asynchronous call");
         }
         return Jsons.createObjectBuilder(answer(operation, run(key, operation, request))).add("label", key.label()).build();
@@ -112,7 +115,7 @@ public class KeyOperations {
     private static void requireCaCertificate(ManagedKey key) {
         if (key.certificateChain() == null
                 || !Certificates.isCertificateAuthority(Pem.certificates(key.certificateChain(), "certificate").get(0))) {
-            throw ApiException.conflict("NO_CA_CERTIFICATE", "Key '" + key.label() + "' holds no CA certificate to issue under");
+            throw new Conflict(ErrorCode.NO_CA_CERTIFICATE, "Key '" + key.label() + "' holds no CA certificate to issue under");
         }
     }
 
@@ -140,7 +143,7 @@ public class KeyOperations {
                 try {
                     subjectKey = csr.getPublicKey();
                 } catch (java.security.GeneralSecurityException e) {
-                    throw ApiException.badRequest("INVALID_CSR", "The CSR's public key is unreadable");
+                    throw new InvalidInput(ErrorCode.INVALID_CSR, "The CSR's public key is unreadable");
                 }
                 List<X509Certificate> chain = authority.issueWith(key, new CertificateBuilder.Subject(
                         X500Name.getInstance(csr.getSubject()), subjectKey, CaCertificationRequests.alternativeNames(csr),

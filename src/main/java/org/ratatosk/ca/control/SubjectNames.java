@@ -7,7 +7,7 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 
 /** The subject of a certificate or request from Securosys {@code standardCertificateAttributes}. */
@@ -48,13 +48,13 @@ public final class SubjectNames {
                 continue;
             }
             if (value.length() > 256 || ("country".equals(attribute.getKey()) && !value.matches("[A-Za-z]{2}"))) {
-                throw ApiException.badRequest("INVALID_FIELD", "'" + attribute.getKey() + "' is not a valid value");
+                throw InvalidInput.field("'" + attribute.getKey() + "' is not a valid value");
             }
             name.addRDN(attribute.getValue(), value);
             any = true;
         }
         if (!any) {
-            throw ApiException.badRequest("INVALID_FIELD", "'standardCertificateAttributes' needs at least a commonName");
+            throw InvalidInput.field("'standardCertificateAttributes' needs at least a commonName");
         }
         return name.build();
     }

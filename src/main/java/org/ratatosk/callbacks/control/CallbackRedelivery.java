@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.util.logging.Logger;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.callbacks.entity.CallbackDelivery;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Conflict;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.NotFound;
 
 /**
  * The operator's view of a command's callback delivery, and a second chance for a dead-lettered
@@ -40,7 +42,7 @@ public class CallbackRedelivery {
     public JsonObject redeliver(String commandId) {
         CallbackDelivery delivery = find(commandId, LockModeType.PESSIMISTIC_WRITE);
         if (delivery.state() != CallbackDelivery.State.DEAD) {
-            throw ApiException.conflict("CALLBACK_NOT_DEAD", "The callback of command " + commandId + " is "
+            throw new Conflict(ErrorCode.CALLBACK_NOT_DEAD, "The callback of command " + commandId + " is "
                     + delivery.state() + "; only a DEAD callback is delivered again");
         }
         Instant now = Instant.now();
@@ -67,7 +69,7 @@ public class CallbackRedelivery {
     private CallbackDelivery find(String commandId, LockModeType lock) {
         CallbackDelivery delivery = em.find(CallbackDelivery.class, commandId, lock);
         if (delivery == null) {
-            throw ApiException.notFound("Callback of command " + commandId);
+            throw new NotFound("Callback of command " + commandId);
         }
         return delivery;
     }

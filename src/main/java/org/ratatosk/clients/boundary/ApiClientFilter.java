@@ -9,8 +9,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import org.ratatosk.clients.control.ApiClients;
-import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.LoginThrottle;
+import org.ratatosk.platform.Unauthenticated;
 
 /**
  * Authenticates the API client of every {@link ApiClientKey} operation before the resource runs;
@@ -45,11 +45,11 @@ public class ApiClientFilter implements ContainerRequestFilter {
         throttle.check(address, principal);
         try {
             calling.authenticated(clients.authenticate(header));
-        } catch (ApiException refused) {
-            if (refused.status() == 401 && header != null && !header.isBlank()) {
+        } catch (Unauthenticated refused) {
+            if (header != null && !header.isBlank()) {
                 throttle.failed(address, principal);
             }
-            throw refused.status() == 401 ? refused.withChallenge(CHALLENGE) : refused;
+            throw refused.withScheme(CHALLENGE);
         }
         throttle.succeeded(address, principal);
     }

@@ -2,7 +2,7 @@ package org.ratatosk.clients.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import org.ratatosk.clients.entity.ApiClient;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Unauthenticated;
 
 /** The API client that {@link ApiClientFilter} authenticated for this request. */
 @RequestScoped
@@ -16,7 +16,7 @@ public class CallingClient {
 
     public ApiClient get() {
         if (client == null) {
-            throw ApiException.unauthorized("X-Api-Key header required");
+            throw new Unauthenticated("X-Api-Key header required");
         }
         return client;
     }

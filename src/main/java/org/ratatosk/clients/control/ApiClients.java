@@ -19,13 +19,15 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.clients.entity.ApiClient;
-import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Cursor;
-import org.ratatosk.platform.Page;
 import org.ratatosk.platform.Hashes;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.NotFound;
+import org.ratatosk.platform.Page;
 import org.ratatosk.platform.Secrets;
+import org.ratatosk.platform.Unauthenticated;
 
 /** API clients: registration by the operator and authentication of their requests. */
 @Stateless
@@ -60,21 +62,21 @@ public class ApiClients {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ApiClient authenticate(String header) {
         if (header == null || header.isBlank()) {
-            throw ApiException.unauthorized("X-Api-Key header required");
+            throw new Unauthenticated("X-Api-Key header required");
         }
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(header.trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ApiException.unauthorized("X-Api-Key is not base64(clientId:key)");
+            throw new Unauthenticated("X-Api-Key is not base64(clientId:key)");
         }
         int colon = decoded.indexOf(':');
         if (colon <= 0) {
-            throw ApiException.unauthorized("X-Api-Key is not base64(clientId:key)");
+            throw new Unauthenticated("X-Api-Key is not base64(clientId:key)");
         }
         ApiClient client = em.find(ApiClient.class, decoded.substring(0, colon));
         if (client == null || !Hashes.matches(client.keyHash(), client.keySalt(), decoded.substring(colon + 1))) {
-            throw ApiException.unauthorized("Unknown API client or wrong key");
+            throw new Unauthenticated("Unknown API client or wrong key");
         }
         return client;
     }
@@ -95,22 +97,22 @@ public class ApiClients {
 
     public JsonObject put(String clientId, JsonObject body) {
         if (clientId.length() > 128 || !clientId.matches("[A-Za-z0-9._@-]+")) {
-            throw ApiException.badRequest("INVALID_FIELD", "clientId must be 1-128 of A-Z a-z 0-9 . _ @ -");
+            throw InvalidInput.field("clientId must be 1-128 of A-Z a-z 0-9 . _ @ -");
         }
         ApiClient existing = em.find(ApiClient.class, clientId);
         String key = existing == null ? JsonBodies.requireString(body, "key")
                 : JsonBodies.optionalString(body, "key").orElse(null);
         if (key != null && key.length() < MIN_KEY_LENGTH) {
-            throw ApiException.badRequest("INVALID_FIELD", "key must have at least " + MIN_KEY_LENGTH + " characters");
+            throw InvalidInput.field("key must have at least " + MIN_KEY_LENGTH + " characters");
         }
         String callbackUrl = JsonBodies.optionalString(body, "callbackUrl").orElse(null);
         if (callbackUrl != null && (!callbackUrl.matches("https?://.+") || callbackUrl.length() > MAX_CALLBACK_URL_LENGTH)) {
-            throw ApiException.badRequest("INVALID_FIELD", "callbackUrl must be an http or https URL of at most "
+            throw InvalidInput.field("callbackUrl must be an http or https URL of at most "
                     + MAX_CALLBACK_URL_LENGTH + " characters");
         }
         String basicAuth = JsonBodies.optionalString(body, "callbackBasicAuth").orElse(null);
         if (basicAuth != null && (!basicAuth.contains(":") || basicAuth.length() > MAX_CALLBACK_AUTH_LENGTH)) {
-            throw ApiException.badRequest("INVALID_FIELD", "callbackBasicAuth must be user:password, at most "
+            throw InvalidInput.field("callbackBasicAuth must be user:password, at most "
                     + MAX_CALLBACK_AUTH_LENGTH + " characters");
         }
         JsonArray keys = JsonBodies.optionalArray(body, "attestationKeys").orElse(JsonValue.EMPTY_JSON_ARRAY);
@@ -166,7 +168,7 @@ public class ApiClients {
     private ApiClient find(String clientId) {
         ApiClient client = em.find(ApiClient.class, clientId);
         if (client == null) {
-            throw ApiException.notFound("API client " + clientId);
+            throw new NotFound("API client " + clientId);
         }
         return client;
     }

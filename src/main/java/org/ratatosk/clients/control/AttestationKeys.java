@@ -10,7 +10,8 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 
 /**
  * Trusted attestation keys are given as public JWKs or X.509 certificates (base64 DER or PEM)
@@ -36,9 +37,9 @@ public class AttestationKeys {
                         .calculateBase64urlEncodedThumbprint("SHA-256");
             }
         } catch (Exception e) {
-            throw ApiException.badRequest("INVALID_ATTESTATION_KEY",
+            throw new InvalidInput(ErrorCode.INVALID_ATTESTATION_KEY,
                     "An attestation key is neither a public JWK nor an X.509 certificate");
         }
-        throw ApiException.badRequest("INVALID_ATTESTATION_KEY", "attestationKeys items must be JWK objects or certificates");
+        throw new InvalidInput(ErrorCode.INVALID_ATTESTATION_KEY, "attestationKeys items must be JWK objects or certificates");
     }
 }

@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.console.entity.ConsoleSession;
-import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Config;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.OperatorCredentials;
+import org.ratatosk.platform.Refused;
 import org.ratatosk.platform.Secrets;
 
 /**
@@ -90,7 +91,7 @@ public class ConsoleSessions {
         byte[] expected = session.csrfToken().getBytes(StandardCharsets.US_ASCII);
         byte[] actual = presented == null ? new byte[0] : presented.getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(expected, actual)) {
-            throw new ApiException(403, "CSRF_TOKEN_INVALID",
+            throw new Refused(ErrorCode.CSRF_TOKEN_INVALID,
                     "A console request that changes something must carry the session's " + CSRF_HEADER + " header");
         }
     }

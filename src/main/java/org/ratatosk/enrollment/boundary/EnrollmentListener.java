@@ -8,7 +8,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import org.ratatosk.enrollment.control.EnrollmentDestinations;
 import org.ratatosk.enrollment.control.Enrollments;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.DomainException;
 
 /**
  * Issues queued enrollments. A refusal is recorded on the enrollment; any other failure (the HSM
@@ -33,8 +33,8 @@ public class EnrollmentListener implements MessageListener {
         }
         try {
             enrollments.issue(commandId);
-        } catch (ApiException refused) {
-            enrollments.fail(commandId, refused.code(), refused.getMessage());
+        } catch (DomainException refused) {
+            enrollments.fail(commandId, refused.code().name(), refused.getMessage());
         }
     }
 }

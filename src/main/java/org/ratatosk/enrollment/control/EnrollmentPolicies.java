@@ -11,10 +11,10 @@ import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.enrollment.entity.EnrollmentPolicy;
 import org.ratatosk.keys.control.Keys;
-import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Config;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.NotFound;
 
 /** The operator's side of automatic enrollment: which clients opt in, with which CA key and template. */
 @Stateless
@@ -39,7 +39,7 @@ public class EnrollmentPolicies {
 
     public JsonObject put(String clientId, JsonObject body) {
         if (em.find(ApiClient.class, clientId) == null) {
-            throw ApiException.notFound("API client " + clientId);
+            throw new NotFound("API client " + clientId);
         }
         String caKey = JsonBodies.requireString(body, "caKey");
         EnrollmentTemplate template = EnrollmentTemplate.parse(body, config.maxLifespanSeconds(), config.maxTimeoutSeconds());
@@ -72,7 +72,7 @@ public class EnrollmentPolicies {
     private EnrollmentPolicy find(String clientId) {
         EnrollmentPolicy policy = em.find(EnrollmentPolicy.class, clientId);
         if (policy == null) {
-            throw ApiException.notFound("Enrollment policy of API client " + clientId);
+            throw new NotFound("Enrollment policy of API client " + clientId);
         }
         return policy;
     }

@@ -2,7 +2,7 @@ package org.ratatosk.enrollment.control;
 
 import jakarta.json.JsonObject;
 import org.ratatosk.ca.control.CertificateProfile;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 
@@ -18,7 +18,7 @@ public record EnrollmentTemplate(CertificateProfile profile, long lifespan, long
     public static EnrollmentTemplate parse(JsonObject body, long maxLifespan, long maxTimeout) {
         CertificateProfile profile = CertificateProfile.parse(body, false);
         if (profile.certificateAuthority()) {
-            throw ApiException.badRequest("INVALID_FIELD", "An enrolled device certificate cannot be a CA certificate");
+            throw InvalidInput.field("An enrolled device certificate cannot be a CA certificate");
         }
         long lifespan = seconds(body, "lifespan", maxLifespan);
         long timeout = seconds(body, "timeout", maxTimeout);
@@ -36,7 +36,7 @@ public record EnrollmentTemplate(CertificateProfile profile, long lifespan, long
     private static long seconds(JsonObject body, String key, long max) {
         long value = JsonBodies.optionalLong(body, key).orElse(Math.min(DEFAULT_SECONDS, max));
         if (value < 1 || value > max) {
-            throw ApiException.badRequest("INVALID_FIELD", "'" + key + "' must be 1 to " + max + " seconds");
+            throw InvalidInput.field("'" + key + "' must be 1 to " + max + " seconds");
         }
         return value;
     }

@@ -25,18 +25,19 @@ import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.enrollment.entity.Enrollment;
 import org.ratatosk.enrollment.entity.EnrollmentPolicy;
 import org.ratatosk.messaging.control.CommandFinished;
-import org.ratatosk.messaging.control.CommandsFinished;
 import org.ratatosk.messaging.control.CommandRequest;
 import org.ratatosk.messaging.control.CommandSubmission;
+import org.ratatosk.messaging.control.CommandsFinished;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.messaging.entity.CommandType;
+import org.ratatosk.platform.BrokerGate;
 import org.ratatosk.platform.Config;
+import org.ratatosk.platform.DomainException;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.provisioning.entity.Profile;
 import org.ratatosk.provisioning.entity.ProfileKey;
-import org.ratatosk.platform.BrokerGate;
 
 /**
  * Automatic enrollment: when a provisioning of an opted-in client completes with certificate
@@ -100,7 +101,7 @@ public class Enrollments {
 
     /**
      * Issues the certificates of one enrollment and submits the certificate command, in a
-     * transaction of its own: a refusal (an {@code ApiException}) leaves nothing behind for
+     * transaction of its own: a refusal (a {@code DomainException}) leaves nothing behind for
      * {@link #fail} to record, and anything else is retried by the queue.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -26,9 +26,12 @@ import org.ratatosk.approvals.control.KeyPolicy;
 import org.ratatosk.approvals.control.KeyRequests;
 import org.ratatosk.approvals.control.Rule;
 import org.ratatosk.keys.entity.ManagedKey;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Conflict;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.Refused;
 import org.ratatosk.tokens.control.CryptoToken;
 import org.ratatosk.tokens.control.Tokens;
 
@@ -57,7 +60,7 @@ public class Ciphers {
         JsonObjectBuilder answer = Jsons.createObjectBuilder();
         if ("RSA".equals(key.algorithm())) {
             if (key.blocked()) {
-                throw ApiException.conflict("KEY_BLOCKED", "Key '" + key.label() + "' is blocked");
+                throw new Conflict(ErrorCode.KEY_BLOCKED, "Key '" + key.label() + "' is blocked");
             }
             byte[] encrypted = rsaEncrypt((RSAPublicKey) keys.publicKey(key), algorithm, payload);
             String text = Base64.getEncoder().encodeToString(encrypted);
@@ -65,7 +68,7 @@ public class Ciphers {
                     .addNull("initializationVector").addNull("messageAuthenticationCode").addNull("keyVersion").build();
         }
         if (!"AES".equals(key.algorithm())) {
-            throw ApiException.badRequest("UNSUPPORTED_CIPHER_ALGORITHM", "Key '" + key.label() + "' cannot encrypt");
+            throw new InvalidInput(ErrorCode.UNSUPPORTED_CIPHER_ALGORITHM, "Key '" + key.label() + "' cannot encrypt");
         }
         keys.requireUsable(key, Keys.Usage.DECRYPT);
         AesMode mode = AesMode.parse(algorithm);
@@ -97,7 +100,7 @@ public class Ciphers {
         JsonObject request = JsonBodies.requireObject(body, "decryptRequest");
         ManagedKey key = keys.require(JsonBodies.requireString(request, "decryptKeyName"));
         if (KeyPolicy.fromStored(key.policy()).use().needsApproval()) {
-            throw new ApiException(403, "APPROVAL_REQUIRED", "Key '" + key.label()
+            throw new Refused(ErrorCode.APPROVAL_REQUIRED, "Key '" + key.label()
                     + "' is governed by approvals; decrypt through /v1/decrypt");
         }
         return Jsons.createObjectBuilder().add("payload", Base64.getEncoder().encodeToString(plain(key, request))).build();
@@ -142,7 +145,7 @@ public class Ciphers {
             };
         }
         if (!"AES".equals(key.algorithm())) {
-            throw ApiException.badRequest("UNSUPPORTED_CIPHER_ALGORITHM", "Key '" + key.label() + "' cannot decrypt");
+            throw new InvalidInput(ErrorCode.UNSUPPORTED_CIPHER_ALGORITHM, "Key '" + key.label() + "' cannot decrypt");
         }
         AesMode mode = AesMode.parse(algorithm);
         byte[] iv = null;
@@ -174,7 +177,7 @@ public class Ciphers {
             }
             return cipher.doFinal(payload);
         } catch (javax.crypto.IllegalBlockSizeException | javax.crypto.BadPaddingException e) {
-            throw ApiException.badRequest("INVALID_PAYLOAD", "The payload is too long for " + algorithm + " with this key");
+            throw new InvalidInput(ErrorCode.INVALID_PAYLOAD, "The payload is too long for " + algorithm + " with this key");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot encrypt with " + algorithm, e);
         }
@@ -188,7 +191,7 @@ public class Ciphers {
             case "RSA_PADDING_OAEP_WITH_SHA256" -> "SHA-256";
             case "RSA_PADDING_OAEP_WITH_SHA384" -> "SHA-384";
             case "RSA_PADDING_OAEP_WITH_SHA512" -> "SHA-512";
-            default -> throw ApiException.badRequest("UNSUPPORTED_CIPHER_ALGORITHM", "Cipher algorithm '" + algorithm
+            default -> throw new InvalidInput(ErrorCode.UNSUPPORTED_CIPHER_ALGORITHM, "Cipher algorithm '" + algorithm
                     + "' is not supported for RSA keys");
         };
     }
@@ -225,7 +228,7 @@ public class Ciphers {
         try {
             return oaep.processBlock(raw, 0, raw.length);
         } catch (InvalidCipherTextException e) {
-            throw ApiException.badRequest("DECRYPTION_FAILED", "The data is not OAEP encrypted for this key with " + digest);
+            throw new InvalidInput(ErrorCode.DECRYPTION_FAILED, "The data is not OAEP encrypted for this key with " + digest);
         }
     }
 
@@ -242,7 +245,7 @@ public class Ciphers {
     private static int tagLength(JsonObject request) {
         long bits = JsonBodies.optionalLong(request, "tagLength").orElse(128L);
         if (bits != 96 && bits != 104 && bits != 112 && bits != 120 && bits != 128) {
-            throw ApiException.badRequest("INVALID_FIELD", "'tagLength' must be 96, 104, 112, 120 or 128");
+            throw InvalidInput.field("'tagLength' must be 96, 104, 112, 120 or 128");
         }
         return (int) bits;
     }
@@ -256,7 +259,7 @@ public class Ciphers {
         try {
             return Base64.getDecoder().decode(JsonBodies.requireString(request, field));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' must be base64");
+            throw InvalidInput.field("'" + field + "' must be base64");
         }
     }
 
@@ -280,7 +283,7 @@ public class Ciphers {
                 case "AES_ECB" -> ECB;
                 case "AES_CBC_NO_PADDING" -> CBC_NO_PADDING;
                 case "AES" -> CBC;
-                default -> throw ApiException.badRequest("UNSUPPORTED_CIPHER_ALGORITHM", "Cipher algorithm '" + algorithm
+                default -> throw new InvalidInput(ErrorCode.UNSUPPORTED_CIPHER_ALGORITHM, "Cipher algorithm '" + algorithm
                         + "' is not supported for AES keys; AES_GCM, AES_CTR, AES_ECB, AES_CBC_NO_PADDING and AES are");
             };
         }
@@ -290,7 +293,7 @@ public class Ciphers {
                 return null;
             }
             if (iv == null || iv.length != ivLength) {
-                throw ApiException.badRequest("INVALID_FIELD", "'initializationVector' must be " + ivLength + " bytes");
+                throw InvalidInput.field("'initializationVector' must be " + ivLength + " bytes");
             }
             return this == GCM ? new GCMParameterSpec(tagBits, iv) : new IvParameterSpec(iv);
         }

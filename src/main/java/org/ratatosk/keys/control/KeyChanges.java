@@ -14,9 +14,12 @@ import org.ratatosk.approvals.control.Rule;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.KeyAttributes;
 import org.ratatosk.keys.entity.ManagedKey;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Conflict;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.Refused;
 
 /**
  * Blocking, unblocking and restricting a key, each under its own rule. Attributes only ever get
@@ -65,7 +68,7 @@ public class KeyChanges {
         KeyPolicy.Operation operation = block ? KeyPolicy.Operation.BLOCK : KeyPolicy.Operation.UNBLOCK;
         Rule rule = operation.ruleOf(KeyPolicy.fromStored(key.policy()));
         if (synchronous && rule.needsApproval()) {
-            throw new ApiException(403, "APPROVAL_REQUIRED", "Key '" + key.label() + "' is governed by approvals; use /v1/" + prefix);
+            throw new Refused(ErrorCode.APPROVAL_REQUIRED, "Key '" + key.label() + "' is governed by approvals; use /v1/" + prefix);
         }
         JsonObject result = submitOrApply(key, operation, JsonObject.EMPTY_JSON_OBJECT);
         if (synchronous) {
@@ -84,17 +87,17 @@ public class KeyChanges {
     public JsonObject tsbModify(JsonObject body, boolean synchronous) {
         JsonObject request = JsonBodies.requireObject(body, "modifyRequest");
         if (request.get("keyPassword") instanceof jakarta.json.JsonArray password && !password.isEmpty()) {
-            throw ApiException.badRequest("KEY_PASSWORD_UNSUPPORTED", "Keys protected by a password are not supported");
+            throw new InvalidInput(ErrorCode.KEY_PASSWORD_UNSUPPORTED, "Keys protected by a password are not supported");
         }
         ManagedKey key = keys.require(JsonBodies.requireString(request, "modifyKeyName"));
         if (!request.containsKey("policy")) {
-            throw ApiException.badRequest("INVALID_FIELD", "'policy' is required");
+            throw InvalidInput.field("'policy' is required");
         }
         JsonObject payload = Jsons.createObjectBuilder()
                 .add("policy", KeyPolicy.parse(request.get("policy")).toJson()).build();
         Rule rule = KeyPolicy.Operation.MODIFY.ruleOf(KeyPolicy.fromStored(key.policy()));
         if (synchronous && rule.needsApproval()) {
-            throw new ApiException(403, "APPROVAL_REQUIRED", "Key '" + key.label() + "' is governed by approvals; use /v1/modify");
+            throw new Refused(ErrorCode.APPROVAL_REQUIRED, "Key '" + key.label() + "' is governed by approvals; use /v1/modify");
         }
         JsonObject result = submitOrApply(key, KeyPolicy.Operation.MODIFY, payload);
         if (synchronous) {
@@ -147,12 +150,12 @@ public class KeyChanges {
         switch (operation) {
             case BLOCK -> {
                 if (key.blocked()) {
-                    throw ApiException.conflict("KEY_BLOCKED", "Key '" + key.label() + "' is already blocked");
+                    throw new Conflict(ErrorCode.KEY_BLOCKED, "Key '" + key.label() + "' is already blocked");
                 }
             }
             case UNBLOCK -> {
                 if (!key.blocked()) {
-                    throw ApiException.conflict("KEY_NOT_BLOCKED", "Key '" + key.label() + "' is not blocked");
+                    throw new Conflict(ErrorCode.KEY_NOT_BLOCKED, "Key '" + key.label() + "' is not blocked");
                 }
             }
             case MODIFY -> {
@@ -161,11 +164,11 @@ public class KeyChanges {
                     return;
                 }
                 if (!key.attributes().modifiable()) {
-                    throw new ApiException(403, "KEY_NOT_MODIFIABLE", "Key '" + key.label() + "' is not modifiable");
+                    throw new Refused(ErrorCode.KEY_NOT_MODIFIABLE, "Key '" + key.label() + "' is not modifiable");
                 }
                 KeyAttributes proposed = proposed(key, payload);
                 if (!key.attributes().allowsRestrictionTo(proposed)) {
-                    throw new ApiException(403, "ATTRIBUTES_LOOSENED",
+                    throw new Refused(ErrorCode.ATTRIBUTES_LOOSENED,
                             "Attributes of key '" + key.label() + "' can only be made stricter");
                 }
             }

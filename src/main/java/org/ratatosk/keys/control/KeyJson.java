@@ -8,7 +8,8 @@ import java.util.List;
 import org.ratatosk.approvals.control.KeyPolicy;
 import org.ratatosk.keys.entity.KeyAttributes;
 import org.ratatosk.keys.entity.ManagedKey;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 
@@ -118,7 +119,7 @@ public final class KeyJson {
 
     static void requireValidLabel(String label) {
         if (label == null || !label.matches("[A-Za-z0-9][A-Za-z0-9._@:-]{0,127}")) {
-            throw ApiException.badRequest("INVALID_LABEL",
+            throw new InvalidInput(ErrorCode.INVALID_LABEL,
                     "'label' must be 1 to 128 letters, digits or . _ @ : - and start with a letter or digit");
         }
     }

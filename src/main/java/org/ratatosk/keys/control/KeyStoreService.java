@@ -6,7 +6,8 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Base64;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.tokens.control.CryptoToken;
 import org.ratatosk.tokens.control.Tokens;
@@ -42,7 +43,7 @@ public class KeyStoreService {
             length = -1;
         }
         if (length < 1 || length > MAX_RANDOM) {
-            throw ApiException.badRequest("INVALID_LENGTH", "The length must be 1 to " + MAX_RANDOM + " bytes");
+            throw new InvalidInput(ErrorCode.INVALID_LENGTH, "The length must be 1 to " + MAX_RANDOM + " bytes");
         }
         return Jsons.createObjectBuilder()
                 .add("random", Base64.getEncoder().encodeToString(tokens.token().random(length))).build();

@@ -23,11 +23,15 @@ import org.ratatosk.approvals.control.KeyRequests;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.KeyAttributes;
 import org.ratatosk.keys.entity.ManagedKey;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.Cursor;
-import org.ratatosk.platform.Page;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.NotFound;
+import org.ratatosk.platform.Page;
+import org.ratatosk.platform.Refused;
 import org.ratatosk.tokens.control.CryptoToken;
 import org.ratatosk.tokens.control.KeySpec;
 import org.ratatosk.tokens.control.Tokens;
@@ -56,7 +60,7 @@ public class Keys {
     public ManagedKey require(String label) {
         ManagedKey key = label == null ? null : em.find(ManagedKey.class, ManagedKey.idOf(label));
         if (key == null) {
-            throw new ApiException(404, "KEY_NOT_FOUND", "No key labelled '" + label + "'");
+            throw new NotFound(ErrorCode.KEY_NOT_FOUND, "No key labelled '" + label + "'");
         }
         return key;
     }
@@ -78,10 +82,10 @@ public class Keys {
         KeyPolicy policy = KeyPolicy.parse(policyJson);
         boolean blocked = KeyPolicy.initiallyBlocked(policyJson);
         if (em.find(ManagedKey.class, ManagedKey.idOf(label)) != null) {
-            throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists");
+            throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists");
         }
         if (body.get("password") instanceof jakarta.json.JsonArray password && !password.isEmpty()) {
-            throw ApiException.badRequest("KEY_PASSWORD_UNSUPPORTED", "Keys protected by a password are not supported");
+            throw new InvalidInput(ErrorCode.KEY_PASSWORD_UNSUPPORTED, "Keys protected by a password are not supported");
         }
         CryptoToken token = tokens.token();
         String alias = ManagedKey.idOf(label);
@@ -113,7 +117,7 @@ public class Keys {
             case "EC" -> KeySpec.ec(JsonBodies.optionalString(body, "curveOid").orElse(null),
                     size == null ? null : size.intValue());
             case "AES" -> KeySpec.aes(size == null ? 256 : size.intValue());
-            default -> throw ApiException.badRequest("INVALID_ALGORITHM", "'algorithm' must be RSA, EC or AES");
+            default -> throw new InvalidInput(ErrorCode.INVALID_ALGORITHM, "'algorithm' must be RSA, EC or AES");
         };
     }
 
@@ -138,15 +142,15 @@ public class Keys {
     /** Refuses use of a key that is blocked, lacks the usage's attribute, or whose material is not in this server's token. */
     public void requireUsable(ManagedKey key, Usage usage) {
         if (key.blocked()) {
-            throw ApiException.conflict("KEY_BLOCKED", "Key '" + key.label() + "' is blocked");
+            throw new Conflict(ErrorCode.KEY_BLOCKED, "Key '" + key.label() + "' is blocked");
         }
         boolean allowed = usage == Usage.SIGN ? key.attributes().sign() : key.attributes().decrypt();
         if (!allowed) {
-            throw new ApiException(403, "KEY_USAGE_NOT_ALLOWED", "Key '" + key.label() + "' is not allowed to "
+            throw new Refused(ErrorCode.KEY_USAGE_NOT_ALLOWED, "Key '" + key.label() + "' is not allowed to "
                     + usage.name().toLowerCase(Locale.ROOT));
         }
         if (!key.tokenKind().equals(tokens.token().kind())) {
-            throw ApiException.conflict("KEY_MATERIAL_MISSING", "Key '" + key.label() + "' lives in a " + key.tokenKind()
+            throw new Conflict(ErrorCode.KEY_MATERIAL_MISSING, "Key '" + key.label() + "' lives in a " + key.tokenKind()
                     + " token, this server uses a " + tokens.token().kind() + " token");
         }
     }
@@ -186,7 +190,7 @@ public class Keys {
     public void delete(String label) {
         ManagedKey key = lock(label);
         if (!key.attributes().destroyable()) {
-            throw new ApiException(403, "KEY_NOT_DESTROYABLE", "Key '" + key.label() + "' is not destroyable");
+            throw new Refused(ErrorCode.KEY_NOT_DESTROYABLE, "Key '" + key.label() + "' is not destroyable");
         }
         requests.cancelAllOf(key.labelId());
         em.remove(key);
@@ -200,7 +204,7 @@ public class Keys {
     public JsonObject certificate(String label) {
         ManagedKey key = require(label);
         if (key.certificateChain() == null) {
-            throw new ApiException(404, "CERTIFICATE_NOT_FOUND", "Key '" + key.label() + "' has no certificate");
+            throw new NotFound(ErrorCode.CERTIFICATE_NOT_FOUND, "Key '" + key.label() + "' has no certificate");
         }
         return Jsons.createObjectBuilder().add("label", key.label())
                 .add("certificate", Pem.certificate(Pem.certificates(key.certificateChain(), "certificate").get(0))).build();
@@ -220,7 +224,7 @@ public class Keys {
     public JsonObject deleteCertificate(String label) {
         ManagedKey key = lock(label);
         if (key.certificateChain() == null) {
-            throw new ApiException(404, "CERTIFICATE_NOT_FOUND", "Key '" + key.label() + "' has no certificate");
+            throw new NotFound(ErrorCode.CERTIFICATE_NOT_FOUND, "Key '" + key.label() + "' has no certificate");
         }
         key.replaceCertificateChain(null, clock.instant());
         LOG.info("Key '" + key.label() + "': certificate deleted");
@@ -233,12 +237,12 @@ public class Keys {
         ManagedKey key = lock(label);
         List<X509Certificate> chain = Pem.certificates(pem, "certificate");
         if (!Arrays.equals(chain.get(0).getPublicKey().getEncoded(), Base64.getDecoder().decode(key.publicKey()))) {
-            throw ApiException.unprocessable("CERTIFICATE_KEY_MISMATCH",
+            throw new Refused(ErrorCode.CERTIFICATE_KEY_MISMATCH,
                     "The first certificate is not for the public key of '" + key.label() + "'");
         }
         for (int i = 0; i + 1 < chain.size(); i++) {
             if (!Certificates.issuedBy(chain.get(i), chain.get(i + 1))) {
-                throw ApiException.unprocessable("CHAIN_BROKEN", "Certificate " + (i + 1) + " is not issued by certificate " + (i + 2));
+                throw new Refused(ErrorCode.CHAIN_BROKEN, "Certificate " + (i + 1) + " is not issued by certificate " + (i + 2));
             }
         }
         key.replaceCertificateChain(Pem.chain(chain), clock.instant());

@@ -15,7 +15,8 @@ import java.util.List;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 
 /** PEM encoding of certificates and requests, and reading of PEM (or bare base64 DER) input. */
 public final class Pem {
@@ -66,7 +67,7 @@ public final class Pem {
     public static List<byte[]> decode(String text, String field) {
         List<byte[]> objects = new ArrayList<>();
         if (text == null || text.isBlank()) {
-            throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' is required");
+            throw InvalidInput.field("'" + field + "' is required");
         }
         if (!text.contains("-----BEGIN")) {
             try {
@@ -77,7 +78,7 @@ public final class Pem {
                 objects.add(der);
                 return objects;
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' is neither PEM nor base64 DER");
+                throw InvalidInput.field("'" + field + "' is neither PEM nor base64 DER");
             }
         }
         try (PemReader reader = new PemReader(new StringReader(text.replace("\\n", "\n")))) {
@@ -85,10 +86,10 @@ public final class Pem {
                 objects.add(object.getContent());
             }
         } catch (IOException | RuntimeException e) {
-            throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' is not valid PEM");
+            throw InvalidInput.field("'" + field + "' is not valid PEM");
         }
         if (objects.isEmpty()) {
-            throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' holds no PEM object");
+            throw InvalidInput.field("'" + field + "' holds no PEM object");
         }
         return objects;
     }
@@ -101,7 +102,7 @@ public final class Pem {
                 chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
             }
         } catch (CertificateException e) {
-            throw ApiException.badRequest("INVALID_CERTIFICATE", "'" + field + "' holds something that is not an X.509 certificate");
+            throw new InvalidInput(ErrorCode.INVALID_CERTIFICATE, "'" + field + "' holds something that is not an X.509 certificate");
         }
         return chain;
     }

@@ -27,9 +27,11 @@ import org.ratatosk.approvals.control.KeyPolicy;
 import org.ratatosk.approvals.control.KeyRequests;
 import org.ratatosk.approvals.control.Rule;
 import org.ratatosk.keys.entity.ManagedKey;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.Refused;
 import org.ratatosk.tokens.control.CryptoToken;
 import org.ratatosk.tokens.control.DeterministicEcdsa;
 import org.ratatosk.tokens.control.SignatureScheme;
@@ -57,7 +59,7 @@ public class Signatures {
         JsonObject request = JsonBodies.requireObject(body, "signRequest");
         ManagedKey key = keys.require(JsonBodies.requireString(request, "signKeyName"));
         if (KeyPolicy.fromStored(key.policy()).use().needsApproval()) {
-            throw new ApiException(403, "APPROVAL_REQUIRED", "Key '" + key.label()
+            throw new Refused(ErrorCode.APPROVAL_REQUIRED, "Key '" + key.label()
                     + "' is governed by approvals; sign through /v1/sign");
         }
         return Jsons.createObjectBuilder().add("signature", signature(key, request)).addNull("keyVersion").build();
@@ -104,7 +106,7 @@ public class Signatures {
         scheme.requireFits(key.algorithm());
         String type = JsonBodies.optionalString(request, "signatureType").orElse("DER").toUpperCase(Locale.ROOT);
         if (!type.equals("DER") && !type.equals("RAW")) {
-            throw ApiException.badRequest("UNSUPPORTED_SIGNATURE_TYPE", "signatureType must be DER or RAW");
+            throw new InvalidInput(ErrorCode.UNSUPPORTED_SIGNATURE_TYPE, "signatureType must be DER or RAW");
         }
         byte[] payload = payload(request, "payload");
         byte[] digest = scheme.digestOf(payload);
@@ -172,7 +174,7 @@ public class Signatures {
         JsonObject request = JsonBodies.requireObject(body, "verifySignatureRequest");
         ManagedKey key = keys.require(JsonBodies.requireString(request, "signKeyName"));
         if ("AES".equals(key.algorithm())) {
-            throw ApiException.badRequest("UNSUPPORTED_SIGNATURE_ALGORITHM", "Key '" + key.label() + "' is a secret key");
+            throw new InvalidInput(ErrorCode.UNSUPPORTED_SIGNATURE_ALGORITHM, "Key '" + key.label() + "' is a secret key");
         }
         SignatureScheme scheme = SignatureScheme.parse(JsonBodies.requireString(request, "signatureAlgorithm"));
         scheme.requireFits(key.algorithm());
@@ -212,7 +214,7 @@ public class Signatures {
         try {
             return Base64.getDecoder().decode(JsonBodies.requireString(request, field));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_FIELD", "'" + field + "' must be base64");
+            throw InvalidInput.field("'" + field + "' must be base64");
         }
     }
 

@@ -16,9 +16,12 @@ import org.ratatosk.approvals.control.Rule;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.KeyAttributes;
 import org.ratatosk.keys.entity.ManagedKey;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Conflict;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.Refused;
 import org.ratatosk.tokens.control.CryptoToken;
 import org.ratatosk.tokens.control.KeySpec;
 import org.ratatosk.tokens.control.Tokens;
@@ -59,14 +62,14 @@ public class Wraps {
         ManagedKey wrapping = wrappingKey(JsonBodies.requireString(request, "wrapKeyName"), method, true);
         ManagedKey target = keys.require(JsonBodies.requireString(request, "keyToBeWrapped"));
         if (!method.wrappedAlgorithm().equals(target.algorithm())) {
-            throw ApiException.badRequest("UNSUPPORTED_WRAP_METHOD", "Key '" + target.label() + "' is " + target.algorithm()
+            throw new InvalidInput(ErrorCode.UNSUPPORTED_WRAP_METHOD, "Key '" + target.label() + "' is " + target.algorithm()
                     + "; " + method + " wraps " + method.wrappedAlgorithm() + " keys");
         }
         if (!target.attributes().extractable()) {
-            throw new ApiException(403, "KEY_NOT_EXTRACTABLE", "Key '" + target.label() + "' is not extractable");
+            throw new Refused(ErrorCode.KEY_NOT_EXTRACTABLE, "Key '" + target.label() + "' is not extractable");
         }
         if (target.blocked()) {
-            throw ApiException.conflict("KEY_BLOCKED", "Key '" + target.label() + "' is blocked");
+            throw new Conflict(ErrorCode.KEY_BLOCKED, "Key '" + target.label() + "' is blocked");
         }
         byte[] wrapped = tokens.token().wrapKey(wrapping.labelId(), target.labelId(), method);
         audit.record("operator", "key", target.label(), "WRAPPED", Jsons.createObjectBuilder()
@@ -117,7 +120,7 @@ public class Wraps {
         try {
             wrapped = Base64.getDecoder().decode(JsonBodies.requireString(request, "wrappedKey"));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_FIELD", "'wrappedKey' must be base64");
+            throw InvalidInput.field("'wrappedKey' must be base64");
         }
         KeyAttributes attributes = KeyJson.attributes(
                 JsonBodies.optionalObject(request, "attributes").orElse(JsonValue.EMPTY_JSON_OBJECT), KeyJson.defaults());
@@ -125,7 +128,7 @@ public class Wraps {
         KeyPolicy.parse(policyJson);
         ManagedKey unwrapping = wrappingKey(JsonBodies.requireString(request, "unwrapKeyName"), method, refuseApprovals);
         if (em.find(ManagedKey.class, ManagedKey.idOf(label)) != null) {
-            throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists");
+            throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists");
         }
         return new UnwrapRequest(method, label, wrapped, attributes, policyJson, unwrapping);
     }
@@ -154,7 +157,7 @@ public class Wraps {
             int bits = token.unwrapSecret(unwrapping.labelId(), wrapped, method, alias, attributes.extractable());
             if (bits != 128 && bits != 192 && bits != 256) {
                 token.delete(alias);
-                throw ApiException.badRequest("UNWRAP_FAILED", "The wrapped key is " + bits + " bits long, not an AES key");
+                throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "The wrapped key is " + bits + " bits long, not an AES key");
             }
             key = new ManagedKey(label, "AES", bits, null, token.kind(), attributes, policy.toJson().toString(),
                     blocked, "", clock.instant());
@@ -181,20 +184,20 @@ public class Wraps {
     private ManagedKey wrappingKey(String label, WrapMethod method, boolean refuseApprovals) {
         ManagedKey key = keys.require(label);
         if (!method.wrappingAlgorithm().equals(key.algorithm())) {
-            throw ApiException.badRequest("UNSUPPORTED_WRAP_METHOD", "Key '" + key.label() + "' is " + key.algorithm()
+            throw new InvalidInput(ErrorCode.UNSUPPORTED_WRAP_METHOD, "Key '" + key.label() + "' is " + key.algorithm()
                     + "; " + method + " needs an " + method.wrappingAlgorithm() + " key");
         }
         if (key.blocked()) {
-            throw ApiException.conflict("KEY_BLOCKED", "Key '" + key.label() + "' is blocked");
+            throw new Conflict(ErrorCode.KEY_BLOCKED, "Key '" + key.label() + "' is blocked");
         }
         if (!key.attributes().unwrap()) {
-            throw new ApiException(403, "KEY_USAGE_NOT_ALLOWED", "Key '" + key.label() + "' is not allowed to wrap or unwrap");
+            throw new Refused(ErrorCode.KEY_USAGE_NOT_ALLOWED, "Key '" + key.label() + "' is not allowed to wrap or unwrap");
         }
         if (refuseApprovals && KeyPolicy.fromStored(key.policy()).use().needsApproval()) {
-            throw new ApiException(403, "APPROVAL_REQUIRED", "Key '" + key.label() + "' is governed by approvals");
+            throw new Refused(ErrorCode.APPROVAL_REQUIRED, "Key '" + key.label() + "' is governed by approvals");
         }
         if (!key.tokenKind().equals(tokens.token().kind())) {
-            throw ApiException.conflict("KEY_MATERIAL_MISSING", "Key '" + key.label() + "' lives in a " + key.tokenKind()
+            throw new Conflict(ErrorCode.KEY_MATERIAL_MISSING, "Key '" + key.label() + "' lives in a " + key.tokenKind()
                     + " token, this server uses a " + tokens.token().kind() + " token");
         }
         return key;
@@ -203,7 +206,7 @@ public class Wraps {
     private static void refusePasswords(JsonObject request, String... fields) {
         for (String field : fields) {
             if (request.get(field) instanceof JsonArray password && !password.isEmpty()) {
-                throw ApiException.badRequest("KEY_PASSWORD_UNSUPPORTED", "Keys protected by a password are not supported");
+                throw new InvalidInput(ErrorCode.KEY_PASSWORD_UNSUPPORTED, "Keys protected by a password are not supported");
             }
         }
     }

@@ -5,9 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Optional;
 import java.util.Set;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.Role;
 import org.ratatosk.platform.RoleCredentials;
+import org.ratatosk.platform.Unauthenticated;
 
 /**
  * TSB API keys in the {@code X-API-KEY} header. A token nobody holds is refused with TSB's
@@ -29,8 +30,8 @@ public class ApiKeyCredentials implements RoleCredentials {
         }
         Optional<Set<Role>> roles = token.isBlank() || token.length() > 256 ? Optional.empty() : keys.rolesOf(token.trim());
         if (roles.isEmpty()) {
-            throw new ApiException(401, "INVALID_API_KEY", "The API key in " + HEADER + " is not valid")
-                    .withChallenge("ApiKey");
+            throw new Unauthenticated(ErrorCode.INVALID_API_KEY, "The API key in " + HEADER + " is not valid")
+                    .withScheme("ApiKey");
         }
         return roles;
     }

@@ -17,9 +17,11 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.TsbApiKey;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.Hashes;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.NotFound;
 import org.ratatosk.platform.Role;
 import org.ratatosk.platform.Secrets;
 
@@ -44,7 +46,7 @@ public class TsbApiKeys {
     /** Creates or replaces the key {@code name}; the answer carries the new token, the only time it is shown. */
     public JsonObject put(String name, JsonObject body) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._@:-]{0,127}")) {
-            throw ApiException.badRequest("INVALID_NAME",
+            throw new InvalidInput(ErrorCode.INVALID_NAME,
                     "The name must be 1 to 128 letters, digits or . _ @ : - and start with a letter or digit");
         }
         Set<Role> roles = roles(body);
@@ -65,17 +67,17 @@ public class TsbApiKeys {
     static Set<Role> roles(JsonObject body) {
         JsonValue value = body.get("roles");
         if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY || value.asJsonArray().isEmpty()) {
-            throw ApiException.badRequest("INVALID_ROLES", "'roles' must be a non-empty array of " + List.of(Role.values()));
+            throw new InvalidInput(ErrorCode.INVALID_ROLES, "'roles' must be a non-empty array of " + List.of(Role.values()));
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (JsonValue role : value.asJsonArray()) {
             if (!(role instanceof JsonString text)) {
-                throw ApiException.badRequest("INVALID_ROLES", "Every role must be a string");
+                throw new InvalidInput(ErrorCode.INVALID_ROLES, "Every role must be a string");
             }
             try {
                 roles.add(Role.valueOf(text.getString()));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("INVALID_ROLES", "Unknown role '" + text.getString() + "'; roles are "
+                throw new InvalidInput(ErrorCode.INVALID_ROLES, "Unknown role '" + text.getString() + "'; roles are "
                         + List.of(Role.values()));
             }
         }
@@ -109,7 +111,7 @@ public class TsbApiKeys {
     private TsbApiKey require(String name) {
         TsbApiKey key = name == null ? null : em.find(TsbApiKey.class, name);
         if (key == null) {
-            throw ApiException.notFound("TSB API key '" + name + "'");
+            throw new NotFound("TSB API key '" + name + "'");
         }
         return key;
     }

@@ -21,10 +21,13 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.TsbClientCertificate;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Conflict;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.Hashes;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.NotFound;
 import org.ratatosk.platform.Role;
 
 /**
@@ -49,7 +52,7 @@ public class TsbClientCertificates {
     /** Creates or replaces the mapping {@code name}; body {"roles":[...],"certificate":"<PEM>"}. */
     public JsonObject put(String name, JsonObject body) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._@:-]{0,127}")) {
-            throw ApiException.badRequest("INVALID_NAME",
+            throw new InvalidInput(ErrorCode.INVALID_NAME,
                     "The name must be 1 to 128 letters, digits or . _ @ : - and start with a letter or digit");
         }
         Set<Role> roles = TsbApiKeys.roles(body);
@@ -57,7 +60,7 @@ public class TsbClientCertificates {
         String sha256 = fingerprint(certificate);
         TsbClientCertificate sameCertificate = bySha256(sha256).orElse(null);
         if (sameCertificate != null && !sameCertificate.name().equals(name)) {
-            throw ApiException.conflict("CERTIFICATE_EXISTS", "This certificate is already mapped as '" + sameCertificate.name() + "'");
+            throw new Conflict(ErrorCode.CERTIFICATE_EXISTS, "This certificate is already mapped as '" + sameCertificate.name() + "'");
         }
         TsbClientCertificate existing = em.find(TsbClientCertificate.class, name);
         if (existing != null) {
@@ -125,7 +128,7 @@ public class TsbClientCertificates {
             byte[] der = Base64.getDecoder().decode(base64.replaceAll("\\s", ""));
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (IllegalArgumentException | CertificateException | ClassCastException e) {
-            throw ApiException.badRequest("INVALID_CERTIFICATE", "'certificate' is not a PEM or base64 DER X.509 certificate");
+            throw new InvalidInput(ErrorCode.INVALID_CERTIFICATE, "'certificate' is not a PEM or base64 DER X.509 certificate");
         }
     }
 
@@ -133,14 +136,14 @@ public class TsbClientCertificates {
         try {
             return java.util.HexFormat.of().formatHex(Hashes.sha256(certificate.getEncoded()));
         } catch (CertificateEncodingException e) {
-            throw ApiException.badRequest("INVALID_CERTIFICATE", "'certificate' cannot be encoded");
+            throw new InvalidInput(ErrorCode.INVALID_CERTIFICATE, "'certificate' cannot be encoded");
         }
     }
 
     private TsbClientCertificate require(String name) {
         TsbClientCertificate mapping = name == null ? null : em.find(TsbClientCertificate.class, name);
         if (mapping == null) {
-            throw ApiException.notFound("TSB client certificate '" + name + "'");
+            throw new NotFound("TSB client certificate '" + name + "'");
         }
         return mapping;
     }

@@ -18,8 +18,8 @@ import org.ratatosk.messaging.control.CommandFilter;
 import org.ratatosk.messaging.control.Commands;
 import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.messaging.entity.CommandType;
-import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Guarded;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.Page;
 import org.ratatosk.platform.Paged;
 
@@ -49,7 +49,7 @@ public class AdminCommandsResource {
         CommandFilter filter = new CommandFilter(state(state), type(type), text("clientId", clientId, 128),
                 text("user", user, 256), instant("from", from), instant("to", to));
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
-            throw ApiException.badRequest("INVALID_FIELD", "from must be before to");
+            throw InvalidInput.field("from must be before to");
         }
         return commands.recent(filter, after, limit(limit)).response(uri);
     }
@@ -66,7 +66,7 @@ public class AdminCommandsResource {
         try {
             return CommandState.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_FIELD", "state must be one of " + Arrays.stream(CommandState.values())
+            throw InvalidInput.field("state must be one of " + Arrays.stream(CommandState.values())
                     .map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
@@ -77,7 +77,7 @@ public class AdminCommandsResource {
         }
         return CommandType.fromPath(text.toLowerCase(Locale.ROOT))
                 .or(() -> Arrays.stream(CommandType.values()).filter(t -> t.name().equalsIgnoreCase(text)).findFirst())
-                .orElseThrow(() -> ApiException.badRequest("INVALID_FIELD", "type must be a command type such as PROV"
+                .orElseThrow(() -> InvalidInput.field("type must be a command type such as PROV"
                         + " or its path such as provision"));
     }
 
@@ -86,7 +86,7 @@ public class AdminCommandsResource {
             return null;
         }
         if (text.isBlank() || text.length() > maxLength) {
-            throw ApiException.badRequest("INVALID_FIELD", name + " must be 1 to " + maxLength + " characters");
+            throw InvalidInput.field(name + " must be 1 to " + maxLength + " characters");
         }
         return text;
     }
@@ -98,7 +98,7 @@ public class AdminCommandsResource {
         try {
             return Instant.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("INVALID_FIELD", name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+            throw InvalidInput.field(name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
     }
 }

@@ -18,11 +18,11 @@ import jakarta.ws.rs.core.Response;
 import org.ratatosk.clients.boundary.ApiClientKey;
 import org.ratatosk.clients.boundary.CallingClient;
 import org.ratatosk.clients.entity.ApiClient;
+import org.ratatosk.messaging.control.Commands;
 import org.ratatosk.messaging.control.IdempotentSubmission;
 import org.ratatosk.messaging.control.LongPolls;
-import org.ratatosk.messaging.control.Commands;
 import org.ratatosk.messaging.control.QrCodes;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.QueryParameters;
 
 /** The application server's API: submit, follow and cancel commands. */
@@ -76,7 +76,7 @@ public class CommandsResource {
     public JsonArray byExternalId(@QueryParam("externalId") String externalId) {
         var client = calling.get();
         if (externalId == null || externalId.isEmpty()) {
-            throw ApiException.badRequest("INVALID_FIELD", "Query parameter externalId is required");
+            throw InvalidInput.field("Query parameter externalId is required");
         }
         return commands.byExternalId(client, externalId);
     }

@@ -18,8 +18,8 @@ import org.ratatosk.messaging.control.Answers;
 import org.ratatosk.messaging.control.LongPolls;
 import org.ratatosk.messaging.control.Mailboxes;
 import org.ratatosk.messaging.control.WakeUpTopic;
-import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.QueryParameters;
+import org.ratatosk.platform.Unauthenticated;
 
 /** The device's API. A long poll is suspended, not parked on a thread, until a wake-up or its time. */
 @Path("ms")
@@ -79,6 +79,6 @@ public class MailboxesResource {
         if (queryToken != null && !queryToken.isBlank()) {
             return queryToken;
         }
-        throw ApiException.unauthorized("Mailbox token required (Authorization: Bearer)");
+        throw new Unauthenticated("Mailbox token required (Authorization: Bearer)");
     }
 }

@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.ratatosk.messaging.entity.Mailbox;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.Hashes;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Refused;
 import org.ratatosk.platform.Secrets;
 import org.ratatosk.provisioning.control.Profiles;
 import org.ratatosk.provisioning.entity.Profile;
@@ -52,20 +54,20 @@ public class Addressing {
                 return List.of(TEMPORARY);
             }
             String profileId = JsonBodies.optionalString(body, "profileid").orElseThrow(() ->
-                    ApiException.badRequest("INVALID_FIELD", "commandHeader.to is required"));
+                    InvalidInput.field("commandHeader.to is required"));
             return List.of(profileId);
         }
         for (JsonValue value : to) {
             if (!(value instanceof JsonString string) || string.getString().isBlank() || string.getString().length() > 160) {
-                throw ApiException.badRequest("INVALID_FIELD", "commandHeader.to items must be non-empty strings");
+                throw InvalidInput.field("commandHeader.to items must be non-empty strings");
             }
             addresses.add(string.getString());
         }
         if (provisions && !addresses.equals(List.of(TEMPORARY))) {
-            throw ApiException.badRequest("INVALID_FIELD", "provision is addressed to @tmp only");
+            throw InvalidInput.field("provision is addressed to @tmp only");
         }
         if (!provisions && addresses.contains(TEMPORARY)) {
-            throw ApiException.badRequest("INVALID_FIELD", "@tmp is for provision only");
+            throw InvalidInput.field("@tmp is for provision only");
         }
         return addresses;
     }
@@ -80,12 +82,12 @@ public class Addressing {
             } else if (address.startsWith("@")) {
                 List<Profile> ofUser = profiles.activeOfUser(clientId, address.substring(1));
                 if (ofUser.isEmpty()) {
-                    throw ApiException.unprocessable("UNKNOWN_RECIPIENT", "User " + address.substring(1) + " has no active profile");
+                    throw new Refused(ErrorCode.UNKNOWN_RECIPIENT, "User " + address.substring(1) + " has no active profile");
                 }
                 ofUser.forEach(p -> targets.putIfAbsent(p.id(), new Target(address, p.id(), mailboxOf(p))));
             } else {
                 Profile profile = profiles.active(clientId, address).orElseThrow(() ->
-                        ApiException.unprocessable("UNKNOWN_RECIPIENT", "No active profile " + address));
+                        new Refused(ErrorCode.UNKNOWN_RECIPIENT, "No active profile " + address));
                 targets.putIfAbsent(profile.id(), new Target(address, profile.id(), mailboxOf(profile)));
             }
         }
@@ -104,7 +106,7 @@ public class Addressing {
     private Mailbox mailboxOf(Profile profile) {
         Mailbox mailbox = em.find(Mailbox.class, profile.mailboxId());
         if (mailbox == null || !mailbox.isOpen()) {
-            throw ApiException.unprocessable("UNKNOWN_RECIPIENT", "Profile " + profile.id() + " has no open mailbox");
+            throw new Refused(ErrorCode.UNKNOWN_RECIPIENT, "Profile " + profile.id() + " has no open mailbox");
         }
         return mailbox;
     }

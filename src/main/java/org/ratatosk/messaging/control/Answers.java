@@ -12,10 +12,13 @@ import java.util.logging.Logger;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.messaging.entity.MailboxMessage;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Conflict;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Metrics;
+import org.ratatosk.platform.RefusedAnswer;
 import org.ratatosk.provisioning.control.AnswerMalformed;
 import org.ratatosk.provisioning.control.AnswerRejected;
 
@@ -56,15 +59,15 @@ public class Answers {
         Command command = em.find(Command.class, message.commandId(), LockModeType.PESSIMISTIC_WRITE);
         em.refresh(message);
         if (message.isAnswered() || command.state() == CommandState.COMPLETED || command.state() == CommandState.FAILED) {
-            throw ApiException.conflict("ALREADY_ANSWERED", message.isAnswered()
+            throw new Conflict(ErrorCode.ALREADY_ANSWERED, message.isAnswered()
                     ? "Message " + mid + " was already answered" : "Command " + command.id() + " was already answered");
         }
         if (command.state().isFinal() || message.state() != MailboxMessage.State.PENDING) {
-            throw ApiException.gone("COMMAND_ENDED", "Command " + command.id() + " is " + command.state());
+            throw new Conflict(ErrorCode.COMMAND_ENDED, "Command " + command.id() + " is " + command.state());
         }
         JsonObject response = JsonBodies.requireObject(answer, command.type().responseKey());
         long code = JsonBodies.optionalLong(response, "code")
-                .orElseThrow(() -> ApiException.badRequest("INVALID_FIELD", command.type().responseKey() + ".code is required"));
+                .orElseThrow(() -> InvalidInput.field(command.type().responseKey() + ".code is required"));
 
         Instant now = clock.instant();
         JsonObject responseHeader = Jsons.createObjectBuilder()
@@ -78,11 +81,11 @@ public class Answers {
             rules.checkAnswer(command, message, response, now);
         } catch (AnswerMalformed malformed) {
             // rolls back: the message stays open for a well-formed answer
-            throw ApiException.badRequest(malformed.code(), malformed.getMessage());
+            throw new InvalidInput(malformed.code(), malformed.getMessage());
         } catch (AnswerRejected rejected) {
-            metrics.answerRejected(rejected.code());
-            failDestination(command, message, response, rejected.code(), rejected.getMessage(), now);
-            return AnswerOutcome.rejected(ApiException.unprocessable(rejected.code(), rejected.getMessage()));
+            metrics.answerRejected(rejected.code().name());
+            failDestination(command, message, response, rejected.code().name(), rejected.getMessage(), now);
+            return AnswerOutcome.rejected(new RefusedAnswer(rejected.code(), rejected.getMessage()));
         }
         message.answered();
         command.complete(mid, response.toString(), now);

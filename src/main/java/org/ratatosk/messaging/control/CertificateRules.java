@@ -16,8 +16,10 @@ import java.util.List;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.entity.CommandType;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Refused;
 import org.ratatosk.provisioning.control.Profiles;
 import org.ratatosk.provisioning.entity.Profile;
 import org.ratatosk.provisioning.entity.ProfileKey;
@@ -55,19 +57,19 @@ public class CertificateRules implements CommandRules {
     static void checkCertificates(JsonObject certCommand, List<Profile> profiles) {
         JsonArray certificates = JsonBodies.optionalArray(certCommand, "certificates")
                 .filter(a -> !a.isEmpty())
-                .orElseThrow(() -> ApiException.badRequest("INVALID_FIELD", "certCommand.certificates is required"));
+                .orElseThrow(() -> InvalidInput.field("certCommand.certificates is required"));
         for (JsonValue value : certificates) {
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw ApiException.badRequest("INVALID_FIELD", "certCommand.certificates items must be objects");
+                throw InvalidInput.field("certCommand.certificates items must be objects");
             }
             JsonObject item = value.asJsonObject();
             String keyId = JsonBodies.requireString(item, "keyid");
             String thumbprint = thumbprint(JsonBodies.requireString(item, "data"));
             for (Profile profile : profiles) {
-                ProfileKey key = profile.key(keyId).orElseThrow(() -> ApiException.unprocessable("UNKNOWN_KEY_ID",
+                ProfileKey key = profile.key(keyId).orElseThrow(() -> new Refused(ErrorCode.UNKNOWN_KEY_ID,
                         "Profile " + profile.id() + " has no key '" + keyId + "'"));
                 if (!key.thumbprint().equals(thumbprint)) {
-                    throw ApiException.unprocessable("CERTIFICATE_KEY_MISMATCH",
+                    throw new Refused(ErrorCode.CERTIFICATE_KEY_MISMATCH,
                             "The certificate for '" + keyId + "' is not for the key of profile " + profile.id());
                 }
             }
@@ -80,7 +82,7 @@ public class CertificateRules implements CommandRules {
                     .generateCertificate(new ByteArrayInputStream(Base64.getMimeDecoder().decode(base64Der)));
             return PublicJsonWebKey.Factory.newPublicJwk(certificate.getPublicKey()).calculateBase64urlEncodedThumbprint("SHA-256");
         } catch (Exception e) {
-            throw ApiException.badRequest("INVALID_FIELD", "certificates[].data is not a base64 DER X.509 certificate");
+            throw InvalidInput.field("certificates[].data is not a base64 DER X.509 certificate");
         }
     }
 }

@@ -3,8 +3,10 @@ package org.ratatosk.messaging.control;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.List;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Refused;
 
 /** The checks that the bodies of several command types share; each type's own are in its {@link CommandRules}. */
 public final class CommandBodies {
@@ -21,7 +23,7 @@ public final class CommandBodies {
 
     static void requiredId(JsonObject body, String key) {
         if (body.get(key) == null || body.get(key) == JsonValue.NULL) {
-            throw ApiException.badRequest("INVALID_FIELD", "'" + key + "' is required");
+            throw InvalidInput.field("'" + key + "' is required");
         }
         optionalId(body, key);
     }
@@ -29,7 +31,7 @@ public final class CommandBodies {
     static void optionalId(JsonObject body, String key) {
         JsonBodies.optionalString(body, key).ifPresent(id -> {
             if (id.isEmpty() || id.length() > MAX_ID) {
-                throw ApiException.badRequest("INVALID_FIELD", "'" + key + "' must be 1 to " + MAX_ID + " characters");
+                throw InvalidInput.field("'" + key + "' must be 1 to " + MAX_ID + " characters");
             }
         });
     }
@@ -40,7 +42,7 @@ public final class CommandBodies {
         List<Target> chosen = profileId == null ? targets
                 : targets.stream().filter(t -> t.profileId().equals(profileId)).toList();
         if (chosen.isEmpty()) {
-            throw ApiException.unprocessable("UNKNOWN_RECIPIENT", "Profile " + profileId + " is not among the addressed profiles");
+            throw new Refused(ErrorCode.UNKNOWN_RECIPIENT, "Profile " + profileId + " is not among the addressed profiles");
         }
         return chosen;
     }

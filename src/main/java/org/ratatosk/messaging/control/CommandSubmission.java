@@ -16,13 +16,15 @@ import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.CommandType;
 import org.ratatosk.messaging.entity.Mailbox;
 import org.ratatosk.messaging.entity.MailboxMessage;
-import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Config;
+import org.ratatosk.platform.Conflict;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.ExpiryScheduler;
 import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Metrics;
+import org.ratatosk.platform.NotFound;
 import org.ratatosk.provisioning.entity.Profile;
 
 /**
@@ -67,7 +69,7 @@ public class CommandSubmission {
     /** A command as an API client sends it: the type's path and the request's text. */
     public JsonObject submit(ApiClient client, String typePath, String rawBody) {
         CommandType type = CommandType.fromPath(typePath)
-                .orElseThrow(() -> new ApiException(404, "UNKNOWN_COMMAND_TYPE", "No command type '" + typePath + "'"));
+                .orElseThrow(() -> new NotFound(ErrorCode.UNKNOWN_COMMAND_TYPE, "No command type '" + typePath + "'"));
         return submit(client, CommandRequest.read(type, JsonBodies.parseObject(rawBody)));
     }
 
@@ -82,7 +84,7 @@ public class CommandSubmission {
             Command existing = existing(client, type, limits.externalId());
             if (existing != null) {
                 if (!existing.requestHash().equals(requestHash)) {
-                    throw ApiException.conflict("EXTERNAL_ID_CONFLICT",
+                    throw new Conflict(ErrorCode.EXTERNAL_ID_CONFLICT,
                             "externalId " + limits.externalId() + " was used for a different " + type + " command");
                 }
                 return commands.envelope(existing);

@@ -27,14 +27,16 @@ import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.CommandState;
-import org.ratatosk.messaging.entity.CommandType;
 import org.ratatosk.messaging.entity.Mailbox;
 import org.ratatosk.messaging.entity.MailboxMessage;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.Cursor;
-import org.ratatosk.platform.Page;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Metrics;
+import org.ratatosk.platform.NotFound;
+import org.ratatosk.platform.Page;
 
 /** Reading and cancelling commands, and the bookkeeping every final state shares. */
 @Stateless
@@ -110,7 +112,7 @@ public class Commands {
             try {
                 createdAt = Instant.parse(cursor.get(0));
             } catch (DateTimeParseException e) {
-                throw ApiException.badRequest("INVALID_FIELD", "after is not a cursor this list handed out");
+                throw InvalidInput.field("after is not a cursor this list handed out");
             }
             conditions.add("(c.createdAt < :afterCreated OR (c.createdAt = :afterCreated AND c.id > :afterId))");
             parameters.put("afterCreated", createdAt);
@@ -130,7 +132,7 @@ public class Commands {
     public JsonObject cancel(ApiClient client, String commandId) {
         Command command = owned(client, commandId, LockModeType.PESSIMISTIC_WRITE);
         if (command.state().isFinal()) {
-            throw ApiException.conflict("ALREADY_FINAL", "Command " + commandId + " is already " + command.state());
+            throw new Conflict(ErrorCode.ALREADY_FINAL, "Command " + commandId + " is already " + command.state());
         }
         command.cancel(clock.instant());
         finished(command, null);
@@ -264,7 +266,7 @@ public class Commands {
     Command owned(ApiClient client, String commandId, LockModeType lock) {
         Command command = em.find(Command.class, commandId, lock);
         if (command == null || !command.clientId().equals(client.clientId())) {
-            throw ApiException.notFound("Command " + commandId);
+            throw new NotFound("Command " + commandId);
         }
         return command;
     }

@@ -7,7 +7,7 @@ import jakarta.json.JsonValue;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.InvalidInput;
 
 /**
  * The Smart ID Desktop App's fields (seed 002), checked wherever they appear in a command body so
@@ -32,7 +32,7 @@ public final class DesktopFields {
 
     private static void walk(JsonValue value, int depth) {
         if (depth > MAX_DEPTH) {
-            throw ApiException.badRequest("INVALID_FIELD", "The command body is nested too deeply");
+            throw InvalidInput.field("The command body is nested too deeply");
         }
         if (value instanceof JsonObject object) {
             for (Map.Entry<String, JsonValue> member : object.entrySet()) {
@@ -101,7 +101,7 @@ public final class DesktopFields {
         }
     }
 
-    private static ApiException invalid(String message) {
-        return ApiException.badRequest("INVALID_FIELD", message);
+    private static InvalidInput invalid(String message) {
+        return InvalidInput.field(message);
     }
 }

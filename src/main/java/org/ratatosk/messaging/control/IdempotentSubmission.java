@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import java.sql.SQLException;
 import java.util.logging.Logger;
 import org.ratatosk.clients.entity.ApiClient;
+import org.ratatosk.platform.Causes;
 
 /**
  * Submits a command; when a simultaneous submission with the same externalId won the race (the
@@ -35,11 +36,6 @@ public class IdempotentSubmission {
     }
 
     static boolean isUniqueViolation(Throwable thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(thrown, cause -> cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()));
     }
 }

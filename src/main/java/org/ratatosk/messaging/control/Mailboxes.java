@@ -13,11 +13,15 @@ import java.time.Instant;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.Mailbox;
 import org.ratatosk.messaging.entity.MailboxMessage;
-import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Config;
+import org.ratatosk.platform.Conflict;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.NotFound;
+import org.ratatosk.platform.Refused;
+import org.ratatosk.platform.Unauthenticated;
 
 /**
  * The device's side: opening a mailbox with its token, listing and fetching its messages. These
@@ -47,7 +51,7 @@ public class Mailboxes {
     public Mailbox open(String bid, String token) {
         Mailbox mailbox = openForMessage(bid, token);
         if (mailbox.state() == Mailbox.State.CLOSED) {
-            throw ApiException.gone("MAILBOX_CLOSED", "Mailbox " + bid + " is closed");
+            throw new Conflict(ErrorCode.MAILBOX_CLOSED, "Mailbox " + bid + " is closed");
         }
         return mailbox;
     }
@@ -59,10 +63,10 @@ public class Mailboxes {
     public Mailbox openForMessage(String bid, String token) {
         Mailbox mailbox = em.find(Mailbox.class, bid);
         if (mailbox == null || token == null || !Hashes.matches(mailbox.tokenHash(), mailbox.tokenSalt(), token)) {
-            throw ApiException.unauthorized("This token does not open mailbox " + bid);
+            throw new Unauthenticated("This token does not open mailbox " + bid);
         }
         if (mailbox.state() == Mailbox.State.PENDING) {
-            throw new ApiException(403, "MAILBOX_NOT_ACTIVE", "Mailbox " + bid + " is live once its profile is provisioned");
+            throw new Refused(ErrorCode.MAILBOX_NOT_ACTIVE, "Mailbox " + bid + " is live once its profile is provisioned");
         }
         return mailbox;
     }
@@ -88,10 +92,10 @@ public class Mailboxes {
     public JsonObject fetch(Mailbox mailbox, String mid) {
         MailboxMessage message = message(mailbox, mid);
         if (message.isAnswered()) {
-            throw ApiException.conflict("ALREADY_ANSWERED", "Message " + mid + " was answered");
+            throw new Conflict(ErrorCode.ALREADY_ANSWERED, "Message " + mid + " was answered");
         }
         if (!message.isFetchable(clock.instant())) {
-            throw ApiException.gone("MESSAGE_GONE", "Message " + mid + " is past its lifespan or withdrawn");
+            throw new Conflict(ErrorCode.MESSAGE_GONE, "Message " + mid + " is past its lifespan or withdrawn");
         }
         Command command = em.find(Command.class, message.commandId());
         JsonObject body = types.of(command.type()).delivered(command, JsonBodies.parseStored(command.body()));
@@ -125,7 +129,7 @@ public class Mailboxes {
     public MailboxMessage message(Mailbox mailbox, String mid) {
         MailboxMessage message = em.find(MailboxMessage.class, mid);
         if (message == null || !message.bid().equals(mailbox.bid())) {
-            throw ApiException.notFound("Message " + mid);
+            throw new NotFound("Message " + mid);
         }
         return message;
     }

@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.logging.Logger;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.entity.Command;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Conflict;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.NotFound;
 
 /**
  * The operator's hold on any client's command: read it, cancel it, show its QR code, and submit a
@@ -46,7 +48,7 @@ public class OperatorCommands {
     public JsonObject cancel(String commandId) {
         Command command = find(commandId, LockModeType.PESSIMISTIC_WRITE);
         if (command.state().isFinal()) {
-            throw ApiException.conflict("ALREADY_FINAL", "Command " + commandId + " is already " + command.state());
+            throw new Conflict(ErrorCode.ALREADY_FINAL, "Command " + commandId + " is already " + command.state());
         }
         command.cancel(Instant.now());
         commands.finished(command, null);
@@ -58,7 +60,7 @@ public class OperatorCommands {
     public JsonObject provision(String clientId, String rawBody) {
         ApiClient client = em.find(ApiClient.class, clientId);
         if (client == null) {
-            throw ApiException.notFound("API client " + clientId);
+            throw new NotFound("API client " + clientId);
         }
         JsonObject envelope = submission.submit(client, "provision", rawBody);
         LOG.info("Command " + envelope.getString("commandId", "?") + ": provisioning submitted by the operator for "
@@ -73,7 +75,7 @@ public class OperatorCommands {
     private Command find(String commandId, LockModeType lock) {
         Command command = em.find(Command.class, commandId, lock);
         if (command == null) {
-            throw ApiException.notFound("Command " + commandId);
+            throw new NotFound("Command " + commandId);
         }
         return command;
     }

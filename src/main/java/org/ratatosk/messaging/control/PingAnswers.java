@@ -3,6 +3,7 @@ package org.ratatosk.messaging.control;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.provisioning.control.AnswerRejected;
 
 /**
@@ -22,7 +23,7 @@ final class PingAnswers {
             return null;
         }
         if (!(value instanceof JsonObject info)) {
-            throw new AnswerRejected("MALFORMED_ANSWER", "deviceinfo must be an object");
+            throw new AnswerRejected(ErrorCode.MALFORMED_ANSWER, "deviceinfo must be an object");
         }
         return info.toString();
     }
@@ -34,7 +35,7 @@ final class PingAnswers {
         }
         if (!(value instanceof JsonArray profiles) || profiles.size() > MAX_PROFILES
                 || profiles.stream().anyMatch(p -> !(p instanceof JsonObject))) {
-            throw new AnswerRejected("MALFORMED_ANSWER", "profileinfo must be an array of at most " + MAX_PROFILES + " objects");
+            throw new AnswerRejected(ErrorCode.MALFORMED_ANSWER, "profileinfo must be an array of at most " + MAX_PROFILES + " objects");
         }
         return profiles.toString();
     }

@@ -15,6 +15,7 @@ import org.ratatosk.messaging.entity.CommandType;
 import org.ratatosk.messaging.entity.Mailbox;
 import org.ratatosk.messaging.entity.MailboxMessage;
 import org.ratatosk.platform.Config;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.provisioning.control.AnswerRejected;
@@ -75,7 +76,7 @@ public class ProvisionRules implements CommandRules {
         String jws = resultData(response, "jws");
         ApiClient client = em.find(ApiClient.class, command.clientId());
         if (client == null) {
-            throw new AnswerRejected("CLIENT_GONE", "The API client of this command no longer exists");
+            throw new AnswerRejected(ErrorCode.CLIENT_GONE, "The API client of this command no longer exists");
         }
         ValidatedProvisioning validated = ProvisioningAnswerValidator.validate(jws, request, command.newProfileId(),
                 config.mailboxUrl(command.newMailboxId()), client::trustsAttestationKey);
@@ -87,11 +88,11 @@ public class ProvisionRules implements CommandRules {
     static String resultData(JsonObject response, String contentType) throws AnswerRejected {
         JsonValue result = response.get("result");
         if (!(result instanceof JsonObject object) || !(object.get("data") instanceof JsonString data)) {
-            throw new AnswerRejected("MALFORMED_ANSWER", "The answer has no result.data");
+            throw new AnswerRejected(ErrorCode.MALFORMED_ANSWER, "The answer has no result.data");
         }
         JsonValue type = object.get("contenttype");
         if (type instanceof JsonString string && !string.getString().equalsIgnoreCase(contentType)) {
-            throw new AnswerRejected("WRONG_FORMAT", "result.contenttype is '" + string.getString() + "', expected " + contentType);
+            throw new AnswerRejected(ErrorCode.WRONG_FORMAT, "result.contenttype is '" + string.getString() + "', expected " + contentType);
         }
         return data.getString();
     }

@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import org.ratatosk.clients.entity.ApiClient;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.InvalidInput;
 
 /** The {@code uri} of one destination of a command as a QR code, for a device to scan. */
 @Stateless
@@ -54,7 +54,7 @@ public class QrCodes {
         int index = index(destination, destinations.size());
         String uri = destinations.getJsonObject(index).getString("uri", null);
         if (uri == null) {
-            throw ApiException.badRequest("INVALID_FIELD", "Destination " + index + " has no uri");
+            throw InvalidInput.field("Destination " + index + " has no uri");
         }
         return new Image(chosen, chosen == Format.PNG ? png(uri) : svg(uri).getBytes(StandardCharsets.UTF_8));
     }
@@ -64,7 +64,7 @@ public class QrCodes {
         return switch (name) {
             case "png" -> Format.PNG;
             case "svg" -> Format.SVG;
-            default -> throw ApiException.badRequest("INVALID_FIELD", "format must be png or svg");
+            default -> throw InvalidInput.field("format must be png or svg");
         };
     }
 
@@ -80,7 +80,7 @@ public class QrCodes {
         } catch (NumberFormatException e) {
             // reported below like an index out of range
         }
-        throw ApiException.badRequest("INVALID_FIELD", "destination must be an index from 0 to " + (count - 1));
+        throw InvalidInput.field("destination must be an index from 0 to " + (count - 1));
     }
 
     static byte[] png(String text) {
@@ -128,7 +128,7 @@ public class QrCodes {
                     EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
                     EncodeHintType.MARGIN, 4));
         } catch (WriterException e) {
-            throw ApiException.badRequest("INVALID_FIELD", "The uri is too long for a QR code");
+            throw InvalidInput.field("The uri is too long for a QR code");
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.ratatosk.provisioning.control;
 
+import org.ratatosk.platform.ErrorCode;
+
 /**
  * An answer whose encoding is broken (a compact JWS that is not three base64url parts, a
  * character outside the alphabet): a malformed request, refused with 400 before anything is
@@ -7,7 +9,7 @@ package org.ratatosk.provisioning.control;
  */
 public class AnswerMalformed extends AnswerRejected {
 
-    public AnswerMalformed(String code, String message) {
+    public AnswerMalformed(ErrorCode code, String message) {
         super(code, message);
     }
 }

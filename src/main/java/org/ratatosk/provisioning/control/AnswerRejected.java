@@ -1,16 +1,18 @@
 package org.ratatosk.provisioning.control;
 
+import org.ratatosk.platform.ErrorCode;
+
 /** A device's answer failed validation; the code names the check that failed. */
 public class AnswerRejected extends Exception {
 
-    private final String code;
+    private final ErrorCode code;
 
-    public AnswerRejected(String code, String message) {
+    public AnswerRejected(ErrorCode code, String message) {
         super(message);
         this.code = code;
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 }

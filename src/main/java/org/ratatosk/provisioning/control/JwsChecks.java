@@ -10,6 +10,7 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
+import org.ratatosk.platform.ErrorCode;
 
 /**
  * Signature checks shared by attestation and proof-of-possession: only asymmetric algorithms,
@@ -37,7 +38,7 @@ public final class JwsChecks {
     public static JsonWebSignature parse(String compact, String what) throws AnswerRejected {
         String[] parts = compact == null ? new String[0] : compact.split("\\.", -1);
         if (parts.length != 3 || parts[0].isEmpty()) {
-            throw new AnswerMalformed("MALFORMED_JWS", what + " is not a compact JWS: three parts, a header first");
+            throw new AnswerMalformed(ErrorCode.MALFORMED_JWS, what + " is not a compact JWS: three parts, a header first");
         }
         StrictBase64.url(parts[0], what + "'s header");
         StrictBase64.url(parts[1], what + "'s payload");
@@ -49,14 +50,14 @@ public final class JwsChecks {
                     AlgorithmConstraints.ConstraintType.PERMIT, ALLOWED_ALGORITHMS.toArray(String[]::new)));
             return jws;
         } catch (JoseException | RuntimeException e) {
-            throw new AnswerRejected("MALFORMED_JWS", what + " cannot be parsed as a compact JWS");
+            throw new AnswerRejected(ErrorCode.MALFORMED_JWS, what + " cannot be parsed as a compact JWS");
         }
     }
 
     public static String algorithm(JsonWebSignature jws, String what) throws AnswerRejected {
         String alg = jws.getAlgorithmHeaderValue();
         if (alg == null || !ALLOWED_ALGORITHMS.contains(alg)) {
-            throw new AnswerRejected("ALG_NOT_ALLOWED", what + " uses algorithm '" + alg + "', which is not allowed");
+            throw new AnswerRejected(ErrorCode.ALG_NOT_ALLOWED, what + " uses algorithm '" + alg + "', which is not allowed");
         }
         return alg;
     }
@@ -73,9 +74,9 @@ public final class JwsChecks {
                 return publicJwk;
             }
         } catch (JoseException | RuntimeException e) {
-            throw new AnswerRejected("INVALID_KEY", what + " is not a valid public JWK");
+            throw new AnswerRejected(ErrorCode.INVALID_KEY, what + " is not a valid public JWK");
         }
-        throw new AnswerRejected("INVALID_KEY", what + " is not an RSA or EC public key");
+        throw new AnswerRejected(ErrorCode.INVALID_KEY, what + " is not an RSA or EC public key");
     }
 
     public static String thumbprint(PublicJsonWebKey jwk) {
@@ -83,7 +84,7 @@ public final class JwsChecks {
     }
 
     /** Verifies the signature; failureCode names the check for messages other than RSA diagnostics. */
-    public static void verify(String compact, JsonWebSignature jws, PublicJsonWebKey key, String failureCode, String what)
+    public static void verify(String compact, JsonWebSignature jws, PublicJsonWebKey key, ErrorCode failureCode, String what)
             throws AnswerRejected {
         boolean valid;
         try {
@@ -97,7 +98,7 @@ public final class JwsChecks {
         }
         if (failureCode == null) {
             boolean contentChanged = signedContentChanged(compact, jws.getAlgorithmHeaderValue(), key);
-            throw new AnswerRejected(contentChanged ? "CONTENT_CHANGED" : "SIGNATURE_INVALID",
+            throw new AnswerRejected(contentChanged ? ErrorCode.CONTENT_CHANGED : ErrorCode.SIGNATURE_INVALID,
                     contentChanged
                             ? what + ": the signature is intact but the signed header or payload was changed"
                             : what + ": the signature does not verify");

@@ -14,6 +14,7 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.StrictJson;
 import org.ratatosk.provisioning.control.ProvisioningRequest.KeyGenRequest;
 
@@ -35,12 +36,12 @@ public final class ProvisioningAnswerValidator {
         JwsChecks.algorithm(jws, "the attestation");
         Object jwkHeader = jws.getHeaders().getObjectHeaderValue("jwk");
         if (!(jwkHeader instanceof Map<?, ?> jwkParams)) {
-            throw new AnswerRejected("ATTESTATION_KEY_MISSING", "The attestation header carries no jwk");
+            throw new AnswerRejected(ErrorCode.ATTESTATION_KEY_MISSING, "The attestation header carries no jwk");
         }
         @SuppressWarnings("unchecked")
         PublicJsonWebKey attestationKey = JwsChecks.publicJwk((Map<String, Object>) jwkParams, "the attestation jwk");
         if (!trustedThumbprint.test(JwsChecks.thumbprint(attestationKey))) {
-            throw new AnswerRejected("ATTESTATION_KEY_UNTRUSTED", "The attestation key is not trusted by this client");
+            throw new AnswerRejected(ErrorCode.ATTESTATION_KEY_UNTRUSTED, "The attestation key is not trusted by this client");
         }
         checkNonce(jws, request.nonce(), "the attestation");
         JwsChecks.verify(compactJws, jws, attestationKey, null, "the attestation");
@@ -67,12 +68,12 @@ public final class ProvisioningAnswerValidator {
         List<ValidatedProvisioning.Key> keys = new ArrayList<>();
         for (JsonValue item : signed) {
             if (!(item instanceof JsonString string)) {
-                throw new AnswerRejected("MALFORMED_JWS", "A signed key is not a compact JWS string");
+                throw new AnswerRejected(ErrorCode.MALFORMED_JWS, "A signed key is not a compact JWS string");
             }
             keys.add(SignedKeyCheck.check(string.getString(), request.nonce(), pending));
         }
         if (!pending.isEmpty()) {
-            throw new AnswerRejected("MISSING_SIGNED_KEY", "No signed key for keyid " + pending.keySet());
+            throw new AnswerRejected(ErrorCode.MISSING_SIGNED_KEY, "No signed key for keyid " + pending.keySet());
         }
         return keys;
     }
@@ -80,7 +81,7 @@ public final class ProvisioningAnswerValidator {
     static void checkNonce(JsonWebSignature jws, String expected, String what) throws AnswerRejected {
         String nonce = jws.getHeaders().getStringHeaderValue("nonce");
         if (!Objects.equals(expected, nonce)) {
-            throw new AnswerRejected("NONCE_MISMATCH", what + " carries nonce '" + nonce + "', not the command's");
+            throw new AnswerRejected(ErrorCode.NONCE_MISMATCH, what + " carries nonce '" + nonce + "', not the command's");
         }
     }
 
@@ -88,7 +89,7 @@ public final class ProvisioningAnswerValidator {
         try {
             return jws.getUnverifiedPayload();
         } catch (RuntimeException e) {
-            throw new AnswerRejected("MALFORMED_JWS", "The payload is not readable");
+            throw new AnswerRejected(ErrorCode.MALFORMED_JWS, "The payload is not readable");
         }
     }
 
@@ -102,13 +103,13 @@ public final class ProvisioningAnswerValidator {
             value = StrictJson.read(text);
         } catch (StrictJson.RefusedJson e) {
             throw switch (e.violation()) {
-                case DUPLICATE_MEMBER -> new AnswerRejected("DUPLICATE_PAYLOAD_MEMBER", what + " " + e.getMessage());
-                case TOO_DEEP -> new AnswerRejected("PAYLOAD_TOO_DEEP", what + " " + e.getMessage());
-                default -> new AnswerRejected("MALFORMED_PAYLOAD", what + " is not a JSON object");
+                case DUPLICATE_MEMBER -> new AnswerRejected(ErrorCode.DUPLICATE_PAYLOAD_MEMBER, what + " " + e.getMessage());
+                case TOO_DEEP -> new AnswerRejected(ErrorCode.PAYLOAD_TOO_DEEP, what + " " + e.getMessage());
+                default -> new AnswerRejected(ErrorCode.MALFORMED_PAYLOAD, what + " is not a JSON object");
             };
         }
         if (!(value instanceof JsonObject object)) {
-            throw new AnswerRejected("MALFORMED_PAYLOAD", what + " is not a JSON object");
+            throw new AnswerRejected(ErrorCode.MALFORMED_PAYLOAD, what + " is not a JSON object");
         }
         return object;
     }
@@ -116,7 +117,7 @@ public final class ProvisioningAnswerValidator {
     private static JsonObject member(JsonObject parent, String key, String what) throws AnswerRejected {
         JsonValue value = parent.get(key);
         if (!(value instanceof JsonObject object)) {
-            throw new AnswerRejected("MALFORMED_PAYLOAD", what + " has no '" + key + "' object");
+            throw new AnswerRejected(ErrorCode.MALFORMED_PAYLOAD, what + " has no '" + key + "' object");
         }
         return object;
     }
@@ -128,7 +129,7 @@ public final class ProvisioningAnswerValidator {
         JsonValue value = profile.get(key);
         String actual = value instanceof JsonString string ? string.getString() : null;
         if (!expected.equals(actual)) {
-            throw new AnswerRejected("PROFILE_MISMATCH", "profile." + key + " is '" + actual + "', expected '" + expected + "'");
+            throw new AnswerRejected(ErrorCode.PROFILE_MISMATCH, "profile." + key + " is '" + actual + "', expected '" + expected + "'");
         }
     }
 

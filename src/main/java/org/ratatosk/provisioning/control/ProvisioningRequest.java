@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 
 /**
@@ -32,7 +32,7 @@ public record ProvisioningRequest(String nonce, String userId, String name, Stri
         String userId = JsonBodies.requireString(provCommand, "userid");
         String format = JsonBodies.optionalString(provCommand, "responseformat").orElse("jws");
         if (!"jws".equals(format)) {
-            throw ApiException.badRequest("INVALID_FIELD", "'responseformat' must be 'jws'");
+            throw InvalidInput.field("'responseformat' must be 'jws'");
         }
         JsonObject profile = JsonBodies.requireObject(provCommand, "profile");
         String name = JsonBodies.optionalString(profile, "name").orElse(null);
@@ -42,11 +42,11 @@ public record ProvisioningRequest(String nonce, String userId, String name, Stri
         Set<String> keyIds = new HashSet<>();
         for (JsonValue value : requests) {
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw ApiException.badRequest("INVALID_FIELD", "'keygenrequests' items must be objects");
+                throw InvalidInput.field("'keygenrequests' items must be objects");
             }
             KeyGenRequest request = keyRequest(value.asJsonObject());
             if (!keyIds.add(request.keyId())) {
-                throw ApiException.badRequest("INVALID_FIELD", "keyid '" + request.keyId() + "' appears twice");
+                throw InvalidInput.field("keyid '" + request.keyId() + "' appears twice");
             }
             keyRequests.add(request);
         }
@@ -56,25 +56,25 @@ public record ProvisioningRequest(String nonce, String userId, String name, Stri
     private static KeyGenRequest keyRequest(JsonObject request) {
         String keyId = JsonBodies.requireString(request, "keyid");
         JsonArray prios = spelledEither(request, "keytypeprios", "keytypepriors")
-                .orElseThrow(() -> ApiException.badRequest("INVALID_FIELD", "'keytypeprios' is required for " + keyId));
+                .orElseThrow(() -> InvalidInput.field("'keytypeprios' is required for " + keyId));
         if (prios.isEmpty()) {
-            throw ApiException.badRequest("INVALID_FIELD", "'keytypeprios' is empty for " + keyId);
+            throw InvalidInput.field("'keytypeprios' is empty for " + keyId);
         }
         List<KeyTypePrio> keyTypePrios = new ArrayList<>();
         for (JsonValue value : prios) {
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw ApiException.badRequest("INVALID_FIELD", "'keytypeprios' items must be objects");
+                throw InvalidInput.field("'keytypeprios' items must be objects");
             }
             JsonObject prio = value.asJsonObject();
             String keyType = JsonBodies.requireString(prio, "keytype").toUpperCase(java.util.Locale.ROOT);
             if (!keyType.equals("RSA") && !keyType.equals("EC") && !keyType.equals("ECC")) {
-                throw ApiException.badRequest("INVALID_FIELD", "keytype must be RSA or EC");
+                throw InvalidInput.field("keytype must be RSA or EC");
             }
             long length = JsonBodies.optionalLong(prio, "keylength")
-                    .orElseThrow(() -> ApiException.badRequest("INVALID_FIELD", "'keylength' is required"));
+                    .orElseThrow(() -> InvalidInput.field("'keylength' is required"));
             String mechanism = JsonBodies.optionalString(prio, "responsemechanism").orElse(null);
             if (mechanism != null && !JwsChecks.ALLOWED_ALGORITHMS.contains(mechanism)) {
-                throw ApiException.badRequest("INVALID_FIELD", "responsemechanism '" + mechanism + "' is not supported");
+                throw InvalidInput.field("responsemechanism '" + mechanism + "' is not supported");
             }
             keyTypePrios.add(new KeyTypePrio(keyType.startsWith("EC") ? "EC" : "RSA", (int) length, mechanism));
         }
@@ -83,7 +83,7 @@ public record ProvisioningRequest(String nonce, String userId, String name, Stri
         String certReq = JsonBodies.optionalString(request, "certreq").orElse(null);
         if (certReq != null) {
             ResignedCertificationRequests.parse(certReq, "dummy certreq of " + keyId)
-                    .orElseThrow(() -> ApiException.badRequest("INVALID_FIELD", "'certreq' of " + keyId + " is not a PKCS#10 request"));
+                    .orElseThrow(() -> InvalidInput.field("'certreq' of " + keyId + " is not a PKCS#10 request"));
         }
         return new KeyGenRequest(keyId, JsonBodies.optionalString(request, "usage").orElse(null),
                 JsonBodies.optionalString(request, "keystate").orElse(null), List.copyOf(keyTypePrios), certReq);
@@ -92,7 +92,7 @@ public record ProvisioningRequest(String nonce, String userId, String name, Stri
     private static void checkStorage(JsonArray storage) {
         for (JsonValue value : storage) {
             if (!(value instanceof JsonString string) || !Set.of("YUBI", "OS", "APP", "TPM").contains(string.getString())) {
-                throw ApiException.badRequest("INVALID_FIELD", "'storageprios' values must be YUBI, OS, APP or TPM");
+                throw InvalidInput.field("'storageprios' values must be YUBI, OS, APP or TPM");
             }
         }
     }

@@ -7,6 +7,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
+import org.ratatosk.platform.ErrorCode;
 
 /** PKCS#10 parsing and checks for the certificate requests devices re-sign with their new keys. */
 public final class ResignedCertificationRequests {
@@ -30,7 +31,7 @@ public final class ResignedCertificationRequests {
         try {
             return new PKCS10CertificationRequest(der);
         } catch (Exception e) {
-            throw new AnswerRejected("CSR_INVALID", "certreq of " + keyId + " is not a PKCS#10 request");
+            throw new AnswerRejected(ErrorCode.CSR_INVALID, "certreq of " + keyId + " is not a PKCS#10 request");
         }
     }
 
@@ -42,18 +43,18 @@ public final class ResignedCertificationRequests {
             JcaPKCS10CertificationRequest jca = new JcaPKCS10CertificationRequest(request);
             PublicKey key = jca.getPublicKey();
             if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key))) {
-                throw new AnswerRejected("CSR_INVALID", "certreq of " + keyId + " has an invalid signature");
+                throw new AnswerRejected(ErrorCode.CSR_INVALID, "certreq of " + keyId + " has an invalid signature");
             }
             if (!java.util.Arrays.equals(key.getEncoded(), expectedKey.getEncoded())) {
-                throw new AnswerRejected("CSR_KEY_MISMATCH", "certreq of " + keyId + " is not for the signed key");
+                throw new AnswerRejected(ErrorCode.CSR_KEY_MISMATCH, "certreq of " + keyId + " is not for the signed key");
             }
         } catch (AnswerRejected e) {
             throw e;
         } catch (Exception e) {
-            throw new AnswerRejected("CSR_INVALID", "certreq of " + keyId + " cannot be verified");
+            throw new AnswerRejected(ErrorCode.CSR_INVALID, "certreq of " + keyId + " cannot be verified");
         }
         if (!request.getSubject().equals(expectedSubject)) {
-            throw new AnswerRejected("CSR_SUBJECT_MISMATCH", "certreq of " + keyId + " changed the subject");
+            throw new AnswerRejected(ErrorCode.CSR_SUBJECT_MISMATCH, "certreq of " + keyId + " changed the subject");
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.JsonWebSignature;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.provisioning.control.ProvisioningRequest.KeyGenRequest;
 import org.ratatosk.provisioning.control.ProvisioningRequest.KeyTypePrio;
 
@@ -26,17 +27,17 @@ final class SignedKeyCheck {
         String keyId = jws.getKeyIdHeaderValue();
         KeyGenRequest request = pending.remove(keyId);
         if (request == null) {
-            throw new AnswerRejected("UNKNOWN_KEY_ID", "Signed key '" + keyId + "' was not requested or appears twice");
+            throw new AnswerRejected(ErrorCode.UNKNOWN_KEY_ID, "Signed key '" + keyId + "' was not requested or appears twice");
         }
         ProvisioningAnswerValidator.checkNonce(jws, nonce, "signed key " + keyId);
         JsonObject payload = ProvisioningAnswerValidator.json(ProvisioningAnswerValidator.payloadOf(jws), "signed key " + keyId);
         PublicJsonWebKey key = JwsChecks.publicJwk(jwkParams(payload), "signed key " + keyId);
-        JwsChecks.verify(compact, jws, key, "PROOF_OF_POSSESSION_FAILED", "signed key " + keyId);
+        JwsChecks.verify(compact, jws, key, ErrorCode.PROOF_OF_POSSESSION_FAILED, "signed key " + keyId);
         checkKeyType(key, alg, request);
         String certReq = string(payload, "certreq");
         if (request.certReq() != null) {
             if (certReq == null) {
-                throw new AnswerRejected("CSR_MISSING", "signed key " + keyId + " carries no re-signed certreq");
+                throw new AnswerRejected(ErrorCode.CSR_MISSING, "signed key " + keyId + " carries no re-signed certreq");
             }
             X500Name dummySubject = ResignedCertificationRequests.parse(request.certReq(), keyId).orElseThrow().getSubject();
             ResignedCertificationRequests.checkResigned(certReq, key.getPublicKey(), dummySubject, keyId);
@@ -77,7 +78,7 @@ final class SignedKeyCheck {
                 return;
             }
         }
-        throw new AnswerRejected("KEY_TYPE_NOT_REQUESTED",
+        throw new AnswerRejected(ErrorCode.KEY_TYPE_NOT_REQUESTED,
                 "Signed key " + request.keyId() + " (" + key.getKeyType() + ", " + alg + ") is not among its keytypeprios");
     }
 

@@ -2,6 +2,7 @@ package org.ratatosk.provisioning.control;
 
 import java.util.Base64;
 import java.util.regex.Pattern;
+import org.ratatosk.platform.ErrorCode;
 
 /**
  * Decoding of the base64 parts of devices' answers in which every character counts. The MIME
@@ -10,9 +11,6 @@ import java.util.regex.Pattern;
  * (no padding in base64url, no stray bits in the last character).
  */
 public final class StrictBase64 {
-
-    public static final String INVALID_BASE64URL = "INVALID_BASE64URL";
-    public static final String INVALID_BASE64 = "INVALID_BASE64";
 
     private static final Pattern URL_ALPHABET = Pattern.compile("[A-Za-z0-9_-]*");
     private static final Pattern STANDARD_ALPHABET = Pattern.compile("[A-Za-z0-9+/]*(={0,2})");
@@ -24,11 +22,11 @@ public final class StrictBase64 {
     /** Base64url without padding (RFC 7515 section 2), as in JWS parts and JWK members. */
     public static byte[] url(String text, String what) throws AnswerMalformed {
         if (text == null || !URL_ALPHABET.matcher(text).matches() || text.length() % 4 == 1) {
-            throw new AnswerMalformed(INVALID_BASE64URL, what + " is not base64url: only A-Z a-z 0-9 - _, without padding");
+            throw new AnswerMalformed(ErrorCode.INVALID_BASE64URL, what + " is not base64url: only A-Z a-z 0-9 - _, without padding");
         }
         byte[] decoded = Base64.getUrlDecoder().decode(text);
         if (!Base64.getUrlEncoder().withoutPadding().encodeToString(decoded).equals(text)) {
-            throw new AnswerMalformed(INVALID_BASE64URL, what + " is not canonical base64url: its last character has stray bits");
+            throw new AnswerMalformed(ErrorCode.INVALID_BASE64URL, what + " is not canonical base64url: its last character has stray bits");
         }
         return decoded;
     }
@@ -40,16 +38,16 @@ public final class StrictBase64 {
     public static byte[] standard(String text, String what) throws AnswerMalformed {
         String joined = text == null ? null : LINE_BREAKS.matcher(text).replaceAll("");
         if (joined == null || !STANDARD_ALPHABET.matcher(joined).matches() || joined.length() % 4 != 0) {
-            throw new AnswerMalformed(INVALID_BASE64, what + " is not padded base64: only A-Z a-z 0-9 + / and = at the end");
+            throw new AnswerMalformed(ErrorCode.INVALID_BASE64, what + " is not padded base64: only A-Z a-z 0-9 + / and = at the end");
         }
         byte[] decoded;
         try {
             decoded = Base64.getDecoder().decode(joined);
         } catch (IllegalArgumentException e) {
-            throw new AnswerMalformed(INVALID_BASE64, what + " is not base64: " + e.getMessage());
+            throw new AnswerMalformed(ErrorCode.INVALID_BASE64, what + " is not base64: " + e.getMessage());
         }
         if (!Base64.getEncoder().encodeToString(decoded).equals(joined)) {
-            throw new AnswerMalformed(INVALID_BASE64, what + " is not canonical base64: its last character has stray bits");
+            throw new AnswerMalformed(ErrorCode.INVALID_BASE64, what + " is not canonical base64: its last character has stray bits");
         }
         return decoded;
     }

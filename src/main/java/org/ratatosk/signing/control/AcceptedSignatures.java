@@ -5,7 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.Refused;
 import org.ratatosk.provisioning.control.AnswerRejected;
 import org.ratatosk.signing.entity.AcceptedSignature;
 
@@ -17,7 +18,6 @@ import org.ratatosk.signing.entity.AcceptedSignature;
 @Stateless
 public class AcceptedSignatures {
 
-    public static final String ANSWER_REPLAYED = "ANSWER_REPLAYED";
 
     @PersistenceContext
     EntityManager em;
@@ -26,13 +26,13 @@ public class AcceptedSignatures {
     public void accept(VerifiedSignature signature, String commandId, Instant now) throws AnswerRejected {
         AcceptedSignature earlier = em.find(AcceptedSignature.class, signature.fingerprint());
         if (earlier != null) {
-            throw new AnswerRejected(ANSWER_REPLAYED, "This signature was already accepted for another command");
+            throw new AnswerRejected(ErrorCode.ANSWER_REPLAYED, "This signature was already accepted for another command");
         }
         try {
             em.persist(new AcceptedSignature(signature.fingerprint(), commandId, now));
             em.flush();
         } catch (PersistenceException raced) {
-            throw ApiException.unprocessable(ANSWER_REPLAYED, "This signature was accepted for another command just now");
+            throw new Refused(ErrorCode.ANSWER_REPLAYED, "This signature was accepted for another command just now");
         }
     }
 }

@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
@@ -19,6 +19,7 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.provisioning.control.AnswerRejected;
 import org.ratatosk.provisioning.control.StrictBase64;
 
@@ -32,7 +33,6 @@ final class CmsAnswers {
     private CmsAnswers() {
     }
 
-    static final String SHA1_NOT_ALLOWED = "SHA1_NOT_ALLOWED";
 
     private static final Set<String> SHA1_ALGORITHMS = Set.of(
             OIWObjectIdentifiers.idSHA1.getId(),
@@ -46,7 +46,7 @@ final class CmsAnswers {
         byte[] tbs = request.tbsData().get(0);
         CMSSignedData signed = parse(base64, tbs);
         if (signed.getSignerInfos().size() != 1) {
-            throw new AnswerRejected("MALFORMED_ANSWER", "The SignedData must have exactly one signer, it has "
+            throw new AnswerRejected(ErrorCode.MALFORMED_ANSWER, "The SignedData must have exactly one signer, it has "
                     + signed.getSignerInfos().size());
         }
         SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
@@ -70,9 +70,9 @@ final class CmsAnswers {
             }
         }
         if (contentChanged) {
-            throw new AnswerRejected("TBS_MISMATCH", "The SignedData signs other data than the command's tbs");
+            throw new AnswerRejected(ErrorCode.TBS_MISMATCH, "The SignedData signs other data than the command's tbs");
         }
-        throw new AnswerRejected("SIGNATURE_INVALID", "The SignedData's signature does not verify with any key of the profile");
+        throw new AnswerRejected(ErrorCode.SIGNATURE_INVALID, "The SignedData's signature does not verify with any key of the profile");
     }
 
     private static CMSSignedData parse(String base64, byte[] tbs) throws AnswerRejected {
@@ -80,18 +80,18 @@ final class CmsAnswers {
         try {
             signed = new CMSSignedData(StrictBase64.standard(base64, "result.data"));
         } catch (CMSException | IllegalArgumentException e) {
-            throw new AnswerRejected("MALFORMED_ANSWER", "result.data is not a base64 CMS SignedData");
+            throw new AnswerRejected(ErrorCode.MALFORMED_ANSWER, "result.data is not a base64 CMS SignedData");
         }
         if (signed.getSignedContent() == null) {
             try {
                 return new CMSSignedData(new CMSProcessableByteArray(tbs), signed.getEncoded());
             } catch (CMSException | java.io.IOException e) {
-                throw new AnswerRejected("MALFORMED_ANSWER", "result.data is not a base64 CMS SignedData");
+                throw new AnswerRejected(ErrorCode.MALFORMED_ANSWER, "result.data is not a base64 CMS SignedData");
             }
         }
         Object content = signed.getSignedContent().getContent();
         if (!(content instanceof byte[] bytes) || !Arrays.equals(bytes, tbs)) {
-            throw new AnswerRejected("TBS_MISMATCH", "The SignedData encapsulates other data than the command's tbs");
+            throw new AnswerRejected(ErrorCode.TBS_MISMATCH, "The SignedData encapsulates other data than the command's tbs");
         }
         return signed;
     }
@@ -107,11 +107,11 @@ final class CmsAnswers {
                         ? null : ASN1Sequence.getInstance(signer.getEncryptionAlgParams()));
                 sha1 = params == null || SHA1_ALGORITHMS.contains(params.getHashAlgorithm().getAlgorithm().getId());
             } catch (IllegalArgumentException e) {
-                throw new AnswerRejected("MALFORMED_ANSWER", "The SignedData's RSASSA-PSS parameters cannot be read");
+                throw new AnswerRejected(ErrorCode.MALFORMED_ANSWER, "The SignedData's RSASSA-PSS parameters cannot be read");
             }
         }
         if (sha1) {
-            throw new AnswerRejected(SHA1_NOT_ALLOWED, "The SignedData uses SHA-1 (digest " + signer.getDigestAlgOID()
+            throw new AnswerRejected(ErrorCode.SHA1_NOT_ALLOWED, "The SignedData uses SHA-1 (digest " + signer.getDigestAlgOID()
                     + ", signature " + signer.getEncryptionAlgOID() + "), which is not accepted");
         }
     }
@@ -133,7 +133,7 @@ final class CmsAnswers {
         };
         boolean pss = PKCSObjectIdentifiers.id_RSASSA_PSS.getId().equals(signer.getEncryptionAlgOID());
         if (!digest.equals(signer.getDigestAlgOID()) || pss != mechanism.startsWith("PS")) {
-            throw new AnswerRejected("WRONG_MECHANISM", "The SignedData is not made with " + mechanism);
+            throw new AnswerRejected(ErrorCode.WRONG_MECHANISM, "The SignedData is not made with " + mechanism);
         }
     }
 }

@@ -4,6 +4,7 @@ import jakarta.json.JsonValue;
 import java.util.Map;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.JsonWebSignature;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.provisioning.control.AnswerRejected;
 import org.ratatosk.provisioning.control.JwsChecks;
 import org.ratatosk.provisioning.control.ProvisioningAnswerValidator;
@@ -21,11 +22,11 @@ final class JwsAnswers {
         JsonWebSignature jws = JwsChecks.parse(compact, WHAT);
         String alg = JwsChecks.algorithm(jws, WHAT);
         if (request.mechanism() != null && !request.mechanism().equals(alg)) {
-            throw new AnswerRejected("WRONG_MECHANISM", WHAT + " uses " + alg + ", the command asked for " + request.mechanism());
+            throw new AnswerRejected(ErrorCode.WRONG_MECHANISM, WHAT + " uses " + alg + ", the command asked for " + request.mechanism());
         }
         String kid = jws.getKeyIdHeaderValue();
         if (kid == null || !keys.containsKey(kid)) {
-            throw new AnswerRejected("UNKNOWN_KEY", WHAT + " names key '" + kid + "', which the profile "
+            throw new AnswerRejected(ErrorCode.UNKNOWN_KEY, WHAT + " names key '" + kid + "', which the profile "
                     + (request.keyId() == null ? "does not hold" : "may not use here"));
         }
         JwsChecks.verify(compact, jws, keys.get(kid), null, WHAT);
@@ -33,13 +34,13 @@ final class JwsAnswers {
         try {
             tbs = ProvisioningAnswerValidator.json(ProvisioningAnswerValidator.payloadOf(jws), WHAT + "'s payload").get("tbs");
         } catch (AnswerRejected e) {
-            if (!"MALFORMED_PAYLOAD".equals(e.code())) {
+            if (e.code() != ErrorCode.MALFORMED_PAYLOAD) {
                 throw e;
             }
-            throw new AnswerRejected("TBS_MISMATCH", WHAT + ": the payload is not a JSON object with tbs");
+            throw new AnswerRejected(ErrorCode.TBS_MISMATCH, WHAT + ": the payload is not a JSON object with tbs");
         }
         if (!request.tbs().equals(tbs)) {
-            throw new AnswerRejected("TBS_MISMATCH", WHAT + " signs other data than the command's tbs");
+            throw new AnswerRejected(ErrorCode.TBS_MISMATCH, WHAT + " signs other data than the command's tbs");
         }
         byte[] signature = StrictBase64.url(compact.substring(compact.lastIndexOf('.') + 1), WHAT + "'s signature");
         return new VerifiedSignature(kid, SignatureFingerprint.ofJws(signature, keys.get(kid).getPublicKey()));

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.provisioning.control.JwsChecks;
 
@@ -172,7 +172,7 @@ public record SignRequest(JsonArray tbs, List<byte[]> tbsData, String format, St
         }
     }
 
-    static ApiException invalid(String message) {
-        return ApiException.badRequest("INVALID_FIELD", message);
+    static InvalidInput invalid(String message) {
+        return InvalidInput.field(message);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.provisioning.control.AnswerRejected;
 import org.ratatosk.provisioning.control.JwsChecks;
 
@@ -31,7 +32,7 @@ public final class SignedAnswers {
             }
         }
         if (keys.isEmpty()) {
-            throw new AnswerRejected("UNKNOWN_KEY", "The profile holds no key "
+            throw new AnswerRejected(ErrorCode.UNKNOWN_KEY, "The profile holds no key "
                     + (request.keyId() == null ? "" : "'" + request.keyId() + "' ") + "to verify the answer with");
         }
         return request.format().equals(SignRequest.JWS)
@@ -44,14 +45,14 @@ public final class SignedAnswers {
         JsonValue result = response.get("result");
         if (!(result instanceof JsonObject object) || !(object.get("data") instanceof JsonString data)
                 || data.getString().isEmpty()) {
-            throw new AnswerRejected("MALFORMED_ANSWER", "The answer has no result.data");
+            throw new AnswerRejected(ErrorCode.MALFORMED_ANSWER, "The answer has no result.data");
         }
         if (object.get("contenttype") instanceof JsonString type && !sameFormat(type.getString(), format)) {
-            throw new AnswerRejected("WRONG_FORMAT", "result.contenttype is '" + type.getString()
+            throw new AnswerRejected(ErrorCode.WRONG_FORMAT, "result.contenttype is '" + type.getString()
                     + "', but the command asked for " + format);
         }
         if (object.containsKey("contenttype") && !(object.get("contenttype") instanceof JsonString)) {
-            throw new AnswerRejected("MALFORMED_ANSWER", "result.contenttype must be a string");
+            throw new AnswerRejected(ErrorCode.MALFORMED_ANSWER, "result.contenttype must be a string");
         }
         return data.getString();
     }
@@ -66,7 +67,7 @@ public final class SignedAnswers {
         try {
             return JwsChecks.publicJwk(JsonUtil.parseJson(json), "The stored profile key");
         } catch (JoseException e) {
-            throw new AnswerRejected("INVALID_KEY", "The stored profile key cannot be read");
+            throw new AnswerRejected(ErrorCode.INVALID_KEY, "The stored profile key cannot be read");
         }
     }
 }

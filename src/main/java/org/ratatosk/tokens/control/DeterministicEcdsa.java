@@ -11,7 +11,8 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 
 /**
  * ECDSA with the nonce derived from the private scalar and the digest by HMAC-DRBG (RFC 6979), so
@@ -24,8 +25,8 @@ public final class DeterministicEcdsa {
     }
 
     /** The answer of a token whose private keys never leave it: its ECDSA draws the nonce itself. */
-    public static ApiException refusedByHsm() {
-        return ApiException.badRequest("UNSUPPORTED_SIGNATURE_ALGORITHM", "Signature algorithm "
+    public static InvalidInput refusedByHsm() {
+        return new InvalidInput(ErrorCode.UNSUPPORTED_SIGNATURE_ALGORITHM, "Signature algorithm "
                 + "'SHA256_WITH_ECDSA_DETERMINISTIC' is not supported with keys in the HSM: RFC 6979 derives the nonce "
                 + "from the private key, which does not leave the HSM");
     }

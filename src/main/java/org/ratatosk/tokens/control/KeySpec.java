@@ -5,7 +5,8 @@ import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.Map;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 
 /** The algorithm and size of a key to generate: RSA with a size, or EC on a named curve. */
 public record KeySpec(String algorithm, int keySize, String curveOid) {
@@ -21,14 +22,14 @@ public record KeySpec(String algorithm, int keySize, String curveOid) {
 
     public static KeySpec rsa(int keySize) {
         if (keySize != 2048 && keySize != 3072 && keySize != 4096) {
-            throw ApiException.badRequest("INVALID_KEY_SIZE", "RSA keySize must be 2048, 3072 or 4096");
+            throw new InvalidInput(ErrorCode.INVALID_KEY_SIZE, "RSA keySize must be 2048, 3072 or 4096");
         }
         return new KeySpec("RSA", keySize, null);
     }
 
     public static KeySpec aes(int keySize) {
         if (keySize != 128 && keySize != 192 && keySize != 256) {
-            throw ApiException.badRequest("INVALID_KEY_SIZE", "AES keySize must be 128, 192 or 256");
+            throw new InvalidInput(ErrorCode.INVALID_KEY_SIZE, "AES keySize must be 128, 192 or 256");
         }
         return new KeySpec("AES", keySize, null);
     }
@@ -56,7 +57,7 @@ public record KeySpec(String algorithm, int keySize, String curveOid) {
             oid = "1.2.840.10045.3.1.7";
         }
         if (!CURVES.containsKey(oid)) {
-            throw ApiException.badRequest("INVALID_CURVE", "curveOid must be one of " + CURVES.keySet());
+            throw new InvalidInput(ErrorCode.INVALID_CURVE, "curveOid must be one of " + CURVES.keySet());
         }
         return new KeySpec("EC", CURVE_SIZES.get(oid), oid);
     }

@@ -17,8 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.security.auth.login.LoginException;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Conflict;
+import org.ratatosk.platform.DomainException;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.HsmUnavailableException;
+import org.ratatosk.platform.InvalidInput;
 
 /**
  * Keys in an HSM through SunPKCS11. Each private key is a token object, sensitive and (unless
@@ -63,7 +66,7 @@ public final class Pkcs11Token implements CryptoToken {
         return use(c -> {
             Slot slot = extractable ? c.extractable() : c.strict;
             if (c.strict.store.containsAlias(label)) {
-                throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists in the HSM");
+                throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists in the HSM");
             }
             KeyPairGenerator generator = KeyPairGenerator.getInstance(spec.algorithm(), slot.provider);
             generator.initialize(spec.parameters());
@@ -83,7 +86,7 @@ public final class Pkcs11Token implements CryptoToken {
         use(c -> {
             Slot slot = extractable ? c.extractable() : c.strict;
             if (c.strict.store.containsAlias(label)) {
-                throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists in the HSM");
+                throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists in the HSM");
             }
             javax.crypto.KeyGenerator generator = javax.crypto.KeyGenerator.getInstance("AES", slot.provider);
             generator.init(bits);
@@ -105,7 +108,7 @@ public final class Pkcs11Token implements CryptoToken {
                 }
                 signature.initSign(c.privateKey(label));
             } catch (java.security.InvalidKeyException | java.security.InvalidAlgorithmParameterException e) {
-                throw ApiException.badRequest("UNSUPPORTED_ALGORITHM", "Key '" + label + "' cannot sign with " + algorithm + ": " + e.getMessage());
+                throw new InvalidInput(ErrorCode.UNSUPPORTED_ALGORITHM, "Key '" + label + "' cannot sign with " + algorithm + ": " + e.getMessage());
             }
             signature.update(data);
             return signature.sign();
@@ -132,7 +135,7 @@ public final class Pkcs11Token implements CryptoToken {
                 cipher.init(mode, c.key(label), parameters);
             } catch (java.security.NoSuchAlgorithmException | javax.crypto.NoSuchPaddingException
                      | java.security.InvalidKeyException | java.security.InvalidAlgorithmParameterException e) {
-                throw ApiException.badRequest("UNSUPPORTED_ALGORITHM", "Key '" + label + "' cannot run " + transformation + ": " + e.getMessage());
+                throw new InvalidInput(ErrorCode.UNSUPPORTED_ALGORITHM, "Key '" + label + "' cannot run " + transformation + ": " + e.getMessage());
             }
             if (aad != null) {
                 cipher.updateAAD(aad);
@@ -140,7 +143,7 @@ public final class Pkcs11Token implements CryptoToken {
             try {
                 return cipher.doFinal(data);
             } catch (javax.crypto.BadPaddingException | javax.crypto.IllegalBlockSizeException e) {
-                throw ApiException.badRequest("DECRYPTION_FAILED", "The data cannot be " + (mode == javax.crypto.Cipher.ENCRYPT_MODE
+                throw new InvalidInput(ErrorCode.DECRYPTION_FAILED, "The data cannot be " + (mode == javax.crypto.Cipher.ENCRYPT_MODE
                         ? "encrypted" : "decrypted") + " with key '" + label + "': " + e.getMessage());
             }
         });
@@ -157,7 +160,7 @@ public final class Pkcs11Token implements CryptoToken {
                 return Pkcs11KeyWrap.wrap(wrapping, method.wrapsPrivateKey() ? c.privateKey(label) : c.key(label),
                         method.pkcs11Mechanism());
             } catch (Pkcs11KeyWrap.Pkcs11Refusal e) {
-                throw ApiException.badRequest("WRAP_FAILED", "Key '" + label + "' cannot be wrapped with key '"
+                throw new InvalidInput(ErrorCode.WRAP_FAILED, "Key '" + label + "' cannot be wrapped with key '"
                         + wrappingLabel + "' by " + method + ": " + e.getMessage());
             }
         });
@@ -167,12 +170,12 @@ public final class Pkcs11Token implements CryptoToken {
     public int unwrapSecret(String unwrappingLabel, byte[] wrapped, WrapMethod method, String label, boolean extractable) {
         return use(c -> {
             if (c.strict.store.containsAlias(label)) {
-                throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists in the HSM");
+                throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists in the HSM");
             }
             try {
                 Pkcs11KeyWrap.unwrapSecret(c.key(unwrappingLabel), wrapped, method.pkcs11Mechanism(), label, extractable);
             } catch (Pkcs11KeyWrap.Pkcs11Refusal e) {
-                throw ApiException.badRequest("UNWRAP_FAILED", "The wrapped key cannot be unwrapped with key '"
+                throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "The wrapped key cannot be unwrapped with key '"
                         + unwrappingLabel + "' by " + method + ": " + e.getMessage());
             }
             c.strict.reload();
@@ -188,7 +191,7 @@ public final class Pkcs11Token implements CryptoToken {
                 return (Pkcs11KeyWrap.wrap(generator.generateKey(), c.key(label), Pkcs11KeyWrap.CKM_AES_KEY_WRAP).length - 8) * 8;
             } catch (Pkcs11KeyWrap.Pkcs11Refusal e) {
                 c.strict.store.deleteEntry(label);
-                throw ApiException.badRequest("UNWRAP_FAILED", "This token learns the length of a key unwrapped by "
+                throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "This token learns the length of a key unwrapped by "
                         + method + " only when the new key is extractable: " + e.getMessage());
             }
         });
@@ -199,14 +202,14 @@ public final class Pkcs11Token implements CryptoToken {
         synchronized (generation) {
             return use(c -> {
                 if (c.strict.store.containsAlias(label)) {
-                    throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists in the HSM");
+                    throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists in the HSM");
                 }
                 Pkcs11KeyWrap.UnwrappedPrivateKey unwrapped;
                 try {
                     unwrapped = Pkcs11KeyWrap.unwrapPrivate(c.key(unwrappingLabel), wrapped, method.pkcs11Mechanism(),
                             method.wrappedAlgorithm(), extractable);
                 } catch (Pkcs11KeyWrap.Pkcs11Refusal e) {
-                    throw ApiException.badRequest("UNWRAP_FAILED", "The wrapped key cannot be unwrapped with key '"
+                    throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "The wrapped key cannot be unwrapped with key '"
                             + unwrappingLabel + "' by " + method + ": " + e.getMessage());
                 }
                 PrivateKey privateKey = unwrapped.key();
@@ -233,13 +236,13 @@ public final class Pkcs11Token implements CryptoToken {
                     placeholder.verify(publicKey);
                     c.strict.store.setKeyEntry(label, privateKey, null, new Certificate[] {placeholder});
                     return publicKey;
-                } catch (ApiException | GeneralSecurityException e) {
+                } catch (DomainException | GeneralSecurityException e) {
                     Pkcs11KeyWrap.destroy(privateKey);
                     c.strict.reload();
-                    if (e instanceof ApiException api) {
-                        throw ApiException.badRequest("UNWRAP_FAILED", "The unwrapped key is not one this server holds: " + api.getMessage());
+                    if (e instanceof DomainException api) {
+                        throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "The unwrapped key is not one this server holds: " + api.getMessage());
                     }
-                    throw ApiException.badRequest("UNWRAP_FAILED", "The unwrapped key's public half cannot be learnt: " + e.getMessage());
+                    throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "The unwrapped key's public half cannot be learnt: " + e.getMessage());
                 }
             });
         }
@@ -331,7 +334,7 @@ public final class Pkcs11Token implements CryptoToken {
         Connection current = connect();
         try {
             return work.run(current);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             throw e;
         } catch (Exception e) {
             drop(current, e);
@@ -454,7 +457,7 @@ public final class Pkcs11Token implements CryptoToken {
                     throw new java.security.KeyStoreException("The HSM lists key '" + label + "' but does not return it");
                 }
                 if (key == null) {
-                    throw ApiException.conflict("KEY_MATERIAL_MISSING", "The HSM holds no private key '" + label + "'");
+                    throw new Conflict(ErrorCode.KEY_MATERIAL_MISSING, "The HSM holds no private key '" + label + "'");
                 }
                 keys.put(label, key);
             }

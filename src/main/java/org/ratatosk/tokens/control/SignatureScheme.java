@@ -13,7 +13,8 @@ import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DigestInfo;
 import org.bouncycastle.crypto.digests.KeccakDigest;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 
 /**
  * A TSB {@code signatureAlgorithm} (SHA256_WITH_RSA, NONESHA256_WITH_RSA_PSS, KECCAK256_WITH_ECDSA, ...)
@@ -77,7 +78,7 @@ public record SignatureScheme(String name, String keyAlgorithm, Padding padding,
                 }
             }
         }
-        throw ApiException.badRequest("UNSUPPORTED_SIGNATURE_ALGORITHM", "Signature algorithm '" + text
+        throw new InvalidInput(ErrorCode.UNSUPPORTED_SIGNATURE_ALGORITHM, "Signature algorithm '" + text
                 + "' is not supported; RSA, RSA_PSS and ECDSA with SHA-1, SHA-2, SHA-3 or Keccak digests are");
     }
 
@@ -103,7 +104,7 @@ public record SignatureScheme(String name, String keyAlgorithm, Padding padding,
     /** Refuses a scheme that does not fit the key. */
     public void requireFits(String algorithm) {
         if (!keyAlgorithm.equals(algorithm)) {
-            throw ApiException.badRequest("UNSUPPORTED_SIGNATURE_ALGORITHM", "Signature algorithm '" + name
+            throw new InvalidInput(ErrorCode.UNSUPPORTED_SIGNATURE_ALGORITHM, "Signature algorithm '" + name
                     + "' does not fit a " + algorithm + " key");
         }
     }
@@ -114,7 +115,7 @@ public record SignatureScheme(String name, String keyAlgorithm, Padding padding,
             String expected = digest != null ? digest : padding == Padding.PSS ? DIGEST_BY_LENGTH.get(payload.length) : null;
             if (padding == Padding.PSS && expected == null || digest != null && DIGEST_BY_LENGTH.containsValue(digest)
                     && payload.length != length(digest)) {
-                throw ApiException.badRequest("INVALID_PAYLOAD", "The payload of " + name + " must be a "
+                throw new InvalidInput(ErrorCode.INVALID_PAYLOAD, "The payload of " + name + " must be a "
                         + (digest != null ? digest : "SHA-1 or SHA-2") + " digest");
             }
             return payload;

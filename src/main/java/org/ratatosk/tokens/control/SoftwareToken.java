@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Conflict;
+import org.ratatosk.platform.DomainException;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 
 /**
  * The embedded default when no HSM is configured: a PKCS#12 key store file, encrypted with a
@@ -68,7 +71,7 @@ public final class SoftwareToken implements CryptoToken {
     public synchronized PublicKey generate(String label, KeySpec spec, boolean extractable) {
         try {
             if (store.containsAlias(label)) {
-                throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists in the token");
+                throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists in the token");
             }
             KeyPairGenerator generator = KeyPairGenerator.getInstance(spec.algorithm());
             generator.initialize(spec.parameters());
@@ -88,7 +91,7 @@ public final class SoftwareToken implements CryptoToken {
     public synchronized void generateSecret(String label, int bits, boolean extractable) {
         try {
             if (store.containsAlias(label)) {
-                throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists in the token");
+                throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists in the token");
             }
             javax.crypto.KeyGenerator generator = javax.crypto.KeyGenerator.getInstance("AES");
             generator.init(bits);
@@ -130,10 +133,10 @@ public final class SoftwareToken implements CryptoToken {
             }
             return cipher.doFinal(data);
         } catch (javax.crypto.BadPaddingException | javax.crypto.IllegalBlockSizeException e) {
-            throw ApiException.badRequest("DECRYPTION_FAILED", "The data cannot be " + (mode == javax.crypto.Cipher.ENCRYPT_MODE
+            throw new InvalidInput(ErrorCode.DECRYPTION_FAILED, "The data cannot be " + (mode == javax.crypto.Cipher.ENCRYPT_MODE
                     ? "encrypted" : "decrypted") + " with key '" + label + "': " + e.getMessage());
         } catch (GeneralSecurityException e) {
-            throw ApiException.badRequest("INVALID_CIPHER_INPUT", "Key '" + label + "' cannot run " + transformation + ": " + e.getMessage());
+            throw new InvalidInput(ErrorCode.INVALID_CIPHER_INPUT, "Key '" + label + "' cannot run " + transformation + ": " + e.getMessage());
         }
     }
 
@@ -142,12 +145,12 @@ public final class SoftwareToken implements CryptoToken {
         java.security.Key key = method.wrapsPrivateKey()
                 ? keys.computeIfAbsent(label, this::load)
                 : secret(label).orElseThrow(() ->
-                        ApiException.conflict("KEY_MATERIAL_MISSING", "The token holds no AES key '" + label + "'"));
+                        new Conflict(ErrorCode.KEY_MATERIAL_MISSING, "The token holds no AES key '" + label + "'"));
         java.security.Key wrapping = "RSA".equals(method.wrappingAlgorithm())
                 ? publicKey(wrappingLabel).orElseThrow(() ->
-                        ApiException.conflict("KEY_MATERIAL_MISSING", "The token holds no key pair '" + wrappingLabel + "'"))
+                        new Conflict(ErrorCode.KEY_MATERIAL_MISSING, "The token holds no key pair '" + wrappingLabel + "'"))
                 : secret(wrappingLabel).orElseThrow(() ->
-                        ApiException.conflict("KEY_MATERIAL_MISSING", "The token holds no AES key '" + wrappingLabel + "'"));
+                        new Conflict(ErrorCode.KEY_MATERIAL_MISSING, "The token holds no AES key '" + wrappingLabel + "'"));
         try {
             javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance(method.transformation());
             if (method.wrapsPrivateKey()) {
@@ -165,7 +168,7 @@ public final class SoftwareToken implements CryptoToken {
             cipher.init(javax.crypto.Cipher.WRAP_MODE, wrapping);
             return cipher.wrap(key);
         } catch (GeneralSecurityException e) {
-            throw ApiException.badRequest("WRAP_FAILED", "Key '" + label + "' cannot be wrapped with key '"
+            throw new InvalidInput(ErrorCode.WRAP_FAILED, "Key '" + label + "' cannot be wrapped with key '"
                     + wrappingLabel + "' by " + method + ": " + e.getMessage());
         }
     }
@@ -175,23 +178,23 @@ public final class SoftwareToken implements CryptoToken {
         java.security.Key unwrapping = "RSA".equals(method.wrappingAlgorithm())
                 ? keys.computeIfAbsent(unwrappingLabel, this::load)
                 : secret(unwrappingLabel).orElseThrow(() ->
-                        ApiException.conflict("KEY_MATERIAL_MISSING", "The token holds no AES key '" + unwrappingLabel + "'"));
+                        new Conflict(ErrorCode.KEY_MATERIAL_MISSING, "The token holds no AES key '" + unwrappingLabel + "'"));
         javax.crypto.SecretKey key;
         try {
             javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance(method.transformation());
             cipher.init(javax.crypto.Cipher.UNWRAP_MODE, unwrapping);
             key = (javax.crypto.SecretKey) cipher.unwrap(wrapped, "AES", javax.crypto.Cipher.SECRET_KEY);
         } catch (GeneralSecurityException e) {
-            throw ApiException.badRequest("UNWRAP_FAILED", "The wrapped key cannot be unwrapped with key '"
+            throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "The wrapped key cannot be unwrapped with key '"
                     + unwrappingLabel + "' by " + method + ": " + e.getMessage());
         }
         int bits = key.getEncoded().length * 8;
         if (bits != 128 && bits != 192 && bits != 256) {
-            throw ApiException.badRequest("UNWRAP_FAILED", "The wrapped key is " + bits + " bits long, not an AES key");
+            throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "The wrapped key is " + bits + " bits long, not an AES key");
         }
         try {
             if (store.containsAlias(label)) {
-                throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists in the token");
+                throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists in the token");
             }
             store.setEntry(label, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(password));
             save();
@@ -206,7 +209,7 @@ public final class SoftwareToken implements CryptoToken {
     public synchronized PublicKey unwrapPrivate(String unwrappingLabel, byte[] wrapped, WrapMethod method, String label,
                                                 boolean extractable) {
         javax.crypto.SecretKey unwrapping = secret(unwrappingLabel).orElseThrow(() ->
-                ApiException.conflict("KEY_MATERIAL_MISSING", "The token holds no AES key '" + unwrappingLabel + "'"));
+                new Conflict(ErrorCode.KEY_MATERIAL_MISSING, "The token holds no AES key '" + unwrappingLabel + "'"));
         PrivateKey key;
         PublicKey publicKey;
         KeySpec spec;
@@ -235,15 +238,15 @@ public final class SoftwareToken implements CryptoToken {
                 throw new GeneralSecurityException("not an RSA key with CRT parameters or an EC key");
             }
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
-            if (e instanceof ApiException api && !"INVALID_KEY_SIZE".equals(api.code()) && !"INVALID_CURVE".equals(api.code())) {
+            if (e instanceof DomainException api && api.code() != ErrorCode.INVALID_KEY_SIZE && api.code() != ErrorCode.INVALID_CURVE) {
                 throw api;
             }
-            throw ApiException.badRequest("UNWRAP_FAILED", "The wrapped key cannot be unwrapped with key '"
+            throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "The wrapped key cannot be unwrapped with key '"
                     + unwrappingLabel + "' by " + method + ": " + e.getMessage());
         }
         try {
             if (store.containsAlias(label)) {
-                throw ApiException.conflict("KEY_EXISTS", "A key labelled '" + label + "' already exists in the token");
+                throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists in the token");
             }
             Certificate placeholder = PlaceholderCertificate.create(label, publicKey, key, null, spec.defaultSignatureAlgorithm());
             placeholder.verify(publicKey);
@@ -299,7 +302,7 @@ public final class SoftwareToken implements CryptoToken {
     @Override
     public byte[] signDeterministicEcdsa(String label, String digest, byte[] digestValue) {
         if (!(keys.computeIfAbsent(label, this::load) instanceof java.security.interfaces.ECPrivateKey key)) {
-            throw ApiException.badRequest("UNSUPPORTED_SIGNATURE_ALGORITHM", "Key '" + label + "' is not an EC key");
+            throw new InvalidInput(ErrorCode.UNSUPPORTED_SIGNATURE_ALGORITHM, "Key '" + label + "' is not an EC key");
         }
         return DeterministicEcdsa.sign(key, digest, digestValue);
     }
@@ -313,7 +316,7 @@ public final class SoftwareToken implements CryptoToken {
         try {
             PrivateKey key = (PrivateKey) store.getKey(label, password);
             if (key == null) {
-                throw ApiException.conflict("KEY_MATERIAL_MISSING", "The token holds no private key '" + label + "'");
+                throw new Conflict(ErrorCode.KEY_MATERIAL_MISSING, "The token holds no private key '" + label + "'");
             }
             return key;
         } catch (GeneralSecurityException e) {

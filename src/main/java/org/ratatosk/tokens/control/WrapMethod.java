@@ -1,7 +1,8 @@
 package org.ratatosk.tokens.control;
 
 import java.util.Locale;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.platform.InvalidInput;
 
 /**
  * TSB's wrap methods this server offers: an AES key wrapped by an AES key (RFC 3394 key wrap, RFC
@@ -64,9 +65,9 @@ public enum WrapMethod {
             }
         }
         if (upper.startsWith("AES_WRAP_")) {
-            throw ApiException.badRequest("UNSUPPORTED_WRAP_METHOD", "'" + name
+            throw new InvalidInput(ErrorCode.UNSUPPORTED_WRAP_METHOD, "'" + name
                     + "' wraps a key of an algorithm this server does not hold; it wraps AES, RSA and EC keys");
         }
-        throw ApiException.badRequest("UNSUPPORTED_WRAP_METHOD", "'wrapMethod' must be one of " + java.util.Arrays.toString(values()));
+        throw new InvalidInput(ErrorCode.UNSUPPORTED_WRAP_METHOD, "'wrapMethod' must be one of " + java.util.Arrays.toString(values()));
     }
 }

@@ -11,7 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.logging.Logger;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.Unauthenticated;
 import org.ratatosk.uem.control.ConnectorAuthentication;
 import org.ratatosk.uem.control.UemSettings;
 
@@ -37,9 +37,9 @@ public class UemAuthenticationFilter implements ContainerRequestFilter {
         ConnectorAuthentication.refusal(configured, request.getHeaderString("Authorization"), chain, new Date())
                 .ifPresent(reason -> {
                     LOG.info("UEM connector request from " + servletRequest.getRemoteAddr() + " refused: " + reason);
-                    ApiException refused = ApiException.unauthorized(reason);
+                    Unauthenticated refused = new Unauthenticated(reason);
                     throw ConnectorAuthentication.BASIC.equalsIgnoreCase(configured.mode())
-                            ? refused.withChallenge(ConnectorAuthentication.BASIC_CHALLENGE) : refused;
+                            ? refused.withScheme(ConnectorAuthentication.BASIC_CHALLENGE) : refused;
                 });
     }
 }

@@ -2,18 +2,18 @@ package org.ratatosk.uem.control;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import org.ratatosk.audit.control.AuditTrail;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.logging.Logger;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.platform.Hashes;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Secrets;
@@ -47,13 +47,13 @@ public class OneTimePasswords {
     /** Issues a new password for {@code user}, replacing any earlier one. */
     public JsonObject issue(String user, String body) {
         if (!KeyPairRequest.validUser(user)) {
-            throw ApiException.badRequest("INVALID_FIELD", "user must be 1-" + KeyPairRequest.MAX_USER_LENGTH
+            throw InvalidInput.field("user must be 1-" + KeyPairRequest.MAX_USER_LENGTH
                     + " characters without control characters");
         }
         JsonObject json = body == null || body.isBlank() ? JsonObject.EMPTY_JSON_OBJECT : JsonBodies.parseObject(body);
         long validity = JsonBodies.optionalLong(json, "validitySeconds").orElse(DEFAULT_VALIDITY_SECONDS);
         if (validity < 1 || validity > MAX_VALIDITY_SECONDS) {
-            throw ApiException.badRequest("INVALID_FIELD", "validitySeconds must be 1 to " + MAX_VALIDITY_SECONDS);
+            throw InvalidInput.field("validitySeconds must be 1 to " + MAX_VALIDITY_SECONDS);
         }
         String otp = generate(settings.otpLength(), RANDOM);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.ManagedKey;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.uem.entity.UemStoredSettings;
 
@@ -53,7 +53,7 @@ public class UemSettingsStore {
     public UemSettings.Values store(JsonObject body) {
         UemSettings.Values values = parse(body);
         if (values.caKey() != null && em.find(ManagedKey.class, ManagedKey.idOf(values.caKey())) == null) {
-            throw ApiException.badRequest("INVALID_FIELD", "caKey: no key labelled '" + values.caKey() + "'");
+            throw InvalidInput.field("caKey: no key labelled '" + values.caKey() + "'");
         }
         UemStoredSettings row = em.find(UemStoredSettings.class, UemStoredSettings.ID, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
@@ -84,29 +84,27 @@ public class UemSettingsStore {
     static UemSettings.Values parse(JsonObject body) {
         for (String member : body.keySet()) {
             if (!UemSettings.MEMBERS.contains(member)) {
-                throw ApiException.badRequest("INVALID_FIELD", "Unknown member '" + member + "'; known: " + UemSettings.MEMBERS);
+                throw InvalidInput.field("Unknown member '" + member + "'; known: " + UemSettings.MEMBERS);
             }
         }
         String caKey = null;
         if (!body.containsKey("caKey")) {
-            throw ApiException.badRequest("INVALID_FIELD", "caKey is required (a key label, or null)");
+            throw InvalidInput.field("caKey is required (a key label, or null)");
         }
         if (body.get("caKey").getValueType() != JsonValue.ValueType.NULL) {
             caKey = JsonBodies.requireString(body, "caKey");
         }
         String algorithmName = JsonBodies.requireString(body, "keyAlgorithm");
-        KeyAlgorithm algorithm = KeyAlgorithm.fromName(algorithmName).orElseThrow(() -> ApiException.badRequest(
-                "INVALID_FIELD", "keyAlgorithm must be RSA_2048, RSA_3072 or EC_P256"));
+        KeyAlgorithm algorithm = KeyAlgorithm.fromName(algorithmName).orElseThrow(() -> InvalidInput.field("keyAlgorithm must be RSA_2048, RSA_3072 or EC_P256"));
         long poolSize = JsonBodies.optionalLong(body, "poolSize").orElseThrow(() -> missing("poolSize"));
         if (poolSize < 0 || poolSize > MAX_POOL_SIZE) {
-            throw ApiException.badRequest("INVALID_FIELD", "poolSize must be 0 to " + MAX_POOL_SIZE);
+            throw InvalidInput.field("poolSize must be 0 to " + MAX_POOL_SIZE);
         }
         String mode = JsonBodies.requireString(body, "passwordMode");
-        UemSettings.PasswordSource source = UemSettings.passwordSource(mode).orElseThrow(() -> ApiException.badRequest(
-                "INVALID_FIELD", "passwordMode must be random or otp"));
+        UemSettings.PasswordSource source = UemSettings.passwordSource(mode).orElseThrow(() -> InvalidInput.field("passwordMode must be random or otp"));
         long validity = JsonBodies.optionalLong(body, "validityDays").orElseThrow(() -> missing("validityDays"));
         if (validity < 1 || validity > MAX_VALIDITY_DAYS) {
-            throw ApiException.badRequest("INVALID_FIELD", "validityDays must be 1 to " + MAX_VALIDITY_DAYS);
+            throw InvalidInput.field("validityDays must be 1 to " + MAX_VALIDITY_DAYS);
         }
         return new UemSettings.Values(caKey, algorithm, (int) poolSize, source, (int) validity);
     }
@@ -117,7 +115,7 @@ public class UemSettingsStore {
                 row.validityDays());
     }
 
-    private static ApiException missing(String member) {
-        return ApiException.badRequest("INVALID_FIELD", member + " is required");
+    private static InvalidInput missing(String member) {
+        return InvalidInput.field(member + " is required");
     }
 }

@@ -14,7 +14,8 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.DomainException;
+import org.ratatosk.platform.ErrorCode;
 
 /** An approver is known by its public key, given as such or, as TSB allows, by its certificate. */
 class ApproverKeysTest {
@@ -33,9 +34,9 @@ class ApproverKeysTest {
         assertEquals(byKey, ApproverKeys.ofApprover(Json.createObjectBuilder().add("approverCertificate", pem).build()));
         assertEquals(byKey, ApproverKeys.ofApprover(Json.createObjectBuilder()
                 .add("approverCertificate", Base64.getEncoder().encodeToString(certificate)).build()));
-        assertEquals("INVALID_CERTIFICATE", assertThrows(ApiException.class, () -> ApproverKeys.ofApprover(
+        assertEquals(ErrorCode.INVALID_CERTIFICATE, assertThrows(DomainException.class, () -> ApproverKeys.ofApprover(
                 Json.createObjectBuilder().add("approverCertificate", "bm90IGEgY2VydA==").build())).code());
-        assertThrows(ApiException.class, () -> ApproverKeys.ofApprover(Json.createObjectBuilder().build()));
+        assertThrows(DomainException.class, () -> ApproverKeys.ofApprover(Json.createObjectBuilder().build()));
     }
 
     static String sign(java.security.PrivateKey key, String algorithm, byte[] data) throws Exception {
@@ -67,7 +68,7 @@ class ApproverKeysTest {
         assertEquals("SHA-256", ApproverKeys.digest(Json.createObjectBuilder().build(), "approvalDigestAlgorithm"));
         assertEquals("SHA-512", ApproverKeys.digest(Json.createObjectBuilder().add("approvalDigestAlgorithm", "SHA-512").build(),
                 "approvalDigestAlgorithm"));
-        assertEquals(400, assertThrows(ApiException.class, () -> ApproverKeys.digest(Json.createObjectBuilder()
-                .add("approvalDigestAlgorithm", "MD5").build(), "approvalDigestAlgorithm")).status());
+        assertEquals(400, assertThrows(DomainException.class, () -> ApproverKeys.digest(Json.createObjectBuilder()
+                .add("approvalDigestAlgorithm", "MD5").build(), "approvalDigestAlgorithm")).code().status());
     }
 }

@@ -16,7 +16,8 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.DomainException;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.testsupport.Seeds;
 
 /** Quorum, groups, tokens, timelock and timeout of approval rules. */
@@ -131,18 +132,18 @@ class RuleTest {
 
     @Test
     void invalidRulesAreRefused() {
-        assertEquals("INVALID_POLICY", assertThrows(ApiException.class,
+        assertEquals(ErrorCode.INVALID_POLICY, assertThrows(DomainException.class,
                 () -> rule(token(0, 600, group(3, 0, 1)))).code(), "quorum above the number of approvers");
-        assertEquals("INVALID_POLICY", assertThrows(ApiException.class,
+        assertEquals(ErrorCode.INVALID_POLICY, assertThrows(DomainException.class,
                 () -> rule(token(600, 600, group(1, 0)))).code(), "timelock not before timeout");
-        assertEquals("INVALID_POLICY", assertThrows(ApiException.class,
+        assertEquals(ErrorCode.INVALID_POLICY, assertThrows(DomainException.class,
                 () -> rule(token(0, -1, group(1, 0)))).code(), "negative timeout");
-        assertEquals("INVALID_POLICY", assertThrows(ApiException.class,
+        assertEquals(ErrorCode.INVALID_POLICY, assertThrows(DomainException.class,
                 () -> rule(token(0, 60, group(1, 0, 0)))).code(), "same approver twice in a group");
-        assertEquals("INVALID_POLICY", assertThrows(ApiException.class, () -> rule(token(0, 60))).code(), "no group");
+        assertEquals(ErrorCode.INVALID_POLICY, assertThrows(DomainException.class, () -> rule(token(0, 60))).code(), "no group");
         JsonObject password = Json.createObjectBuilder().add("quorum", 1).add("approvals", Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("type", "password").add("value", KEYS.get(0)))).build();
-        assertEquals("INVALID_POLICY", assertThrows(ApiException.class, () -> rule(token(0, 60, password))).code());
+        assertEquals(ErrorCode.INVALID_POLICY, assertThrows(DomainException.class, () -> rule(token(0, 60, password))).code());
     }
 
     static JsonObject token(long timelock, long timeout, JsonObject group) {
@@ -155,10 +156,10 @@ class RuleTest {
         assertEquals(100L * 366 * 24 * 3600, Rule.UNLIMITED_SECONDS);
         for (long[] times : new long[][] {{Long.MAX_VALUE, 0}, {0, Long.MAX_VALUE}, {Long.MAX_VALUE - 1, Long.MAX_VALUE},
                 {0, Rule.UNLIMITED_SECONDS + 1}, {Rule.UNLIMITED_SECONDS, 0}}) {
-            ApiException refused = assertThrows(ApiException.class, () -> rule(token(times[0], times[1], group(1, 0))),
+            DomainException refused = assertThrows(DomainException.class, () -> rule(token(times[0], times[1], group(1, 0))),
                     times[0] + "/" + times[1]);
-            assertEquals("INVALID_POLICY", refused.code());
-            assertEquals(400, refused.status());
+            assertEquals(ErrorCode.INVALID_POLICY, refused.code());
+            assertEquals(400, refused.code().status());
         }
         Rule longest = rule(token(Rule.UNLIMITED_SECONDS - 1, Rule.UNLIMITED_SECONDS, group(1, 0)));
         assertEquals(T0.plusSeconds(Rule.UNLIMITED_SECONDS), longest.expiresAt(T0));
@@ -226,10 +227,10 @@ class RuleTest {
         assertEquals("certificate", shown.getString("type"));
         assertEquals(pem, shown.getString("value"));
         assertEquals(rule, Rule.parse(rule.toJson(), "ruleUse"));
-        assertEquals("INVALID_CERTIFICATE", assertThrows(ApiException.class, () -> rule(token(0, 0, Json.createObjectBuilder()
+        assertEquals(ErrorCode.INVALID_CERTIFICATE, assertThrows(DomainException.class, () -> rule(token(0, 0, Json.createObjectBuilder()
                 .add("quorum", 1).add("approvals", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("type", "certificate").add("value", KEYS.get(1)))).build()))).code());
-        assertEquals("INVALID_POLICY", assertThrows(ApiException.class, () -> rule(token(0, 0, Json.createObjectBuilder()
+        assertEquals(ErrorCode.INVALID_POLICY, assertThrows(DomainException.class, () -> rule(token(0, 0, Json.createObjectBuilder()
                 .add("quorum", 1).add("approvals", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("type", "onboarded_approver_certificate").add("name", "a@example.com"))).build()))).code());
     }

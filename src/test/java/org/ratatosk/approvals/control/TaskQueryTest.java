@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ratatosk.approvals.entity.KeyRequest;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.DomainException;
+import org.ratatosk.platform.ErrorCode;
 
 /** Paging and filters of TSB's filtered approval task calls, with the bodies its tutorials send. */
 class TaskQueryTest {
@@ -65,7 +66,7 @@ class TaskQueryTest {
     @ParameterizedTest
     @MethodSource("badPaging")
     void badPagingIsRefused(JsonObject body) {
-        assertEquals(400, assertThrows(ApiException.class, () -> TaskQuery.of(body), body.toString()).status());
+        assertEquals(400, assertThrows(DomainException.class, () -> TaskQuery.of(body), body.toString()).code().status());
     }
 
     @Test
@@ -73,8 +74,8 @@ class TaskQueryTest {
         assertEquals(List.of(), ids(TaskQuery.of(paging(TaskQuery.MAX_PAGE_NUMBER, 1000, "CREATION_DATE_DESC")).page(FIVE)));
         for (long number : new long[] {-1, TaskQuery.MAX_PAGE_NUMBER + 1L, 99_999_999_999L, Long.MAX_VALUE}) {
             JsonObject body = Json.createObjectBuilder().add("paging", Json.createObjectBuilder().add("pageNumber", number)).build();
-            ApiException refused = assertThrows(ApiException.class, () -> TaskQuery.of(body), String.valueOf(number));
-            assertEquals("INVALID_FIELD", refused.code());
+            DomainException refused = assertThrows(DomainException.class, () -> TaskQuery.of(body), String.valueOf(number));
+            assertEquals(ErrorCode.INVALID_FIELD, refused.code());
             assertEquals("'paging.pageNumber' must be between 0 and 2147483", refused.getMessage());
         }
     }

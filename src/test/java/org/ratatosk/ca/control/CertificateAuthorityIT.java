@@ -26,7 +26,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.keys.control.Keys;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.DomainException;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.testsupport.Server;
 
 /** The CA bean that server components use, inside the server, with its key in the HSM. */
@@ -103,16 +104,16 @@ class CertificateAuthorityIT {
     @Test
     void refusesUnknownKeysKeysWithoutCertificateAndGovernedKeys() throws Exception {
         KeyPair user = ec();
-        ApiException unknown = assertThrows(ApiException.class, () -> authority.issue("no-such-" + UUID.randomUUID(),
+        DomainException unknown = assertThrows(DomainException.class, () -> authority.issue("no-such-" + UUID.randomUUID(),
                 user.getPublic(), new X500Name("CN=x"), null, Duration.ofDays(1), KeyUsage.digitalSignature, List.of(), false));
-        assertEquals(404, unknown.status());
+        assertEquals(404, unknown.code().status());
 
         String bare = "bare-" + UUID.randomUUID();
         keys.create(key(bare, null));
-        ApiException noCertificate = assertThrows(ApiException.class, () -> authority.issue(bare, user.getPublic(),
+        DomainException noCertificate = assertThrows(DomainException.class, () -> authority.issue(bare, user.getPublic(),
                 new X500Name("CN=x"), null, Duration.ofDays(1), KeyUsage.digitalSignature, List.of(), false));
-        assertEquals(409, noCertificate.status());
-        assertEquals("NO_CA_CERTIFICATE", noCertificate.code());
+        assertEquals(409, noCertificate.code().status());
+        assertEquals(ErrorCode.NO_CA_CERTIFICATE, noCertificate.code());
 
         KeyPair approver = ec();
         JsonObject rule = Json.createObjectBuilder().add("tokens", Json.createArrayBuilder().add(Json.createObjectBuilder()
@@ -122,9 +123,9 @@ class CertificateAuthorityIT {
                                 .add("value", Base64.getEncoder().encodeToString(approver.getPublic().getEncoded())))))))).build();
         String governed = "governed-" + UUID.randomUUID();
         keys.create(key(governed, Json.createObjectBuilder().add("ruleUse", rule).build()));
-        ApiException approval = assertThrows(ApiException.class, () -> authority.issue(governed, user.getPublic(),
+        DomainException approval = assertThrows(DomainException.class, () -> authority.issue(governed, user.getPublic(),
                 new X500Name("CN=x"), null, Duration.ofDays(1), KeyUsage.digitalSignature, List.of(), false));
-        assertEquals(403, approval.status());
-        assertEquals("APPROVAL_REQUIRED", approval.code());
+        assertEquals(403, approval.code().status());
+        assertEquals(ErrorCode.APPROVAL_REQUIRED, approval.code());
     }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.ratatosk.approvals.control.ApproverKeys;
 import org.ratatosk.keys.control.Pem;
 import org.ratatosk.keys.entity.KeyAttributes;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.DomainException;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.tokens.control.KeySpec;
 
 /** Reading Securosys certificate fields, subjects and attribute changes. */
@@ -60,14 +61,14 @@ class CertificateProfileTest {
             "{\"validity\":1,\"keyUsage\":\"DIGITAL_SIGNATURE\"}", "{\"validity\":1,\"signatureAlgorithm\":\"MD5_WITH_RSA\"}",
             "{\"validity\":1,\"basicConstraints\":{\"certificateAuthority\":true,\"pathLenConstraint\":-1}}"})
     void badFieldsAreRefusedWithA400(String json) {
-        ApiException refused = assertThrows(ApiException.class, () -> CertificateProfile.parse(body(json), true), json);
-        assertEquals(400, refused.status(), json);
+        DomainException refused = assertThrows(DomainException.class, () -> CertificateProfile.parse(body(json), true), json);
+        assertEquals(400, refused.code().status(), json);
     }
 
     @Test
     void anEcdsaAlgorithmForAnRsaKeyIsRefusedWithA400() {
         CertificateProfile ecdsa = CertificateProfile.parse(body("{\"validity\":1,\"signatureAlgorithm\":\"SHA256_WITH_ECDSA\"}"), true);
-        assertEquals(400, assertThrows(ApiException.class, () -> ecdsa.signatureAlgorithmFor(KeySpec.rsa(2048))).status());
+        assertEquals(400, assertThrows(DomainException.class, () -> ecdsa.signatureAlgorithmFor(KeySpec.rsa(2048))).code().status());
     }
 
     @Test
@@ -75,10 +76,10 @@ class CertificateProfileTest {
         X500Name name = SubjectNames.parse(body("{\"standardCertificateAttributes\":{\"commonName\":\"CA\","
                 + "\"organization\":\"Org\",\"country\":\"SE\"}}"));
         assertEquals(new X500Name("C=SE,O=Org,CN=CA"), name);
-        assertEquals(400, assertThrows(ApiException.class, () -> SubjectNames.parse(
-                body("{\"standardCertificateAttributes\":{\"country\":\"Sweden\",\"commonName\":\"x\"}}"))).status());
-        assertEquals(400, assertThrows(ApiException.class, () -> SubjectNames.parse(
-                body("{\"standardCertificateAttributes\":{}}"))).status());
+        assertEquals(400, assertThrows(DomainException.class, () -> SubjectNames.parse(
+                body("{\"standardCertificateAttributes\":{\"country\":\"Sweden\",\"commonName\":\"x\"}}"))).code().status());
+        assertEquals(400, assertThrows(DomainException.class, () -> SubjectNames.parse(
+                body("{\"standardCertificateAttributes\":{}}"))).code().status());
     }
 
     @Test
@@ -94,8 +95,8 @@ class CertificateProfileTest {
 
     @Test
     void keySpecsAndPemBlocks() {
-        assertEquals(400, assertThrows(ApiException.class, () -> KeySpec.rsa(1024)).status());
-        assertEquals(400, assertThrows(ApiException.class, () -> KeySpec.ec("1.2.3", null)).status());
+        assertEquals(400, assertThrows(DomainException.class, () -> KeySpec.rsa(1024)).code().status());
+        assertEquals(400, assertThrows(DomainException.class, () -> KeySpec.ec("1.2.3", null)).code().status());
         assertEquals(521, KeySpec.ec("1.3.132.0.35", null).keySize());
         assertEquals("1.3.132.0.34", KeySpec.ec(null, 384).curveOid());
         String two = Pem.encode("CERTIFICATE", new byte[] {1, 2, 3}) + Pem.encode("CERTIFICATE", new byte[] {4, 5});
@@ -103,7 +104,7 @@ class CertificateProfileTest {
         assertEquals(2, blocks.size());
         assertEquals(two, blocks.get(0) + blocks.get(1));
         assertEquals(3, Pem.decode(blocks.get(0), "x").get(0).length);
-        assertEquals(400, assertThrows(ApiException.class, () -> Pem.decode("%%%", "csr")).status());
+        assertEquals(400, assertThrows(DomainException.class, () -> Pem.decode("%%%", "csr")).code().status());
     }
 
     @Test
@@ -121,6 +122,6 @@ class CertificateProfileTest {
         assertTrue(ApproverKeys.verifies(key, "data".getBytes(), signature));
         assertFalse(ApproverKeys.verifies(key, "other".getBytes(), signature));
         assertFalse(ApproverKeys.verifies(key, "data".getBytes(), "not base64 !"));
-        assertEquals("INVALID_PUBLIC_KEY", assertThrows(ApiException.class, () -> ApproverKeys.canonical("AAAA", "v")).code());
+        assertEquals(ErrorCode.INVALID_PUBLIC_KEY, assertThrows(DomainException.class, () -> ApproverKeys.canonical("AAAA", "v")).code());
     }
 }

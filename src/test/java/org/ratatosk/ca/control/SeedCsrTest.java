@@ -15,7 +15,8 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.junit.jupiter.api.Test;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.DomainException;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.testsupport.Seeds;
 
 /** The CSR of seed 003, made by a Securosys HSM, parses and verifies as a request this server accepts. */
@@ -55,10 +56,10 @@ class SeedCsrTest {
         String pem = seedResult();
         int at = pem.indexOf("Xt9f");
         String tampered = pem.substring(0, at) + "Xt9g" + pem.substring(at + 4);
-        ApiException refused = assertThrows(ApiException.class, () -> CaCertificationRequests.parseVerified(tampered));
-        assertEquals(422, refused.status());
-        assertEquals("INVALID_CSR_SIGNATURE", refused.code());
-        assertEquals("INVALID_CSR", assertThrows(ApiException.class,
+        DomainException refused = assertThrows(DomainException.class, () -> CaCertificationRequests.parseVerified(tampered));
+        assertEquals(422, refused.code().status());
+        assertEquals(ErrorCode.INVALID_CSR_SIGNATURE, refused.code());
+        assertEquals(ErrorCode.INVALID_CSR, assertThrows(DomainException.class,
                 () -> CaCertificationRequests.parseVerified("-----BEGIN NEW CERTIFICATE REQUEST-----\nAAAA\n-----END NEW CERTIFICATE REQUEST-----\n")).code());
     }
 }

@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.ratatosk.console.entity.ConsoleSession;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.DomainException;
+import org.ratatosk.platform.ErrorCode;
 
 class ConsoleSessionsTest {
 
@@ -32,9 +33,9 @@ class ConsoleSessionsTest {
         ConsoleSessions.Active active = new ConsoleSessions.Active("token", "admin", "csrf-of-this-session", 900);
         ConsoleSessions.requireCsrf(active, "csrf-of-this-session");
         for (String wrong : new String[] {null, "", "csrf-of-this-sessio", "csrf-of-this-session ", "token"}) {
-            ApiException e = assertThrows(ApiException.class, () -> ConsoleSessions.requireCsrf(active, wrong));
-            assertEquals(403, e.status());
-            assertEquals("CSRF_TOKEN_INVALID", e.code());
+            DomainException e = assertThrows(DomainException.class, () -> ConsoleSessions.requireCsrf(active, wrong));
+            assertEquals(403, e.code().status());
+            assertEquals(ErrorCode.CSRF_TOKEN_INVALID, e.code());
         }
     }
 }

@@ -15,7 +15,7 @@ import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.DomainException;
 import org.ratatosk.tokens.control.SignatureScheme;
 
 /** TSB's signature algorithm names, read as a digest and a raw signing primitive. */
@@ -34,16 +34,16 @@ class SignatureSchemeTest {
         assertEquals(SignatureScheme.Padding.PSS, given.padding());
         assertEquals("EC", SignatureScheme.parse("KECCAK256_WITH_ECDSA").keyAlgorithm());
         assertNull(SignatureScheme.parse("NONE_WITH_ECDSA").digest());
-        assertThrows(ApiException.class, () -> SignatureScheme.parse("MD5_WITH_RSA"));
-        assertThrows(ApiException.class, () -> SignatureScheme.parse("SHA3256_WITH_RSA"));
+        assertThrows(DomainException.class, () -> SignatureScheme.parse("MD5_WITH_RSA"));
+        assertThrows(DomainException.class, () -> SignatureScheme.parse("SHA3256_WITH_RSA"));
         SignatureScheme deterministic = SignatureScheme.parse("SHA256_WITH_ECDSA_DETERMINISTIC");
         assertEquals(SignatureScheme.Padding.ECDSA_DETERMINISTIC, deterministic.padding());
         assertEquals("SHA-256", deterministic.digest());
         assertEquals("EC", deterministic.keyAlgorithm());
         assertEquals("NONEwithECDSA", deterministic.tokenAlgorithm());
-        assertThrows(ApiException.class, () -> SignatureScheme.parse("SHA384_WITH_ECDSA_DETERMINISTIC"));
-        assertThrows(ApiException.class, () -> deterministic.requireFits("RSA"));
-        assertThrows(ApiException.class, () -> SignatureScheme.parse("SHA256_WITH_RSA").requireFits("EC"));
+        assertThrows(DomainException.class, () -> SignatureScheme.parse("SHA384_WITH_ECDSA_DETERMINISTIC"));
+        assertThrows(DomainException.class, () -> deterministic.requireFits("RSA"));
+        assertThrows(DomainException.class, () -> SignatureScheme.parse("SHA256_WITH_RSA").requireFits("EC"));
     }
 
     @Test
@@ -57,8 +57,8 @@ class SignatureSchemeTest {
         assertEquals("c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470",
                 Hex.toHexString(SignatureScheme.parse("KECCAK256_WITH_ECDSA").digestOf(new byte[0])));
         assertArrayEquals(once, SignatureScheme.parse("NONESHA256_WITH_RSA").digestOf(once));
-        assertThrows(ApiException.class, () -> SignatureScheme.parse("NONESHA256_WITH_RSA").digestOf(MESSAGE));
-        assertThrows(ApiException.class, () -> SignatureScheme.parse("NONE_WITH_RSA_PSS").digestOf(new byte[17]));
+        assertThrows(DomainException.class, () -> SignatureScheme.parse("NONESHA256_WITH_RSA").digestOf(MESSAGE));
+        assertThrows(DomainException.class, () -> SignatureScheme.parse("NONE_WITH_RSA_PSS").digestOf(new byte[17]));
     }
 
     @Test

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.messaging.entity.CommandType;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.DomainException;
+import org.ratatosk.platform.ErrorCode;
 
 class AdminCommandsResourceTest {
 
@@ -17,9 +18,9 @@ class AdminCommandsResourceTest {
         assertNull(AdminCommandsResource.state(""));
         assertEquals(CommandState.IN_PROGRESS, AdminCommandsResource.state("in_progress"));
         assertEquals(CommandState.EXPIRED, AdminCommandsResource.state("EXPIRED"));
-        ApiException refused = assertThrows(ApiException.class, () -> AdminCommandsResource.state("DONE"));
-        assertEquals(400, refused.status());
-        assertEquals("INVALID_FIELD", refused.code());
+        DomainException refused = assertThrows(DomainException.class, () -> AdminCommandsResource.state("DONE"));
+        assertEquals(400, refused.code().status());
+        assertEquals(ErrorCode.INVALID_FIELD, refused.code());
     }
 
     @Test
@@ -29,7 +30,7 @@ class AdminCommandsResourceTest {
         assertEquals(CommandType.SPIN, AdminCommandsResource.type("SPIN"));
         assertEquals(CommandType.PROV, AdminCommandsResource.type("Provision"));
         assertEquals(CommandType.CERT, AdminCommandsResource.type("cert"));
-        assertEquals(400, assertThrows(ApiException.class, () -> AdminCommandsResource.type("reboot")).status());
+        assertEquals(400, assertThrows(DomainException.class, () -> AdminCommandsResource.type("reboot")).code().status());
     }
 
     @Test
@@ -38,7 +39,7 @@ class AdminCommandsResourceTest {
         assertEquals(1, AdminCommandsResource.limit("1"));
         assertEquals(100, AdminCommandsResource.limit("1000"));
         for (String bad : new String[] {"0", "-1", "1001", "ten", "1.5"}) {
-            assertEquals(400, assertThrows(ApiException.class, () -> AdminCommandsResource.limit(bad)).status(), bad);
+            assertEquals(400, assertThrows(DomainException.class, () -> AdminCommandsResource.limit(bad)).code().status(), bad);
         }
     }
 }

@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.messaging.entity.CommandType;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.DomainException;
 
 /** The shape checks of every command type's body: what passes and each way to be refused. */
 class CommandBodiesTest {
@@ -33,10 +33,10 @@ class CommandBodiesTest {
     }
 
     static void refused(CommandType type, String body) {
-        ApiException refused = assertThrows(ApiException.class, () -> RULES.of(type).check(json(body)), body);
-        assertEquals(400, refused.status());
+        DomainException refused = assertThrows(DomainException.class, () -> RULES.of(type).check(json(body)), body);
+        assertEquals(400, refused.code().status());
         // a missing or invalid field, or one of the wrong JSON type
-        assertTrue(java.util.Set.of("INVALID_FIELD", "WRONG_TYPE").contains(refused.code()), refused.code());
+        assertTrue(java.util.Set.of("INVALID_FIELD", "WRONG_TYPE").contains(refused.code().name()), refused.code().name());
     }
 
     @ParameterizedTest
@@ -105,9 +105,9 @@ class CommandBodiesTest {
                         .add(Json.createObjectBuilder().add("key", "deletedisabled").add("data", true)))
                 .build();
         assertDoesNotThrow(() -> RULES.of(CommandType.PROV).check(desktop));
-        assertThrows(ApiException.class, () -> RULES.of(CommandType.PROV).check(
+        assertThrows(DomainException.class, () -> RULES.of(CommandType.PROV).check(
                 Json.createObjectBuilder(desktop).add("desktopKeyProtectionLevel", "consent").build()));
-        assertThrows(ApiException.class, () -> RULES.of(CommandType.PROV).check(
+        assertThrows(DomainException.class, () -> RULES.of(CommandType.PROV).check(
                 Json.createObjectBuilder(desktop).add("desktopExtensions", Json.createArrayBuilder().add("singleprofile")).build()));
         accepted(CommandType.CERT, "{'profileid':'p','desktopKeyProtectionLevel':'BIOMETRICS','certificates':[]}");
         refused(CommandType.CERT, "{'profileid':'p','desktopKeyProtectionLevel':'ALWAYS'}");
@@ -131,15 +131,15 @@ class CommandBodiesTest {
 
     @Test
     void desktopFieldsAreCheckedAtAnyDepth() {
-        assertThrows(ApiException.class, () -> DesktopFields.check(json("{'a':{'b':[{'storageprios':['OS','DISK']}]}}")));
+        assertThrows(DomainException.class, () -> DesktopFields.check(json("{'a':{'b':[{'storageprios':['OS','DISK']}]}}")));
         assertDoesNotThrow(() -> DesktopFields.check(json("{'a':{'b':[{'storageprios':['OS','YUBI','APP','TPM']}]}}")));
         String deep = "{'a':".repeat(12) + "{}" + "}".repeat(12);
-        assertThrows(ApiException.class, () -> DesktopFields.check(json(deep)));
+        assertThrows(DomainException.class, () -> DesktopFields.check(json(deep)));
         StringBuilder many = new StringBuilder("{'desktopExtensions':[");
         for (int i = 0; i < 33; i++) {
             many.append(i == 0 ? "" : ",").append("{'key':'k").append(i).append("','data':'d'}");
         }
-        assertThrows(ApiException.class, () -> DesktopFields.check(json(many + "]}")));
+        assertThrows(DomainException.class, () -> DesktopFields.check(json(many + "]}")));
         assertTrue(DesktopFields.PROTECTION_LEVELS.contains("PASSWORD"));
         assertFalse(DesktopFields.STORAGE.contains("HSM"));
     }

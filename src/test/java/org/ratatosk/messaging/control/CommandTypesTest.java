@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ratatosk.messaging.entity.CommandType;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.DomainException;
+import org.ratatosk.platform.ErrorCode;
 
 /** Each command type has exactly one set of rules, and only provisioning provisions. */
 class CommandTypesTest {
@@ -46,10 +47,10 @@ class CommandTypesTest {
         List<Target> addressed = List.of(new Target("@alice", "p-1", null), new Target("@alice", "p-2", null));
         List<Target> chosen = new DeleteRules().targets(null, CommandBodiesTest.json("{'profileid':'p-2'}"), addressed);
         assertEquals(List.of("p-2"), chosen.stream().map(Target::profileId).toList());
-        ApiException unknown = assertThrows(ApiException.class,
+        DomainException unknown = assertThrows(DomainException.class,
                 () -> new DeleteRules().targets(null, CommandBodiesTest.json("{'profileid':'p-3'}"), addressed));
-        assertEquals(422, unknown.status());
-        assertEquals("UNKNOWN_RECIPIENT", unknown.code());
+        assertEquals(422, unknown.code().status());
+        assertEquals(ErrorCode.UNKNOWN_RECIPIENT, unknown.code());
         assertFalse(new PingRules().targets(null, CommandBodiesTest.json("{'profileid':'p-3'}"), addressed).isEmpty(),
                 "a ping goes to every addressed profile");
     }

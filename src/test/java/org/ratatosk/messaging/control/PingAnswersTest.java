@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.provisioning.control.AnswerRejected;
 
 class PingAnswersTest {
@@ -22,7 +23,7 @@ class PingAnswersTest {
 
     @Test
     void refusesMisshapenInfo() {
-        assertEquals("MALFORMED_ANSWER", assertThrows(AnswerRejected.class,
+        assertEquals(ErrorCode.MALFORMED_ANSWER, assertThrows(AnswerRejected.class,
                 () -> PingAnswers.deviceInfo(CommandBodiesTest.json("{'deviceinfo':'PC'}"))).code());
         assertThrows(AnswerRejected.class, () -> PingAnswers.profileInfo(CommandBodiesTest.json("{'profileinfo':{'pid':'p'}}")));
         assertThrows(AnswerRejected.class, () -> PingAnswers.profileInfo(CommandBodiesTest.json("{'profileinfo':['p']}")));

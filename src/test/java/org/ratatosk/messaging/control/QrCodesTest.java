@@ -17,7 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.DomainException;
+import org.ratatosk.platform.ErrorCode;
 
 class QrCodesTest {
 
@@ -58,9 +59,9 @@ class QrCodesTest {
         assertEquals(QrCodes.Format.PNG, QrCodes.format(""));
         assertEquals(QrCodes.Format.PNG, QrCodes.format("PNG"));
         assertEquals(QrCodes.Format.SVG, QrCodes.format("svg"));
-        ApiException gif = assertThrows(ApiException.class, () -> QrCodes.format("gif"));
-        assertEquals(400, gif.status());
-        assertEquals("INVALID_FIELD", gif.code());
+        DomainException gif = assertThrows(DomainException.class, () -> QrCodes.format("gif"));
+        assertEquals(400, gif.code().status());
+        assertEquals(ErrorCode.INVALID_FIELD, gif.code());
     }
 
     @Test
@@ -68,7 +69,7 @@ class QrCodesTest {
         assertEquals(0, QrCodes.index(null, 1));
         assertEquals(2, QrCodes.index(" 2 ", 3));
         for (String bad : new String[] {"3", "-1", "one", "1.0", "99999999999"}) {
-            assertEquals(400, assertThrows(ApiException.class, () -> QrCodes.index(bad, 3)).status(), bad);
+            assertEquals(400, assertThrows(DomainException.class, () -> QrCodes.index(bad, 3)).code().status(), bad);
         }
     }
 

@@ -11,6 +11,7 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ratatosk.platform.ErrorCode;
 
 /**
  * A compact JWS is three base64url parts and nothing else. jose4j alone accepted a signature with
@@ -38,7 +39,7 @@ class JwsChecksEncodingTest {
     }
 
     static String code(String text) {
-        return assertThrows(AnswerMalformed.class, () -> JwsChecks.parse(text, "the answer")).code();
+        return assertThrows(AnswerMalformed.class, () -> JwsChecks.parse(text, "the answer")).code().name();
     }
 
     @Test
@@ -84,6 +85,6 @@ class JwsChecksEncodingTest {
                 .toParams(org.jose4j.jwk.JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
         params.put("n", "!!!" + params.get("n"));
         AnswerRejected refused = assertThrows(AnswerMalformed.class, () -> JwsChecks.publicJwk(params, "the jwk"));
-        assertEquals("INVALID_BASE64URL", refused.code());
+        assertEquals(ErrorCode.INVALID_BASE64URL, refused.code());
     }
 }

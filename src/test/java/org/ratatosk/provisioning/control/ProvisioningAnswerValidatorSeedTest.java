@@ -131,6 +131,6 @@ class ProvisioningAnswerValidatorSeedTest {
     private void assertCode(String code, String answer, String profileId, String boxUrl, Predicate<String> trust) {
         AnswerRejected rejected = assertThrows(AnswerRejected.class,
                 () -> ProvisioningAnswerValidator.validate(answer, request, profileId, boxUrl, trust));
-        assertEquals(code, rejected.code(), rejected.getMessage());
+        assertEquals(code, rejected.code().name(), rejected.getMessage());
     }
 }

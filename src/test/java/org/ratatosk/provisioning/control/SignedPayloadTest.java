@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SignedPayloadTest {
 
     static String code(String payload) {
-        return assertThrows(AnswerRejected.class, () -> ProvisioningAnswerValidator.json(payload, "the payload")).code();
+        return assertThrows(AnswerRejected.class, () -> ProvisioningAnswerValidator.json(payload, "the payload")).code().name();
     }
 
     @Test

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Base64;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import org.ratatosk.platform.ErrorCode;
 
 /** Every character of a base64 part counts: what lenient decoders skip is refused here. */
 class StrictBase64Test {
@@ -33,7 +34,7 @@ class StrictBase64Test {
             "-_8-AQJ", "-_8-A", "-_8-AQI.", "-_8-AQI%"})
     void urlRefusesWhatIsOutsideItsAlphabetOrNotCanonical(String text) {
         AnswerRejected refused = assertThrows(AnswerMalformed.class, () -> StrictBase64.url(text, "the part"));
-        assertEquals("INVALID_BASE64URL", refused.code());
+        assertEquals(ErrorCode.INVALID_BASE64URL, refused.code());
     }
 
     @ParameterizedTest
@@ -41,7 +42,7 @@ class StrictBase64Test {
             "+/8+AQJ=", "\t+/8+AQI="})
     void standardRefusesWhatIsOutsideItsAlphabetOrNotCanonical(String text) {
         AnswerRejected refused = assertThrows(AnswerMalformed.class, () -> StrictBase64.standard(text, "the data"));
-        assertEquals("INVALID_BASE64", refused.code());
+        assertEquals(ErrorCode.INVALID_BASE64, refused.code());
     }
 
     @Test

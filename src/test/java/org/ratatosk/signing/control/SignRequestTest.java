@@ -14,7 +14,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.DomainException;
 
 class SignRequestTest {
 
@@ -31,10 +31,10 @@ class SignRequestTest {
     }
 
     static void refused(String params) {
-        ApiException e = assertThrows(ApiException.class, () -> read(params), params);
-        assertEquals(400, e.status());
+        DomainException e = assertThrows(DomainException.class, () -> read(params), params);
+        assertEquals(400, e.code().status());
         // a missing or invalid field, or one of the wrong JSON type
-        assertTrue(java.util.Set.of("INVALID_FIELD", "WRONG_TYPE").contains(e.code()), e.code());
+        assertTrue(java.util.Set.of("INVALID_FIELD", "WRONG_TYPE").contains(e.code().name()), e.code().name());
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.DomainException;
+import org.ratatosk.platform.ErrorCode;
 
 /** The same behaviour from both token implementations: the SoftHSM2 token and the software key store. */
 class CryptoTokenContractTest {
@@ -75,7 +76,7 @@ class CryptoTokenContractTest {
         assertEquals(plain.length + 16, encrypted.length);
         assertArrayEquals(plain, token.cipher(label, "AES/GCM/NoPadding", javax.crypto.Cipher.DECRYPT_MODE, gcm, aad, encrypted));
         encrypted[0] ^= 1;
-        assertThrows(ApiException.class,
+        assertThrows(DomainException.class,
                 () -> token.cipher(label, "AES/GCM/NoPadding", javax.crypto.Cipher.DECRYPT_MODE, gcm, aad, encrypted));
         var cbc = new javax.crypto.spec.IvParameterSpec(token.random(16));
         byte[] padded = token.cipher(label, "AES/CBC/PKCS5Padding", javax.crypto.Cipher.ENCRYPT_MODE, cbc, null, plain);
@@ -126,8 +127,8 @@ class CryptoTokenContractTest {
         assertTrue(token.delete(label));
         assertTrue(token.publicKey(label).isEmpty());
         assertFalse(token.delete(label));
-        ApiException missing = assertThrows(ApiException.class, () -> token.sign(label, "SHA256withRSA", new byte[] {1}));
-        assertEquals("KEY_MATERIAL_MISSING", missing.code());
+        DomainException missing = assertThrows(DomainException.class, () -> token.sign(label, "SHA256withRSA", new byte[] {1}));
+        assertEquals(ErrorCode.KEY_MATERIAL_MISSING, missing.code());
     }
 
     @ParameterizedTest
@@ -136,8 +137,8 @@ class CryptoTokenContractTest {
         CryptoToken token = open(kind);
         String label = label();
         token.generate(label, KeySpec.rsa(2048), false);
-        ApiException twice = assertThrows(ApiException.class, () -> token.generate(label, KeySpec.rsa(2048), false));
-        assertEquals(409, twice.status());
+        DomainException twice = assertThrows(DomainException.class, () -> token.generate(label, KeySpec.rsa(2048), false));
+        assertEquals(409, twice.code().status());
     }
 
     @ParameterizedTest
@@ -174,9 +175,9 @@ class CryptoTokenContractTest {
         byte[] damaged = token.wrapKey(kek, target, WrapMethod.AES_WRAP);
         damaged[0] ^= 1;
         String refused = label();
-        ApiException e = assertThrows(ApiException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> token.unwrapSecret(kek, damaged, WrapMethod.AES_WRAP, refused, true));
-        assertEquals(400, e.status());
+        assertEquals(400, e.code().status());
         assertFalse(token.delete(refused));
     }
 
@@ -213,8 +214,8 @@ class CryptoTokenContractTest {
 
                 wrapped[wrapped.length - 1] ^= 1;
                 String refused = label();
-                ApiException e = assertThrows(ApiException.class, () -> token.unwrapPrivate(kek, wrapped, method, refused, false), what);
-                assertEquals("UNWRAP_FAILED", e.code(), what);
+                DomainException e = assertThrows(DomainException.class, () -> token.unwrapPrivate(kek, wrapped, method, refused, false), what);
+                assertEquals(ErrorCode.UNWRAP_FAILED, e.code(), what);
                 assertFalse(token.delete(refused), what);
             }
         }

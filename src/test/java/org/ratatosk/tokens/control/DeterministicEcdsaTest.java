@@ -27,7 +27,8 @@ import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.DomainException;
+import org.ratatosk.platform.ErrorCode;
 
 /**
  * SHA256_WITH_ECDSA_DETERMINISTIC against RFC 6979's own vectors (A.2.5, P-256 with SHA-256): the
@@ -89,9 +90,9 @@ class DeterministicEcdsaTest {
         SoftwareToken token = new SoftwareToken(dir.resolve("rsa.p12"), "store-password".toCharArray());
         try {
             token.generate("rsa", KeySpec.rsa(2048), false);
-            ApiException refused = assertThrows(ApiException.class,
+            DomainException refused = assertThrows(DomainException.class,
                     () -> token.signDeterministicEcdsa("rsa", "SHA-256", new byte[32]));
-            assertEquals("UNSUPPORTED_SIGNATURE_ALGORITHM", refused.code());
+            assertEquals(ErrorCode.UNSUPPORTED_SIGNATURE_ALGORITHM, refused.code());
         } finally {
             token.close();
         }
@@ -104,10 +105,10 @@ class DeterministicEcdsaTest {
             String label = "det-" + java.util.UUID.randomUUID();
             token.generate(label, KeySpec.ec("1.2.840.10045.3.1.7", null), false);
             assertFalse(token.signsDeterministicEcdsa());
-            ApiException refused = assertThrows(ApiException.class,
+            DomainException refused = assertThrows(DomainException.class,
                     () -> token.signDeterministicEcdsa(label, "SHA-256", new byte[32]));
-            assertEquals(400, refused.status());
-            assertEquals("UNSUPPORTED_SIGNATURE_ALGORITHM", refused.code());
+            assertEquals(400, refused.code().status());
+            assertEquals(ErrorCode.UNSUPPORTED_SIGNATURE_ALGORITHM, refused.code());
             token.delete(label);
         } finally {
             token.close();

@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
-import org.ratatosk.platform.ApiException;
+import org.ratatosk.platform.DomainException;
+import org.ratatosk.platform.ErrorCode;
 
 class DevelopmentCaTest {
 
@@ -37,8 +38,8 @@ class DevelopmentCaTest {
                 Json.createObjectBuilder(good).remove("caKey").build(),
                 Json.createObjectBuilder(good).remove("poolSize").build(),
                 Json.createObjectBuilder(good).add("more", true).build()}) {
-            ApiException e = assertThrows(ApiException.class, () -> UemSettingsStore.parse(bad), bad.toString());
-            assertEquals("INVALID_FIELD", e.code(), bad.toString());
+            DomainException e = assertThrows(DomainException.class, () -> UemSettingsStore.parse(bad), bad.toString());
+            assertEquals(ErrorCode.INVALID_FIELD, e.code(), bad.toString());
         }
     }
 }
