@@ -1,7 +1,9 @@
 package org.ratatosk.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -11,6 +13,8 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class Config {
+
+    private volatile String nodeName;
 
     public String get(String key, String defaultValue) {
         String value = System.getProperty(key);
@@ -62,5 +66,25 @@ public class Config {
 
     public String mailboxUrl(String bid) {
         return publicUrl() + "/hermod/rest/ms/" + bid;
+    }
+
+    /**
+     * This node's name in what it records: WildFly's {@code jboss.node.name} (a cluster's nodes set
+     * it), else the host name, looked up once.
+     */
+    public String nodeName() {
+        String name = nodeName;
+        if (name == null) {
+            name = System.getProperty("jboss.node.name");
+            if (name == null || name.isBlank()) {
+                try {
+                    name = InetAddress.getLocalHost().getHostName();
+                } catch (UnknownHostException e) {
+                    name = "unknown";
+                }
+            }
+            nodeName = name;
+        }
+        return name;
     }
 }

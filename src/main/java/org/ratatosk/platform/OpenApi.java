@@ -158,7 +158,7 @@ public final class OpenApi {
         if (empty) {
             responses.add("204", Jsons.createObjectBuilder().add("description", "Done"));
         } else if (method.isAnnotationPresent(Paged.class)) {
-            responses.add("200", pagedResponse());
+            responses.add("200", pagedResponse(method.getAnnotation(Paged.class).items()));
         } else {
             responses.add("200", Jsons.createObjectBuilder().add("description", "Success")
                     .add("content", content(mediaTypes(method.getAnnotation(Produces.class),
@@ -182,8 +182,12 @@ public final class OpenApi {
     }
 
     /** A page of a list: the bare array, and the next page's cursor in headers when there is one. */
-    private static JsonObject pagedResponse() {
+    private static JsonObject pagedResponse(String items) {
         JsonObject text = Jsons.createObjectBuilder().add("type", "string").build();
+        JsonObjectBuilder itemSchema = Jsons.createObjectBuilder();
+        if (!items.isEmpty()) {
+            itemSchema.add("type", "object").add("description", items);
+        }
         return Jsons.createObjectBuilder()
                 .add("description", "A page: at most limit items; when more follow, the headers name the next page"
                         + " (pass after=<cursor> with the same filters). A malformed cursor is 400 INVALID_FIELD.")
@@ -191,7 +195,7 @@ public final class OpenApi {
                         .add(Page.NEXT_CURSOR, Jsons.createObjectBuilder().add("description", "Opaque cursor of the next page").add("schema", text))
                         .add("Link", Jsons.createObjectBuilder().add("description", "<path?filters&after=cursor>; rel=\"next\"").add("schema", text)))
                 .add("content", Jsons.createObjectBuilder().add(MediaType.APPLICATION_JSON, Jsons.createObjectBuilder()
-                        .add("schema", Jsons.createObjectBuilder().add("type", "array").add("items", Jsons.createObjectBuilder()))))
+                        .add("schema", Jsons.createObjectBuilder().add("type", "array").add("items", itemSchema))))
                 .build();
     }
 

@@ -1,6 +1,6 @@
 // Commands across clients: filter by client, state, type, user and time; a command's envelope,
-// its messages per destination, its callback with attempts and last error; cancel; redeliver a
-// dead callback.
+// its messages per destination, its callback with last error and each attempt; cancel; redeliver
+// a dead callback.
 import * as api from '../api.js';
 import { h, clear, panel, form, pagedTable, jsonToggle, notice, props, stateBadge, time } from '../ui.js';
 
@@ -119,6 +119,19 @@ async function showCallback(target, path, refresh) {
             clear(status, notice(e.message, true));
         }
     } } }) : null;
+    const attempts = pagedTable({
+        id: 'callback-attempts',
+        path: path + '/attempts',
+        columns: [
+            { label: '#', value: a => String(a.attempt) },
+            { label: 'Started', value: a => time(a.startedAt) },
+            { label: 'Duration', value: a => a.durationMs + ' ms' },
+            { label: 'HTTP status', value: a => a.httpStatus === undefined ? 'none' : String(a.httpStatus) },
+            { label: 'Error', value: a => a.error || '' },
+            { label: 'Node', value: a => a.node, mono: true }
+        ],
+        empty: 'No attempt yet.'
+    });
     clear(target, props([
         ['State', stateBadge(delivery.state)],
         ['Attempts', String(delivery.attempts)],
@@ -127,7 +140,7 @@ async function showCallback(target, path, refresh) {
         ['Next attempt', time(delivery.nextAttemptAt)],
         ['Delivered', time(delivery.deliveredAt)],
         ['Delivery id', h('span.mono', { text: delivery.deliveryId })]
-    ]), status, redeliver);
+    ]), status, redeliver, h('h3', { text: 'Attempts' }), attempts);
 }
 
 export default { title: 'Commands', render };

@@ -114,7 +114,7 @@ class OpenApiTest {
     @Guarded
     public static class PagedThingsResource {
         @jakarta.ws.rs.GET
-        @Paged
+        @Paged(items = "A thing: its name and size")
         public jakarta.ws.rs.core.Response list(@jakarta.ws.rs.QueryParam("limit") String limit,
                                                 @jakarta.ws.rs.QueryParam("after") String after,
                                                 @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
@@ -134,7 +134,9 @@ class OpenApiTest {
                 Map.of(Guarded.class, "operator"));
         JsonObject list = document.getJsonObject("paths").getJsonObject("/admin/paged").getJsonObject("get");
         JsonObject ok = list.getJsonObject("responses").getJsonObject("200");
-        assertEquals("array", ok.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema").getString("type"));
+        JsonObject schema = ok.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema");
+        assertEquals("array", schema.getString("type"));
+        assertEquals("A thing: its name and size", schema.getJsonObject("items").getString("description"));
         assertTrue(ok.getJsonObject("headers").containsKey("Hermod-Next-Cursor"));
         assertTrue(ok.getJsonObject("headers").containsKey("Link"));
         assertEquals(List.of("limit", "after"), list.getJsonArray("parameters").getValuesAs(JsonObject.class).stream()

@@ -48,13 +48,32 @@ public class CallbackSender {
         return base + "/callback/" + typePath;
     }
 
-    /** POSTs the envelope; empty when the receiver acknowledged with 2xx, else why not. */
-    public Optional<String> post(String url, String basicAuth, String deliveryId, String envelope) {
+    /**
+     * What one POST came to: the receiver's HTTP status, null when no answer came, and why the
+     * attempt failed, null when the receiver acknowledged with 2xx.
+     */
+    public record Outcome(Integer httpStatus, String error) {
+
+        public static Outcome failed(String error) {
+            return new Outcome(null, error);
+        }
+
+        public boolean delivered() {
+            return error == null;
+        }
+
+        public Optional<String> failure() {
+            return Optional.ofNullable(error);
+        }
+    }
+
+    /** POSTs the envelope. */
+    public Outcome post(String url, String basicAuth, String deliveryId, String envelope) {
         HttpRequest.Builder request;
         try {
             request = HttpRequest.newBuilder(URI.create(url));
         } catch (IllegalArgumentException e) {
-            return Optional.of("Invalid callback URL");
+            return Outcome.failed("Invalid callback URL");
         }
         request.timeout(settings.readTimeout())
                 .header("Content-Type", "application/json; charset=UTF-8")
@@ -67,14 +86,14 @@ public class CallbackSender {
         try {
             HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
-            return status >= 200 && status < 300 ? Optional.empty() : Optional.of("HTTP " + status);
+            return new Outcome(status, status >= 200 && status < 300 ? null : "HTTP " + status);
         } catch (HttpTimeoutException e) {
-            return Optional.of("No answer within " + settings.readTimeout().toMillis() + " ms");
+            return Outcome.failed("No answer within " + settings.readTimeout().toMillis() + " ms");
         } catch (IOException e) {
-            return Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return Outcome.failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.of("Interrupted");
+            return Outcome.failed("Interrupted");
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.ratatosk.callbacks.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -19,6 +20,7 @@ import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.ProvisioningResult;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.testsupport.Await;
+import org.ratatosk.testsupport.Pages;
 import org.ratatosk.testsupport.Server;
 import org.ratatosk.testsupport.ServerRestart;
 
@@ -32,6 +34,8 @@ class CallbackRestartIT {
 
     static final String CONTAINER = Server.restartableContainer();
     static final String DEPLOYMENT = "hermod";
+    static final String ADMIN = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (Server.ADMIN_USER + ":" + Server.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     @ArquillianResource
     ContainerController controller;
@@ -74,6 +78,18 @@ class CallbackRestartIT {
             assertEquals("DELIVERED", callback.getString("state"));
             assertTrue(callback.getInt("attempts") >= 2, callback.toString());
             assertTrue(callback.getString("lastError").startsWith("ConnectException"), callback.toString());
+            List<JsonObject> attempts = Pages.all("/hermod/rest/admin/commands/" + commandId + "/callback/attempts",
+                    "Authorization", ADMIN).getValuesAs(JsonObject.class);
+            assertEquals(callback.getInt("attempts"), attempts.size(), "one row per attempt, across the restart");
+            for (int i = 0; i < attempts.size() - 1; i++) {
+                assertEquals(i + 1, attempts.get(i).getInt("attempt"));
+                assertFalse(attempts.get(i).containsKey("httpStatus"), attempts.get(i).toString());
+                assertTrue(attempts.get(i).getString("error").startsWith("ConnectException"), attempts.get(i).toString());
+            }
+            JsonObject delivering = attempts.get(attempts.size() - 1);
+            assertEquals(attempts.size(), delivering.getInt("attempt"));
+            assertEquals(204, delivering.getInt("httpStatus"));
+            assertFalse(delivering.containsKey("error"), delivering.toString());
             System.out.println("Callback delivered after the restart: " + callback + ", " + posts.size() + " POST(s)");
         } finally {
             receiver.close();

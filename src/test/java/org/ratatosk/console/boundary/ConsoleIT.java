@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.ratatosk.approvals.boundary.Approver;
 import org.ratatosk.approvals.boundary.Rules;
@@ -180,9 +181,23 @@ class ConsoleIT {
             browser.waitForText(By.id("command-callback"), "DEAD");
             assertTrue(browser.waitFor(By.id("command-callback")).getText().contains("500"), "the last error is shown");
             browser.screenshot("callback-dead");
+            assertEquals(failed, attemptRows().size(), "one row per failed attempt");
             browser.waitFor(By.id("redeliver-callback")).click();
             browser.waitForText(By.id("command-callback"), "DELIVERED");
+            WebElement table = browser.waitForText(By.id("callback-attempts"), "204");
+            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", table);
             browser.screenshot("callback-delivered");
+            List<WebElement> rows = attemptRows();
+            assertEquals(failed + 1, rows.size(), "the failed attempts and the redelivery");
+            List<String> first = cells(rows.get(0));
+            assertEquals("1", first.get(0));
+            assertTrue(first.get(2).endsWith(" ms"), first.toString());
+            assertEquals("500", first.get(3));
+            assertEquals("HTTP 500", first.get(4));
+            List<String> last = cells(rows.get(failed));
+            assertEquals(String.valueOf(failed + 1), last.get(0));
+            assertEquals("204", last.get(3));
+            assertEquals("", last.get(4), "a delivered attempt has no error");
 
             List<CallbackReceiver.Received> posts = receiver.await(commandId, failed + 1, Duration.ofSeconds(10));
             assertEquals(failed + 1, posts.size());
@@ -272,6 +287,18 @@ class ConsoleIT {
     /** The row of a paged table that shows {@code text}. */
     private static By row(String table, String text) {
         return By.xpath("//div[@id='" + table + "']//tbody/tr[contains(., '" + text + "')]");
+    }
+
+    /** The rows of the command page's table of callback attempts, once it has loaded some. */
+    private static List<WebElement> attemptRows() {
+        return browser.await(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#callback-attempts tbody tr"));
+            return rows.isEmpty() || rows.get(0).getText().contains("No attempt") ? null : rows;
+        }, "rows of the callback attempts");
+    }
+
+    private static List<String> cells(WebElement row) {
+        return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
     }
 
     private static Reply sessionWith(String cookie) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -110,6 +111,7 @@ class KillRestartIT {
                 answering.stop(answerers);
                 List<String> duplicated = new ArrayList<>();
                 List<String> undelivered = new ArrayList<>();
+                List<String> histories = new ArrayList<>();
                 for (String commandId : commands.keySet()) {
                     JsonObject envelope = client.api().get(commandId).body();
                     FlakyCallbackReceiver.Seen seen = receiver.seen(commandId);
@@ -121,6 +123,10 @@ class KillRestartIT {
                             || !seen.states().equals(Set.of(envelope.getString("state"))))) {
                         duplicated.add(commandId + " " + seen);
                     }
+                    String history = historyMismatch(commandId, envelope.getJsonObject("callback"), seen, receiver);
+                    if (history != null) {
+                        histories.add(commandId + " " + history);
+                    }
                 }
                 JsonObject audit = admin("/hermod/rest/admin/audit/verify");
                 System.out.printf("Kill %d after %d ms of answers: %d acknowledged, %d completed, %d lost, %d duplicated;"
@@ -130,6 +136,7 @@ class KillRestartIT {
                 assertEquals(List.of(), lost, "acknowledged answers whose command is not COMPLETED after kill " + kill);
                 assertEquals(List.of(), duplicated, "commands with a second delivery or final state after kill " + kill);
                 assertEquals(List.of(), undelivered, "final states not delivered after kill " + kill);
+                assertEquals(List.of(), histories, "attempt histories that differ from their deliveries after kill " + kill);
                 assertTrue(audit.getBoolean("valid"), audit.toString());
             }
             assertTrue(acknowledgedInAll > 0, "the devices' answers were acknowledged before the kills");
@@ -181,6 +188,37 @@ class KillRestartIT {
             });
             return open.isEmpty();
         }, settled -> settled);
+    }
+
+    /**
+     * Why the command's attempt history does not match its delivered callback, or null: one row per
+     * attempt the delivery counts, numbered from 1, only the last one accepted, and no more rows
+     * than POSTs the receiver saw (an attempt cut off by the kill left a POST but no row).
+     */
+    private static String historyMismatch(String commandId, JsonObject callback, FlakyCallbackReceiver.Seen seen,
+                                          FlakyCallbackReceiver receiver) {
+        JsonArray rows = attempts(commandId);
+        if (callback == null || rows.size() != callback.getInt("attempts")) {
+            return "has " + rows.size() + " attempt rows for " + callback;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            JsonObject row = rows.getJsonObject(i);
+            boolean last = i == rows.size() - 1;
+            int status = row.getInt("httpStatus", 0);
+            if (row.getInt("attempt") != i + 1 || last != (status >= 200 && status < 300) || last == row.containsKey("error")) {
+                return "row " + i + " is " + row;
+            }
+        }
+        int posts = seen == null ? 0 : receiver.posts(seen.deliveryIds().iterator().next());
+        return rows.size() > posts ? rows.size() + " rows but " + posts + " POSTs" : null;
+    }
+
+    private static JsonArray attempts(String commandId) {
+        String basic = Base64.getEncoder().encodeToString(
+                (Server.ADMIN_USER + ":" + Server.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        Reply reply = Server.send(Server.request("/hermod/rest/admin/commands/" + commandId + "/callback/attempts")
+                .header("Authorization", "Basic " + basic).GET()).expectOk("attempts of " + commandId);
+        return Server.array(reply.raw());
     }
 
     private static JsonObject admin(String path) {
