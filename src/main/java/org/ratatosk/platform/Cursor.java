@@ -44,7 +44,21 @@ public final class Cursor {
             }
             return parts.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         } catch (RuntimeException e) {
-            throw InvalidInput.field("after is not a cursor this list handed out");
+            throw notHandedOut();
         }
+    }
+
+    /** A part of a decoded cursor that holds a number. */
+    public static long number(String part) {
+        try {
+            return Long.parseLong(part);
+        } catch (NumberFormatException e) {
+            throw notHandedOut();
+        }
+    }
+
+    /** The answer to a cursor this server did not hand out. */
+    public static InvalidInput notHandedOut() {
+        return InvalidInput.field("after is not a cursor this list handed out");
     }
 }

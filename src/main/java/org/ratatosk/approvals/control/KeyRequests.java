@@ -21,7 +21,6 @@ import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.Cursor;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.ExpiryScheduler;
-import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.NotFound;
 import org.ratatosk.platform.Page;
@@ -140,7 +139,7 @@ public class KeyRequests {
             try {
                 query.setParameter("at", Instant.parse(cursor.get(0))).setParameter("id", cursor.get(1));
             } catch (java.time.format.DateTimeParseException e) {
-                throw InvalidInput.field("after is not a cursor this list handed out");
+                throw Cursor.notHandedOut();
             }
         }
         List<KeyRequest> found = query.getResultList();

@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.ratatosk.audit.entity.AuditEntry;
 import org.ratatosk.audit.entity.AuditEvent;
 import org.ratatosk.platform.Cursor;
-import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Page;
 
@@ -85,18 +84,10 @@ public class AuditTrail {
         return AuditChain.verify(em);
     }
 
-    /** Entries about one subject, newest first. */
     /** A subject's entries, newest first, {@code limit} after the cursor's entry. */
     public Page entries(String subjectType, String subjectId, String after, int limit) {
         List<String> cursor = Cursor.decode(after, 1);
-        Long afterSeq = null;
-        if (cursor != null) {
-            try {
-                afterSeq = Long.parseLong(cursor.get(0));
-            } catch (NumberFormatException e) {
-                throw InvalidInput.field("after is not a cursor this list handed out");
-            }
-        }
+        Long afterSeq = cursor == null ? null : Cursor.number(cursor.get(0));
         linker.linkAll();
         var query = em.createQuery("SELECT e FROM AuditEntry e WHERE e.subjectType = :type AND e.subjectId = :id"
                         + (afterSeq == null ? "" : " AND e.seq < :after") + " ORDER BY e.seq DESC", AuditEntry.class)

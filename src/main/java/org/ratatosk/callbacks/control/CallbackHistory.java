@@ -8,9 +8,9 @@ import jakarta.persistence.TypedQuery;
 import java.util.List;
 import org.ratatosk.callbacks.entity.CallbackAttempt;
 import org.ratatosk.callbacks.entity.CallbackDelivery;
-import org.ratatosk.platform.ApiException;
 import org.ratatosk.platform.Cursor;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.NotFound;
 import org.ratatosk.platform.Page;
 
 /**
@@ -26,7 +26,7 @@ public class CallbackHistory {
     /** The attempts after the cursor's attempt number; 404 when the command has no callback. */
     public Page attempts(String commandId, String after, int limit) {
         if (em.find(CallbackDelivery.class, commandId) == null) {
-            throw ApiException.notFound("Callback of command " + commandId);
+            throw new NotFound("Callback of command " + commandId);
         }
         List<String> cursor = Cursor.decode(after, 1);
         TypedQuery<CallbackAttempt> query = em.createQuery("SELECT a FROM CallbackAttempt a WHERE a.commandId = :command"
@@ -34,20 +34,12 @@ public class CallbackHistory {
                 .setParameter("command", commandId)
                 .setMaxResults(limit + 1);
         if (cursor != null) {
-            query.setParameter("after", number(cursor.get(0)));
+            query.setParameter("after", (int) Cursor.number(cursor.get(0)));
         }
         List<CallbackAttempt> found = query.getResultList();
         JsonArrayBuilder page = Jsons.createArrayBuilder();
         found.stream().limit(limit).forEach(attempt -> page.add(attempt.view()));
         CallbackAttempt last = found.size() > limit ? found.get(limit - 1) : null;
         return new Page(page.build(), last == null ? null : Cursor.encode(String.valueOf(last.number())));
-    }
-
-    private static int number(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("INVALID_FIELD", "after is not a cursor this list handed out");
-        }
     }
 }
