@@ -75,17 +75,18 @@ public class KeyRequests {
     }
 
     public KeyRequest require(String id) {
-        KeyRequest request = id == null ? null : em.find(KeyRequest.class, id);
+        return found(id, id == null ? null : em.find(KeyRequest.class, id));
+    }
+
+    /** The request, read under a write lock in one statement (not read, locked, then read again). */
+    public KeyRequest lock(String id) {
+        return found(id, id == null ? null : em.find(KeyRequest.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    private static KeyRequest found(String id, KeyRequest request) {
         if (request == null) {
             throw new NotFound(ErrorCode.REQUEST_NOT_FOUND, "No request " + id);
         }
-        return request;
-    }
-
-    public KeyRequest lock(String id) {
-        KeyRequest request = require(id);
-        em.lock(request, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(request);
         return request;
     }
 
