@@ -11,7 +11,7 @@ import org.ratatosk.callbacks.control.CallbackDeliveries;
 import org.ratatosk.callbacks.control.CallbackDestinations;
 import org.ratatosk.callbacks.control.CallbackScheduler;
 
-/** Takes callback attempts off their queue when they are due. */
+/** Takes callback attempts off their queue when they are due: one command's, or the first ones of many. */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = CallbackDestinations.QUEUE),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
@@ -25,6 +25,11 @@ public class CallbackListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
+            if (message.propertyExists(CallbackScheduler.FIRST_ATTEMPTS)
+                    && message.getBooleanProperty(CallbackScheduler.FIRST_ATTEMPTS)) {
+                deliveries.attemptAll(CallbackScheduler.commandIds(message.getBody(String.class)));
+                return;
+            }
             OptionalInt attemptsBefore = message.propertyExists(CallbackScheduler.ATTEMPTS_BEFORE)
                     ? OptionalInt.of(message.getIntProperty(CallbackScheduler.ATTEMPTS_BEFORE)) : OptionalInt.empty();
             deliveries.attempt(message.getBody(String.class), attemptsBefore);

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -24,7 +25,9 @@ import org.ratatosk.platform.BrokerGate;
 /**
  * Opens a delivery when a command finishes and queues its attempts. Both happen in the caller's
  * transaction, so a callback is durable exactly when the final state is, and never sent for a
- * state that was rolled back.
+ * state that was rolled back. Commands finished together (a backlog of expiries) have their first
+ * attempts queued together, a message for many commands, so each costs neither a message nor a
+ * transaction of its own.
  * <p>
  * Each queued attempt names how many attempts came before it, so a duplicate of an attempt that
  * already ran is dropped. The delivery row says when the next attempt is due; an attempt the broker
@@ -36,6 +39,12 @@ public class CallbackScheduler {
 
     /** The message property with the number of attempts made before the queued one. */
     public static final String ATTEMPTS_BEFORE = "attemptsBefore";
+
+    /** The message property of a message that names several commands, each due for its first attempt. */
+    public static final String FIRST_ATTEMPTS = "firstAttempts";
+
+    /** At most this many commands to a message of first attempts, so that its transaction stays short. */
+    static final int BATCH = 100;
 
     private static final Logger LOG = Logger.getLogger(CallbackScheduler.class.getName());
 
@@ -55,23 +64,48 @@ public class CallbackScheduler {
     Queue queue;
 
     public void onFinished(@Observes CommandFinished finished) {
-        open(finished, clock.instant());
+        Instant now = clock.instant();
+        if (open(finished, now)) {
+            attemptAt(finished.commandId(), 0, now);
+        }
     }
 
-    /** As {@link #onFinished} for each command of a batch, with one look-up of each client. */
+    /**
+     * As {@link #onFinished} for each command of a batch, with one look-up of each client, but the
+     * first attempts go out together: one message names up to {@value #BATCH} commands, whose
+     * deliveries are attempted in one transaction ({@link CallbackDeliveries#attemptAll}).
+     */
     public void onFinishedTogether(@Observes CommandsFinished finished) {
         Instant now = clock.instant();
-        finished.commands().forEach(command -> open(command, now));
+        List<String> opened = new ArrayList<>();
+        for (CommandFinished command : finished.commands()) {
+            if (open(command, now)) {
+                opened.add(command.commandId());
+            }
+        }
+        if (opened.size() == 1) {
+            attemptAt(opened.get(0), 0, now);
+        } else {
+            for (int from = 0; from < opened.size(); from += BATCH) {
+                sendFirstAttempts(opened.subList(from, Math.min(opened.size(), from + BATCH)));
+            }
+        }
     }
 
-    private void open(CommandFinished finished, Instant now) {
+    /** Opens the command's delivery, and queues its first attempt; false when its client has no callback URL. */
+    private boolean open(CommandFinished finished, Instant now) {
         ApiClient client = em.find(ApiClient.class, finished.clientId());
         if (client == null || client.callbackUrl() == null) {
-            return;
+            return false;
         }
         em.persist(new CallbackDelivery(finished.commandId(), UUID.randomUUID().toString(), now));
-        attemptAt(finished.commandId(), 0, now);
         LOG.fine("Command " + finished.commandId() + ": callback queued");
+        return true;
+    }
+
+    /** The commands named by a message of first attempts. */
+    public static List<String> commandIds(String body) {
+        return List.of(body.split(" "));
     }
 
     /** Queues the attempt that follows {@code attemptsBefore} failed ones, due at {@code due}. */
@@ -114,6 +148,13 @@ public class CallbackScheduler {
             LOG.info(queued + " overdue callback attempt(s) queued again");
         }
         return queued;
+    }
+
+    private void sendFirstAttempts(List<String> commandIds) {
+        gate.send(() -> jms.createProducer()
+                .setDeliveryMode(DeliveryMode.PERSISTENT)
+                .setProperty(FIRST_ATTEMPTS, true)
+                .send(queue, String.join(" ", commandIds)));
     }
 
     private void send(String commandId, int attemptsBefore, long delay) {

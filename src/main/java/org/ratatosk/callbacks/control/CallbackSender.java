@@ -5,19 +5,26 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Optional;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 
 /**
- * One HTTP attempt at a callback, with short connect and read timeouts so a slow or silent
- * receiver costs seconds, not a server thread for minutes.
+ * HTTP attempts at callbacks, with short connect and read timeouts so a slow or silent receiver
+ * costs seconds, not a server thread for minutes. A batch of them goes out concurrently, a bounded
+ * number at a time, each with the same timeouts as one alone.
  */
 @ApplicationScoped
 public class CallbackSender {
@@ -26,6 +33,9 @@ public class CallbackSender {
 
     @Inject
     CallbackSettings settings;
+
+    @Inject
+    Clock clock;
 
     @Resource
     ManagedExecutorService executor;
@@ -48,6 +58,10 @@ public class CallbackSender {
         return base + "/callback/" + typePath;
     }
 
+    /** One POST to make: where, with the client's {@code user:password} or null, under which delivery id. */
+    public record Post(String url, String basicAuth, String deliveryId, String envelope) {
+    }
+
     /**
      * What one POST came to: the receiver's HTTP status, null when no answer came, and why the
      * attempt failed, null when the receiver acknowledged with 2xx.
@@ -61,39 +75,97 @@ public class CallbackSender {
         public boolean delivered() {
             return error == null;
         }
+    }
 
-        public Optional<String> failure() {
-            return Optional.ofNullable(error);
-        }
+    /** An outcome with when its POST started and when it ended. */
+    public record Timed(Instant started, Instant ended, Outcome outcome) {
     }
 
     /** POSTs the envelope. */
     public Outcome post(String url, String basicAuth, String deliveryId, String envelope) {
+        return postAll(List.of(new Post(url, basicAuth, deliveryId, envelope)), 1).get(0).outcome();
+    }
+
+    /**
+     * Makes the POSTs, at most {@code inFlight} at a time, and waits for all of them; their outcomes
+     * in the order of {@code posts}. Each POST ends within the connect and read timeouts, so the
+     * whole takes at most about {@code posts / inFlight} times that.
+     */
+    public List<Timed> postAll(List<Post> posts, int inFlight) {
+        Semaphore slots = new Semaphore(Math.max(1, inFlight));
+        List<CompletableFuture<Timed>> pending = new ArrayList<>(posts.size());
+        boolean interrupted = false;
+        for (Post post : posts) {
+            if (!interrupted) {
+                try {
+                    slots.acquire();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            Instant started = clock.instant();
+            if (interrupted) {
+                pending.add(CompletableFuture.completedFuture(new Timed(started, started, Outcome.failed("Interrupted"))));
+                continue;
+            }
+            pending.add(send(post).handle((outcome, failure) -> {
+                slots.release();
+                return new Timed(started, clock.instant(), failure == null ? outcome : describe(failure));
+            }));
+        }
+        List<Timed> outcomes = new ArrayList<>(posts.size());
+        for (CompletableFuture<Timed> future : pending) {
+            try {
+                outcomes.add(future.get());
+            } catch (InterruptedException e) {
+                interrupted = true;
+                Instant now = clock.instant();
+                outcomes.add(future.getNow(new Timed(now, now, Outcome.failed("Interrupted"))));
+            } catch (ExecutionException e) {
+                Instant now = clock.instant();
+                outcomes.add(new Timed(now, now, describe(e.getCause())));
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return outcomes;
+    }
+
+    private CompletableFuture<Outcome> send(Post post) {
         HttpRequest.Builder request;
         try {
-            request = HttpRequest.newBuilder(URI.create(url));
+            request = HttpRequest.newBuilder(URI.create(post.url()));
         } catch (IllegalArgumentException e) {
-            return Outcome.failed("Invalid callback URL");
+            return CompletableFuture.completedFuture(Outcome.failed("Invalid callback URL"));
         }
         request.timeout(settings.readTimeout())
                 .header("Content-Type", "application/json; charset=UTF-8")
-                .header(DELIVERY_HEADER, deliveryId)
-                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8));
-        if (basicAuth != null) {
+                .header(DELIVERY_HEADER, post.deliveryId())
+                .POST(HttpRequest.BodyPublishers.ofString(post.envelope(), StandardCharsets.UTF_8));
+        if (post.basicAuth() != null) {
             request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8)));
+                    + Base64.getEncoder().encodeToString(post.basicAuth().getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            return new Outcome(status, status >= 200 && status < 300 ? null : "HTTP " + status);
-        } catch (HttpTimeoutException e) {
-            return Outcome.failed("No answer within " + settings.readTimeout().toMillis() + " ms");
-        } catch (IOException e) {
-            return Outcome.failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Outcome.failed("Interrupted");
+            return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).thenApply(response -> {
+                int status = response.statusCode();
+                return new Outcome(status, status >= 200 && status < 300 ? null : "HTTP " + status);
+            });
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(Outcome.failed("Invalid callback URL"));
         }
+    }
+
+    /** Why a POST got no answer, as the delivery records it. */
+    private Outcome describe(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return Outcome.failed("No answer within " + settings.readTimeout().toMillis() + " ms");
+        }
+        return Outcome.failed(cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
     }
 }

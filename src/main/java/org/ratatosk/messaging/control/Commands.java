@@ -154,6 +154,35 @@ public class Commands {
     }
 
     /**
+     * {@link #finalEnvelope} of many commands, by command id, with one query for all their messages
+     * and one for their mailboxes rather than a round of them per command.
+     */
+    public Map<String, JsonObject> finalEnvelopes(List<Command> finals) {
+        Map<String, JsonObject> rendered = new HashMap<>();
+        if (finals.isEmpty()) {
+            return rendered;
+        }
+        List<String> ids = finals.stream().map(Command::id).toList();
+        Map<String, List<MailboxMessage>> byCommand = new HashMap<>();
+        for (MailboxMessage message : em.createQuery("SELECT m FROM MailboxMessage m WHERE m.commandId IN :ids"
+                        + " ORDER BY m.commandId, m.position", MailboxMessage.class)
+                .setParameter("ids", ids).getResultList()) {
+            byCommand.computeIfAbsent(message.commandId(), id -> new ArrayList<>()).add(message);
+        }
+        List<String> bids = byCommand.values().stream().flatMap(List::stream).map(MailboxMessage::bid).distinct().toList();
+        Map<String, Mailbox> mailboxes = new HashMap<>();
+        if (!bids.isEmpty()) {
+            em.createQuery("SELECT b FROM Mailbox b WHERE b.bid IN :bids", Mailbox.class).setParameter("bids", bids)
+                    .getResultList().forEach(mailbox -> mailboxes.put(mailbox.bid(), mailbox));
+        }
+        for (Command command : finals) {
+            rendered.put(command.id(), envelopes.render(command, byCommand.getOrDefault(command.id(), List.of()),
+                    bid -> mailboxes.computeIfAbsent(bid, missing -> em.find(Mailbox.class, missing)), Map.of()));
+        }
+        return rendered;
+    }
+
+    /**
      * Every final state passes through here, inside the transaction that made it final: the
      * command's messages are withdrawn and {@link CommandFinished} is fired.
      */
