@@ -56,6 +56,7 @@ public final class Bodies {
             }
             checked++;
         }
+        // JSON-B reads only text: this is the checked tree's own, never the client's bytes a second time.
         T value = Binding.JSONB.fromJson(typed.build().toString(), type);
         int before = wrongType == null ? Integer.MAX_VALUE : checked;
         Optional<ConstraintViolation<T>> first = Binding.VALIDATOR.validate(value, withDefault(groups)).stream()
