@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.clients.entity.ApiClient;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Cursor;
 import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.InvalidInput;
@@ -100,22 +101,13 @@ public class ApiClients {
             throw InvalidInput.field("clientId must be 1-128 of A-Z a-z 0-9 . _ @ -");
         }
         ApiClient existing = em.find(ApiClient.class, clientId);
-        String key = existing == null ? JsonBodies.requireString(body, "key")
-                : JsonBodies.optionalString(body, "key").orElse(null);
-        if (key != null && key.length() < MIN_KEY_LENGTH) {
-            throw InvalidInput.field("key must have at least " + MIN_KEY_LENGTH + " characters");
-        }
-        String callbackUrl = JsonBodies.optionalString(body, "callbackUrl").orElse(null);
-        if (callbackUrl != null && (!callbackUrl.matches("https?://.+") || callbackUrl.length() > MAX_CALLBACK_URL_LENGTH)) {
-            throw InvalidInput.field("callbackUrl must be an http or https URL of at most "
-                    + MAX_CALLBACK_URL_LENGTH + " characters");
-        }
-        String basicAuth = JsonBodies.optionalString(body, "callbackBasicAuth").orElse(null);
-        if (basicAuth != null && (!basicAuth.contains(":") || basicAuth.length() > MAX_CALLBACK_AUTH_LENGTH)) {
-            throw InvalidInput.field("callbackBasicAuth must be user:password, at most "
-                    + MAX_CALLBACK_AUTH_LENGTH + " characters");
-        }
-        JsonArray keys = JsonBodies.optionalArray(body, "attestationKeys").orElse(JsonValue.EMPTY_JSON_ARRAY);
+        ClientRegistration registration = existing == null
+                ? Bodies.bind(body, ClientRegistration.class, ClientRegistration.New.class)
+                : Bodies.bind(body, ClientRegistration.class);
+        String key = registration.key();
+        String callbackUrl = registration.callbackUrl();
+        String basicAuth = registration.callbackBasicAuth();
+        JsonArray keys = registration.attestationKeys() == null ? JsonValue.EMPTY_JSON_ARRAY : registration.attestationKeys();
         List<String> thumbprints = new ArrayList<>();
         for (JsonValue value : keys) {
             thumbprints.add(attestationKeys.thumbprint(value));

@@ -5,7 +5,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -15,8 +14,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.ManagedKey;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.uem.entity.UemStoredSettings;
 
 /**
@@ -87,35 +86,15 @@ public class UemSettingsStore {
                 throw InvalidInput.field("Unknown member '" + member + "'; known: " + UemSettings.MEMBERS);
             }
         }
-        String caKey = null;
         if (!body.containsKey("caKey")) {
             throw InvalidInput.field("caKey is required (a key label, or null)");
         }
-        if (body.get("caKey").getValueType() != JsonValue.ValueType.NULL) {
-            caKey = JsonBodies.requireString(body, "caKey");
-        }
-        String algorithmName = JsonBodies.requireString(body, "keyAlgorithm");
-        KeyAlgorithm algorithm = KeyAlgorithm.fromName(algorithmName).orElseThrow(() -> InvalidInput.field("keyAlgorithm must be RSA_2048, RSA_3072 or EC_P256"));
-        long poolSize = JsonBodies.optionalLong(body, "poolSize").orElseThrow(() -> missing("poolSize"));
-        if (poolSize < 0 || poolSize > MAX_POOL_SIZE) {
-            throw InvalidInput.field("poolSize must be 0 to " + MAX_POOL_SIZE);
-        }
-        String mode = JsonBodies.requireString(body, "passwordMode");
-        UemSettings.PasswordSource source = UemSettings.passwordSource(mode).orElseThrow(() -> InvalidInput.field("passwordMode must be random or otp"));
-        long validity = JsonBodies.optionalLong(body, "validityDays").orElseThrow(() -> missing("validityDays"));
-        if (validity < 1 || validity > MAX_VALIDITY_DAYS) {
-            throw InvalidInput.field("validityDays must be 1 to " + MAX_VALIDITY_DAYS);
-        }
-        return new UemSettings.Values(caKey, algorithm, (int) poolSize, source, (int) validity);
+        return Bodies.bind(body, UemSettingsChange.class).values();
     }
 
     private static UemSettings.Values values(UemStoredSettings row) {
         return new UemSettings.Values(row.caKey(), KeyAlgorithm.fromName(row.keyAlgorithm()).orElse(KeyAlgorithm.RSA_2048),
                 row.poolSize(), UemSettings.passwordSource(row.passwordMode()).orElse(UemSettings.PasswordSource.RANDOM),
                 row.validityDays());
-    }
-
-    private static InvalidInput missing(String member) {
-        return InvalidInput.field(member + " is required");
     }
 }
