@@ -45,7 +45,7 @@ import org.ratatosk.testsupport.ServerRestart;
  * and health answers while they drain. The commands' deadlines fall in ten one-second buckets
  * while the killed server is down. Prints the time from start to healthy and the drain rate, a
  * figure to read rather than assert, since it depends on the machine;
- * {@code hermod.test.backlog} sets the backlog (2,000 by default; the README's figure is for 10,000).
+ * {@code hermod.test.backlog} sets the backlog (1,000 by default; the README's figure is for 10,000).
  * It also prints the server's CPU time per expired deadline while draining, and the rate that
  * implies for one core of its own, as the cores of a test machine are often shared. With
  * {@code hermod.test.backlog.callbacks=true} the application server has a callback receiver, so that
@@ -77,7 +77,7 @@ class ExpiryBacklogRestartIT {
     void aBacklogOfOverdueDeadlinesDrainsQuicklyAndInDeadlineOrder() throws Exception {
         assumeTrue(System.getProperty("hermod.test.payara.home") == null,
                 "kills the WildFly process that the test JVM started; Payara's domain is not its child");
-        int backlog = Integer.getInteger("hermod.test.backlog", 2000);
+        int backlog = Integer.getInteger("hermod.test.backlog", 1000);
         controller.start(CONTAINER);
         deployer.deploy(DEPLOYMENT);
         boolean withCallbacks = Boolean.getBoolean("hermod.test.backlog.callbacks");
