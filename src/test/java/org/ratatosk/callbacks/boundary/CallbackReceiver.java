@@ -53,11 +53,13 @@ public final class CallbackReceiver implements AutoCloseable {
 
     public synchronized CallbackReceiver start() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            // A server making its callbacks after a backlog opens hundreds of connections at once: a
+            // short accept queue would drop them and time its attempts out in the receiver, not the server.
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        executor = Executors.newFixedThreadPool(4);
+        executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             String text;
