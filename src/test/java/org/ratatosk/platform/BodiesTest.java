@@ -12,7 +12,11 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 public class BodiesTest {
 
@@ -72,16 +76,22 @@ public class BodiesTest {
         assertEquals(false, sample.flag());
     }
 
-    @Test
-    void aValueOfTheWrongJsonTypeIsWrongTypeNotConverted() {
-        assertRefused(ErrorCode.WRONG_TYPE, "'name' must be a string", "{\"name\":12,\"count\":1}");
-        assertRefused(ErrorCode.WRONG_TYPE, "'name' must be a string", "{\"name\":true,\"count\":1}");
-        assertRefused(ErrorCode.WRONG_TYPE, "'count' must be a whole number", "{\"count\":\"x\"}");
-        assertRefused(ErrorCode.WRONG_TYPE, "'count' must be a whole number", "{\"count\":1.5}");
-        assertRefused(ErrorCode.WRONG_TYPE, "'count' must be a whole number", "{\"count\":[1]}");
-        assertRefused(ErrorCode.WRONG_TYPE, "'flag' must be true or false", "{\"count\":1,\"flag\":1}");
-        assertRefused(ErrorCode.WRONG_TYPE, "'items' must be an array", "{\"count\":1,\"items\":{}}");
-        assertRefused(ErrorCode.WRONG_TYPE, "'extra' must be a JSON object", "{\"count\":1,\"extra\":[]}");
+    static Stream<Arguments> wrongTypes() {
+        return Stream.of(
+                Arguments.of(ErrorCode.WRONG_TYPE, "'name' must be a string", "{\"name\":12,\"count\":1}"),
+                Arguments.of(ErrorCode.WRONG_TYPE, "'name' must be a string", "{\"name\":true,\"count\":1}"),
+                Arguments.of(ErrorCode.WRONG_TYPE, "'count' must be a whole number", "{\"count\":\"x\"}"),
+                Arguments.of(ErrorCode.WRONG_TYPE, "'count' must be a whole number", "{\"count\":1.5}"),
+                Arguments.of(ErrorCode.WRONG_TYPE, "'count' must be a whole number", "{\"count\":[1]}"),
+                Arguments.of(ErrorCode.WRONG_TYPE, "'flag' must be true or false", "{\"count\":1,\"flag\":1}"),
+                Arguments.of(ErrorCode.WRONG_TYPE, "'items' must be an array", "{\"count\":1,\"items\":{}}"),
+                Arguments.of(ErrorCode.WRONG_TYPE, "'extra' must be a JSON object", "{\"count\":1,\"extra\":[]}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("wrongTypes")
+    void aValueOfTheWrongJsonTypeIsWrongTypeNotConverted(ErrorCode code, String message, String body) {
+        assertRefused(code, message, body);
     }
 
     @Test
