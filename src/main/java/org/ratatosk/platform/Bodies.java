@@ -32,11 +32,6 @@ public final class Bodies {
     private Bodies() {
     }
 
-    /** The body's text, strictly parsed once, as a record of {@code type}. */
-    public static <T extends Record> T read(String text, Class<T> type) {
-        return bind(JsonBodies.parseObject(text), type);
-    }
-
     /**
      * An already parsed body as a record of {@code type}, its constraints checked in the default
      * group and in {@code groups}; the members that no component names are ignored.
