@@ -20,7 +20,10 @@ import javax.sql.DataSource;
 /**
  * The bytes the database takes, as the gauge {@code hermod_database_size_bytes}, so that a benchmark
  * can tell how much one operation stores: the H2 file, or on PostgreSQL the tables, indexes and
- * TOAST of the application's schema. Read when scraped; NaN on another database.
+ * TOAST of the application's schema. Beside it {@code hermod_database_written_bytes}, the bytes the
+ * database has written since it started (H2's store writes, PostgreSQL's write-ahead log): what
+ * one operation costs the disk, which the size hides where pages are rewritten in place. Read when
+ * scraped; NaN on another database.
  */
 @Singleton
 @Startup
@@ -28,10 +31,14 @@ import javax.sql.DataSource;
 public class DatabaseSize {
 
     static final String GAUGE = "hermod_database_size_bytes";
+    static final String WRITTEN = "hermod_database_written_bytes";
 
     private static final Logger LOG = Logger.getLogger(DatabaseSize.class.getName());
     private static final String POSTGRESQL = "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm')";
+    private static final String H2_WRITTEN = "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+            + " WHERE SETTING_NAME = 'info.FILE_WRITE_BYTES'";
+    private static final String POSTGRESQL_WRITTEN = "SELECT wal_bytes FROM pg_stat_wal";
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
@@ -42,6 +49,24 @@ public class DatabaseSize {
     @PostConstruct
     void register() {
         metrics.gauge(GAUGE, "Bytes the database takes: the H2 file, or the PostgreSQL schema's tables and indexes.", this::bytes);
+        metrics.gauge(WRITTEN, "Bytes the database wrote since it started: H2's store writes, or PostgreSQL's write-ahead log.",
+                this::written);
+    }
+
+    double written() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            String query = "H2".equals(product) ? H2_WRITTEN : "PostgreSQL".equals(product) ? POSTGRESQL_WRITTEN : null;
+            if (query == null) {
+                return Double.NaN;
+            }
+            try (ResultSet written = statement.executeQuery(query)) {
+                return written.next() ? Double.parseDouble(written.getString(1)) : Double.NaN;
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.FINE, "Database writes not readable", e);
+            return Double.NaN;
+        }
     }
 
     double bytes() {

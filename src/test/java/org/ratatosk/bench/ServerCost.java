@@ -10,11 +10,12 @@ import java.util.Locale;
 /**
  * What the server spent on a phase, read from its own {@code /metrics}: the CPU time of its process
  * ({@code process_cpu_time_ns_total}), which a load client on the same cores cannot distort, and
- * the bytes its database grew ({@code hermod_database_size_bytes}).
+ * the bytes its database grew ({@code hermod_database_size_bytes}) and wrote
+ * ({@code hermod_database_written_bytes}: H2's store writes, PostgreSQL's write-ahead log).
  */
 final class ServerCost {
 
-    record Reading(double cpuNanos, double databaseBytes) {
+    record Reading(double cpuNanos, double databaseBytes, double writtenBytes) {
     }
 
     private final HttpClient http;
@@ -33,7 +34,8 @@ final class ServerCost {
                 throw new IllegalStateException("GET " + metricsUrl + " answered " + response.statusCode());
             }
             return new Reading(sample(response.body(), "process_cpu_time_ns_total"),
-                    sample(response.body(), "hermod_database_size_bytes"));
+                    sample(response.body(), "hermod_database_size_bytes"),
+                    sample(response.body(), "hermod_database_written_bytes"));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("GET " + metricsUrl + ": " + e, e);
         } catch (InterruptedException e) {
@@ -47,9 +49,11 @@ final class ServerCost {
         int n = Math.max(1, operations);
         double cpuMillis = (after.cpuNanos() - before.cpuNanos()) / 1e6;
         double grown = after.databaseBytes() - before.databaseBytes();
-        return String.format(Locale.ROOT, "server cost (%s): %.2f ms CPU per operation (%.1f s over %d), database %s",
+        double written = after.writtenBytes() - before.writtenBytes();
+        return String.format(Locale.ROOT, "server cost (%s): %.2f ms CPU per operation (%.1f s over %d), database %s, %s",
                 phase, cpuMillis / n, cpuMillis / 1000, operations,
-                Double.isNaN(grown) ? "size not reported" : String.format(Locale.ROOT, "%+.1f KB per operation", grown / 1024 / n));
+                Double.isNaN(grown) ? "size not reported" : String.format(Locale.ROOT, "%+.1f KB per operation", grown / 1024 / n),
+                Double.isNaN(written) ? "writes not reported" : String.format(Locale.ROOT, "%.1f KB written per operation", written / 1024 / n));
     }
 
     static double sample(String scrape, String name) {

@@ -114,6 +114,8 @@ class MetricsIT {
         assertTrue(after.keySet().stream().anyMatch(k -> k.startsWith("jvm_gc_")), "gc");
         assertTrue(after.get("system_cpu_count") >= 1);
         assertTrue(after.get("hermod_database_size_bytes") > 0, "database size");
+        double written = delta(before, after, "hermod_database_written_bytes");
+        assertTrue(written > 20 * 1024, "20 submissions wrote " + written + " bytes");
         if (!"payara".equals(System.getProperty("arquillian.launch"))) {
             String pool = after.keySet().stream().filter(k -> k.startsWith("jdbc_connections_max_used{name=\"Hermod"))
                     .findFirst().orElseThrow(() -> new AssertionError("no connection pool gauge: " + after.keySet()));

@@ -62,6 +62,9 @@ class ExpiryBacklogRestartIT {
     /** The server process's CPU time, which other processes on the same cores do not distort. */
     static final String CPU = "process_cpu_time_ns_total";
 
+    /** The bytes the database wrote (H2's store, PostgreSQL's write-ahead log): what a deadline costs the disk. */
+    static final String WRITTEN = "hermod_database_written_bytes";
+
     @ArquillianResource
     ContainerController controller;
 
@@ -109,12 +112,15 @@ class ExpiryBacklogRestartIT {
             double drainSeconds = (System.nanoTime() - healthyAt) / 1e9;
             assertTrue(expired >= backlog, expired + " of " + backlog + " deadlines expired since the start");
             double rate = (backlog - expiredAtHealthy) / drainSeconds;
-            double cpuMillisPerExpiry = MetricsScrape.delta(atHealthy, last, CPU) / 1e6 / Math.max(1, expired - expiredAtHealthy);
+            double drained = Math.max(1, expired - expiredAtHealthy);
+            double cpuMillisPerExpiry = MetricsScrape.delta(atHealthy, last, CPU) / 1e6 / drained;
+            double writtenPerExpiry = MetricsScrape.delta(atHealthy, last, WRITTEN) / drained;
             System.out.printf(Locale.ROOT, "Backlog of %d deadlines (submitted in %d ms): started to healthy in %d ms with %.0f"
                             + " already expired; the rest drained in %.2f s, %.0f deadlines/s; %d health checks while draining,"
-                            + " slowest %d ms; the server's CPU per expired deadline %.3f ms, %.0f/s on one free core%n",
+                            + " slowest %d ms; the server's CPU per expired deadline %.3f ms, %.0f/s on one free core;"
+                            + " the database wrote %.1f KB per expired deadline%n",
                     backlog, submission.toMillis(), startMillis, expiredAtHealthy, drainSeconds, rate, healthChecks,
-                    slowestHealthMillis, cpuMillisPerExpiry, 1000 / cpuMillisPerExpiry);
+                    slowestHealthMillis, cpuMillisPerExpiry, 1000 / cpuMillisPerExpiry, writtenPerExpiry / 1024);
 
             Instant lastOfEarlier = Instant.MIN;
             for (int b = 0; b < BUCKETS; b += 2) {
