@@ -12,12 +12,12 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.ratatosk.audit.entity.AuditEntry;
 import org.ratatosk.audit.entity.AuditEvent;
 import org.ratatosk.platform.Cursor;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Page;
+import org.ratatosk.platform.TimeOrderedIds;
 
 /**
  * Records every state change inside the transaction that makes the change: both commit or
@@ -52,7 +52,8 @@ public class AuditTrail {
             Jsons.createReader(new StringReader(detail)).readValue();
         }
         em.flush();
-        em.persist(new AuditEvent(UUID.randomUUID().toString(), clock.instant(), actor, subjectType, subjectId, action, detail));
+        Instant now = clock.instant();
+        em.persist(new AuditEvent(TimeOrderedIds.next(now.toEpochMilli()), now, actor, subjectType, subjectId, action, detail));
         linking.afterCommit();
     }
 
@@ -73,7 +74,7 @@ public class AuditTrail {
         }
         em.flush();
         for (Change change : changes) {
-            em.persist(new AuditEvent(UUID.randomUUID().toString(), at, change.actor(), change.subjectType(),
+            em.persist(new AuditEvent(TimeOrderedIds.next(at.toEpochMilli()), at, change.actor(), change.subjectType(),
                     change.subjectId(), change.action(), change.detail()));
         }
         linking.afterCommit();

@@ -8,8 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.ratatosk.platform.Jsons;
+import org.ratatosk.platform.TimeOrderedIds;
 
 /**
  * One attempt at a callback delivery as it ended, kept for the operator: when and where it ran,
@@ -58,7 +58,7 @@ public class CallbackAttempt {
      */
     public CallbackAttempt(String commandId, int number, Instant startedAt, Instant endedAt, Integer httpStatus,
                            String error, String node) {
-        this.id = UUID.randomUUID().toString();
+        this.id = TimeOrderedIds.next(endedAt.toEpochMilli());
         this.commandId = commandId;
         this.number = number;
         this.startedAt = startedAt;
