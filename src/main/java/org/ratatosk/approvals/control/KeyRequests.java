@@ -54,7 +54,7 @@ public class KeyRequests {
         em.persist(request);
         scheduler.schedule(TIMEOUT, id, request.expiresAt());
         audit.record("operator", "key-request", id, "PENDING", Jsons.createObjectBuilder()
-                .add("operation", operation.name()).add("key", key.label()).build().toString());
+                .add("operation", operation.name()).add("key", key.label()).build());
         LOG.info("Request " + id + ": " + operation + " with key '" + key.label() + "' waits for approval until "
                 + request.expiresAt());
         return id;
@@ -70,7 +70,7 @@ public class KeyRequests {
         request.executed(result, now);
         em.persist(request);
         audit.record("operator", "key-request", id, "EXECUTED", Jsons.createObjectBuilder()
-                .add("operation", operation.name()).add("key", key.label()).build().toString());
+                .add("operation", operation.name()).add("key", key.label()).build());
         return id;
     }
 

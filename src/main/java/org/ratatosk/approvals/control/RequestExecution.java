@@ -66,7 +66,7 @@ public class RequestExecution {
             } else if (cause instanceof DomainException api) {
                 request.failed(api.code() + ": " + api.getMessage(), now);
                 LOG.info("Request " + id + " FAILED: " + api.code());
-                audit.record("server", "key-request", id, "FAILED", Jsons.createObjectBuilder().add("code", api.code().name()).build().toString());
+                audit.record("server", "key-request", id, "FAILED", Jsons.createObjectBuilder().add("code", api.code().name()).build());
             } else {
                 request.failed("Unexpected failure", now);
                 LOG.log(Level.SEVERE, "Request " + id + " FAILED", e);

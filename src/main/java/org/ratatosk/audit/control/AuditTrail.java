@@ -41,24 +41,22 @@ public class AuditTrail {
     AuditLinkScheduler linking;
 
     /**
-     * {@code detail} is a JSON value (usually an object) or null; it must never hold a secret. The
+     * {@code detail} is a JSON object or null, stored as its text; it must never hold a secret. The
      * caller's pending changes are written first: a change that fails on a key another transaction
      * took fails here, before its record exists, rather than at commit, where EclipseLink on
      * Payara wrote the record of a creation that lost its race and the record outlived it.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void record(String actor, String subjectType, String subjectId, String action, String detail) {
-        if (detail != null) {
-            Jsons.createReader(new StringReader(detail)).readValue();
-        }
+    public void record(String actor, String subjectType, String subjectId, String action, JsonObject detail) {
         em.flush();
         Instant now = clock.instant();
-        em.persist(new AuditEvent(TimeOrderedIds.next(now.toEpochMilli()), now, actor, subjectType, subjectId, action, detail));
+        em.persist(new AuditEvent(TimeOrderedIds.next(now.toEpochMilli()), now, actor, subjectType, subjectId, action,
+                text(detail)));
         linking.afterCommit();
     }
 
     /** One change to record; {@code detail} as for {@link #record}. */
-    public record Change(String actor, String subjectType, String subjectId, String action, String detail) {
+    public record Change(String actor, String subjectType, String subjectId, String action, JsonObject detail) {
     }
 
     /**
@@ -67,17 +65,16 @@ public class AuditTrail {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void recordAll(List<Change> changes, Instant at) {
-        for (Change change : changes) {
-            if (change.detail() != null) {
-                Jsons.createReader(new StringReader(change.detail())).readValue();
-            }
-        }
         em.flush();
         for (Change change : changes) {
             em.persist(new AuditEvent(TimeOrderedIds.next(at.toEpochMilli()), at, change.actor(), change.subjectType(),
-                    change.subjectId(), change.action(), change.detail()));
+                    change.subjectId(), change.action(), text(change.detail())));
         }
         linking.afterCommit();
+    }
+
+    private static String text(JsonObject detail) {
+        return detail == null ? null : detail.toString();
     }
 
     public AuditChain.Verification verify() {

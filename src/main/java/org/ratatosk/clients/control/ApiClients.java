@@ -128,7 +128,7 @@ public class ApiClients {
         }
         audit.record(OPERATOR, "api-client", clientId, created ? "CREATED" : "REPLACED", Jsons.createObjectBuilder()
                 .add("callbackUrl", callbackUrl == null ? "" : callbackUrl)
-                .add("attestationKeys", thumbprints.size()).build().toString());
+                .add("attestationKeys", thumbprints.size()).build());
         LOG.info((created ? "Created" : "Replaced") + " API client " + clientId);
         return view(client);
     }

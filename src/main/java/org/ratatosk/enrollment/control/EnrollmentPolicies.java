@@ -54,7 +54,7 @@ public class EnrollmentPolicies {
             em.persist(policy);
         }
         audit.record("operator", "enrollment-policy", clientId, created ? "CREATED" : "REPLACED",
-                Jsons.createObjectBuilder().add("caKey", caKey).build().toString());
+                Jsons.createObjectBuilder().add("caKey", caKey).build());
         LOG.info("API client " + clientId + " enrolls automatically with CA key '" + caKey + "'");
         return view(policy);
     }

@@ -142,7 +142,7 @@ public class Enrollments {
         audit.record("server", "enrollment", commandId, "ISSUED", Jsons.createObjectBuilder()
                 .add("caKey", policy.caKey())
                 .add("certificateCommandId", certificateCommandId)
-                .add("serials", Jsons.createArrayBuilder(serials)).build().toString());
+                .add("serials", Jsons.createArrayBuilder(serials)).build());
         LOG.info("Command " + commandId + ": issued " + serials.size() + " certificate(s) under '" + policy.caKey()
                 + "', sent in certificate command " + certificateCommandId);
     }
@@ -155,7 +155,7 @@ public class Enrollments {
         }
         enrollment.failed(code, message, clock.instant());
         audit.record("server", "enrollment", commandId, "FAILED",
-                Jsons.createObjectBuilder().add("code", code).build().toString());
+                Jsons.createObjectBuilder().add("code", code).build());
         LOG.warning("Command " + commandId + ": enrollment failed, " + code + ": " + message);
     }
 

@@ -105,7 +105,7 @@ public class Keys {
             throw e;
         }
         LOG.info("Key '" + label + "' created: " + spec.algorithm() + " " + spec.keySize() + " in the " + token.kind() + " token");
-        audit.record("operator", "key", label, "CREATED", Jsons.createObjectBuilder().add("algorithm", spec.algorithm()).add("token", token.kind()).build().toString());
+        audit.record("operator", "key", label, "CREATED", Jsons.createObjectBuilder().add("algorithm", spec.algorithm()).add("token", token.kind()).build());
         return KeyJson.render(key);
     }
 

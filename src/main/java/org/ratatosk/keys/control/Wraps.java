@@ -73,7 +73,7 @@ public class Wraps {
         }
         byte[] wrapped = tokens.token().wrapKey(wrapping.labelId(), target.labelId(), method);
         audit.record("operator", "key", target.label(), "WRAPPED", Jsons.createObjectBuilder()
-                .add("wrapKeyName", wrapping.label()).add("wrapMethod", method.name()).build().toString());
+                .add("wrapKeyName", wrapping.label()).add("wrapMethod", method.name()).build());
         return Jsons.createObjectBuilder().add("wrappedKey", Base64.getEncoder().encodeToString(wrapped))
                 .addNull("keyVersion").build();
     }
@@ -171,7 +171,7 @@ public class Wraps {
         }
         LOG.info("Key '" + label + "' unwrapped with key '" + unwrapping.label() + "' by " + method);
         audit.record("operator", "key", label, "UNWRAPPED", Jsons.createObjectBuilder().add("algorithm", key.algorithm())
-                .add("unwrapKeyName", unwrapping.label()).add("wrapMethod", method.name()).build().toString());
+                .add("unwrapKeyName", unwrapping.label()).add("wrapMethod", method.name()).build());
         return key;
     }
 

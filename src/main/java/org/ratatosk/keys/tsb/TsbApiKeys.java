@@ -60,7 +60,7 @@ public class TsbApiKeys {
         em.persist(key);
         LOG.info("TSB API key '" + name + "' " + (existing == null ? "created" : "replaced") + " with roles " + roles);
         audit.record("operator", "tsb-api-key", name, existing == null ? "CREATED" : "REPLACED",
-                Jsons.createObjectBuilder().add("roles", rolesJson(roles)).build().toString());
+                Jsons.createObjectBuilder().add("roles", rolesJson(roles)).build());
         return Jsons.createObjectBuilder(render(key)).add("token", token).build();
     }
 

@@ -74,7 +74,7 @@ public class TsbClientCertificates {
         LOG.info("TSB client certificate '" + name + "' (" + subject + ") " + (existing == null ? "created" : "replaced")
                 + " with roles " + roles);
         audit.record("operator", "tsb-client-certificate", name, existing == null ? "CREATED" : "REPLACED",
-                Jsons.createObjectBuilder().add("roles", TsbApiKeys.rolesJson(roles)).add("sha256", sha256).build().toString());
+                Jsons.createObjectBuilder().add("roles", TsbApiKeys.rolesJson(roles)).add("sha256", sha256).build());
         return render(mapping);
     }
 

@@ -124,7 +124,7 @@ public class CommandSubmission {
         expiry.commandTimeout(commandId, command.timeoutAt());
         metrics.commandSubmitted(type.name());
         audit.record(client.clientId(), "command", commandId, "SUBMITTED", Jsons.createObjectBuilder()
-                .add("type", type.name()).add("destinations", targets.size()).build().toString());
+                .add("type", type.name()).add("destinations", targets.size()).build());
         LOG.info("Command " + commandId + " (" + type + ") from " + client.clientId() + " to " + targets.size()
                 + " destination(s), timeout " + limits.timeout() + " s");
         return commands.envelope(command);

@@ -251,12 +251,12 @@ public class Commands {
         }
     }
 
-    private static String auditDetail(Command command) {
+    private static JsonObject auditDetail(Command command) {
         var detail = Jsons.createObjectBuilder().add("type", command.type().name());
         if (command.errorCode() != null) {
             detail.add("errorCode", command.errorCode());
         }
-        return detail.build().toString();
+        return detail.build();
     }
 
     public List<MailboxMessage> messages(String commandId) {

@@ -69,7 +69,7 @@ public class OneTimePasswords {
             em.persist(row);
         }
         audit.record("operator", "otp", user, "ISSUED",
-                Jsons.createObjectBuilder().add("expires", expires.toString()).build().toString());
+                Jsons.createObjectBuilder().add("expires", expires.toString()).build());
         LOG.info("Issued a UEM one-time password for user " + user + ", valid until " + expires);
         return Jsons.createObjectBuilder().add("otp", otp).add("expires", expires.toString()).build();
     }

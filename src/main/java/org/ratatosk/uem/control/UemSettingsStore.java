@@ -65,7 +65,7 @@ public class UemSettingsStore {
         if (first) {
             em.persist(row);
         }
-        audit.record("operator", "uem-settings", UemStoredSettings.ID, "UPDATED", UemSettings.json(values).toString());
+        audit.record("operator", "uem-settings", UemStoredSettings.ID, "UPDATED", UemSettings.json(values));
         LOG.info("UEM connector settings changed: " + UemSettings.json(values));
         return values;
     }

@@ -79,7 +79,7 @@ public class UserKeyPairs {
             LOG.info("UEM reqId " + reqId + ": one-time password of user " + user + " refused (" + verdict
                     + (otp.locked() ? ", locked" : "") + ")");
             audit.record("uem", "otp", user, otp.locked() ? "LOCKED" : "REFUSED",
-                    Jsons.createObjectBuilder().add("reqId", reqId).add("verdict", verdict.name()).build().toString());
+                    Jsons.createObjectBuilder().add("reqId", reqId).add("verdict", verdict.name()).build());
             return UemAnswer.failure(reqId, FailureInfo.AUTH_FAILURE);
         }
         KeyPairPool.PooledKey pooled = pool.take(algorithm.get());
@@ -98,7 +98,7 @@ public class UserKeyPairs {
         String serial = chain.get(0).getSerialNumber().toString(16);
         replays.remember(earlier, request, answer, serial, now);
         audit.record("uem", "otp", user, "USED",
-                Jsons.createObjectBuilder().add("reqId", reqId).add("serial", serial).build().toString());
+                Jsons.createObjectBuilder().add("reqId", reqId).add("serial", serial).build());
         LOG.info("UEM reqId " + reqId + ": issued certificate serial " + serial + " to user " + user);
         return answer;
     }
