@@ -1,0 +1,137 @@
+package org.ratatosk.keys.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ratatosk.devicesim.Reply;
+import org.ratatosk.testsupport.Server;
+import org.ratatosk.tokens.control.TestTokens;
+
+/**
+ * The answers to TSB's key operation bodies, hostile and valid, byte for byte: status, the
+ * contract's code and message, TSB's errorCode and reason, and which fault of several is named.
+ * Each case is one body; a valid one is held to its status only, since its answer carries the key.
+ */
+@ExtendWith(ArquillianExtension.class)
+class KeyBodyAnswersIT {
+
+    /** A key that every run has: the answers name it. */
+    static final String KEY = "body-answers-rsa";
+
+    static String operation;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Server.war();
+    }
+
+    @BeforeAll
+    static void keyAndTokens() {
+        TestTokens.assumeSoftHsm();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String management = TsbIT.apiKey("it-body-management-" + suffix, "KEY_MANAGEMENT");
+        operation = TsbIT.apiKey("it-body-operation-" + suffix, "KEY_OPERATION");
+        int created = TsbIT.call(management, "POST", "key", TsbIT.tsbKey(KEY, "RSA", 2048, null)).status();
+        assertTrue(created == 200 || created == 409, "the key is there: " + created);
+    }
+
+    record Case(String path, String body, int status, String answer) {
+        @Override
+        public String toString() {
+            return path + " " + body;
+        }
+    }
+
+    static Case answer(String path, String body, int status, String answer) {
+        return new Case(path, body, status, answer);
+    }
+
+    static Case accepted(String path, String body) {
+        return new Case(path, body, 200, null);
+    }
+
+    /** TSB's reason is the contract code in its own spelling: KEY_NOT_FOUND is res.error.key.not.found. */
+    static String error(String code, String message, int errorCode) {
+        return "{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"details\":{},\"errorCode\":" + errorCode
+                + ",\"reason\":\"res.error." + code.toLowerCase(Locale.ROOT).replace('_', '.') + "\"}";
+    }
+
+    static Stream<Case> blocks() {
+        return Stream.of(
+                answer("synchronousBlock", "{}", 400, error("INVALID_FIELD", "'blockRequest' is required and must be a JSON object", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":null}", 400, error("INVALID_FIELD", "'blockRequest' is required and must be a JSON object", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":5}", 400, error("WRONG_TYPE", "'blockRequest' must be a JSON object", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":[]}", 400, error("WRONG_TYPE", "'blockRequest' must be a JSON object", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":\"" + KEY + "\"}", 400, error("WRONG_TYPE", "'blockRequest' must be a JSON object", 400)),
+                answer("synchronousBlock", "{\"unblockRequest\":{\"unblockKeyName\":\"" + KEY + "\"}}", 400, error("INVALID_FIELD", "'blockRequest' is required and must be a JSON object", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":{}}", 400, error("INVALID_FIELD", "'blockKeyName' is required", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":{\"blockKeyName\":null}}", 400, error("INVALID_FIELD", "'blockKeyName' is required", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":{\"blockKeyName\":\"\"}}", 400, error("INVALID_FIELD", "'blockKeyName' is required", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":{\"blockKeyName\":5}}", 400, error("WRONG_TYPE", "'blockKeyName' must be a string", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":{\"blockKeyName\":[\"" + KEY + "\"]}}", 400, error("WRONG_TYPE", "'blockKeyName' must be a string", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":{\"blockKeyName\":\"no-such-key\"}}", 404, error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer("synchronousBlock", "{\"blockRequest\":{\"blockKeyName\":\"no-such-key\",\"keyPassword\":5}}", 404, error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer("synchronousBlock", "{\"blockRequest\":{\"blockKeyName\":\"" + KEY + "\",\"blockKeyName\":\"" + KEY + "\"}}", 400, error("DUPLICATE_MEMBER", "The request body has the member 'blockKeyName' twice in one object", 400)),
+                answer("synchronousBlock", "[]", 400, error("MALFORMED_JSON", "The request body must be a JSON object", 400)),
+                accepted("synchronousBlock", "{\"blockRequest\":{\"blockKeyName\":\"" + KEY + "\",\"unknown\":[1]}}"),
+                accepted("synchronousUnblock", "{\"unblockRequest\":{\"unblockKeyName\":\"" + KEY + "\"}}"),
+                accepted("block", "{\"blockRequest\":{\"blockKeyName\":\"" + KEY + "\"}}"),
+                answer("unblock", "{\"blockRequest\":{\"blockKeyName\":\"" + KEY + "\"}}", 400, error("INVALID_FIELD", "'unblockRequest' is required and must be a JSON object", 400)),
+                answer("unblock", "{\"unblockRequest\":{\"blockKeyName\":\"" + KEY + "\"}}", 400, error("INVALID_FIELD", "'unblockKeyName' is required", 400)),
+                answer("unblock", "{\"unblockRequest\":{\"unblockKeyName\":true}}", 400, error("WRONG_TYPE", "'unblockKeyName' must be a string", 400)),
+                accepted("unblock", "{\"unblockRequest\":{\"unblockKeyName\":\"" + KEY + "\"}}"));
+    }
+
+    static Stream<Case> certificateImports() {
+        String path = "certificate/import/plain";
+        return Stream.of(
+                answer(path, "{}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                answer(path, "{\"label\":null,\"certificate\":\"AAAA\"}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                answer(path, "{\"label\":\"\",\"certificate\":5}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                answer(path, "{\"label\":5,\"certificate\":5}", 400, error("WRONG_TYPE", "'label' must be a string", 400)),
+                answer(path, "{\"label\":{},\"certificate\":\"AAAA\"}", 400, error("WRONG_TYPE", "'label' must be a string", 400)),
+                answer(path, "{\"label\":\"" + KEY + "\"}", 400, error("INVALID_FIELD", "'certificate' is required", 400)),
+                answer(path, "{\"label\":\"" + KEY + "\",\"certificate\":\"\"}", 400, error("INVALID_FIELD", "'certificate' is required", 400)),
+                answer(path, "{\"label\":\"" + KEY + "\",\"certificate\":false}", 400, error("WRONG_TYPE", "'certificate' must be a string", 400)),
+                answer(path, "{\"label\":\"no-such-key\",\"certificate\":5}", 400, error("WRONG_TYPE", "'certificate' must be a string", 400)),
+                answer(path, "{\"label\":\"\",\"certificate\":\"\"}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                answer(path, "{\"label\":\"no-such-key\",\"certificate\":\"AAAA\"}", 404, error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer(path, "{\"label\":\"" + KEY + "\",\"certificate\":\"bm90IGEgY2VydGlmaWNhdGU=\"}", 400,
+                        error("INVALID_CERTIFICATE", "'certificate' holds something that is not an X.509 certificate", 400)),
+                answer(path, "{\"label\":\"" + KEY + "\",\"certificate\":\"not base64!\",\"other\":1}", 400, error("INVALID_FIELD", "'certificate' is neither PEM nor base64 DER", 400)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("blocks")
+    void blockAndUnblockBodiesAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
+    @ParameterizedTest
+    @MethodSource("certificateImports")
+    void certificateImportBodiesAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
+    static void assertAnswer(Case c) {
+        Reply reply = Server.send(Server.request("/hermod/rest/v1/" + c.path()).header("Content-Type", "application/json")
+                .header("X-API-KEY", operation).POST(HttpRequest.BodyPublishers.ofString(c.body())));
+        String actual = reply.status() + " " + reply.raw();
+        if (c.answer() == null) {
+            assertEquals(c.status(), reply.status(), actual);
+        } else {
+            assertEquals(c.status() + " " + c.answer(), actual);
+        }
+    }
+}
