@@ -63,8 +63,7 @@ public class KeyChanges {
      */
     public JsonObject tsbBlock(JsonObject body, boolean block, boolean synchronous) {
         String prefix = block ? "block" : "unblock";
-        JsonObject request = JsonBodies.requireObject(body, prefix + "Request");
-        ManagedKey key = keys.require(JsonBodies.requireString(request, prefix + "KeyName"));
+        ManagedKey key = keys.require(BlockBodies.keyName(body, block));
         KeyPolicy.Operation operation = block ? KeyPolicy.Operation.BLOCK : KeyPolicy.Operation.UNBLOCK;
         Rule rule = operation.ruleOf(KeyPolicy.fromStored(key.policy()));
         if (synchronous && rule.needsApproval()) {
