@@ -30,6 +30,7 @@ class KeyBodyAnswersIT {
     static final String KEY = "body-answers-rsa";
 
     static String operation;
+    static String management;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -40,25 +41,30 @@ class KeyBodyAnswersIT {
     static void keyAndTokens() {
         TestTokens.assumeSoftHsm();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String management = TsbIT.apiKey("it-body-management-" + suffix, "KEY_MANAGEMENT");
+        management = TsbIT.apiKey("it-body-management-" + suffix, "KEY_MANAGEMENT");
         operation = TsbIT.apiKey("it-body-operation-" + suffix, "KEY_OPERATION");
         int created = TsbIT.call(management, "POST", "key", TsbIT.tsbKey(KEY, "RSA", 2048, null)).status();
         assertTrue(created == 200 || created == 409, "the key is there: " + created);
     }
 
-    record Case(String path, String body, int status, String answer) {
+    /** A body sent with the method to the path, by a key operation token unless {@code management}. */
+    record Case(boolean management, String method, String path, String body, int status, String answer) {
         @Override
         public String toString() {
-            return path + " " + body;
+            return method + " " + path + " " + body;
         }
     }
 
     static Case answer(String path, String body, int status, String answer) {
-        return new Case(path, body, status, answer);
+        return new Case(false, "POST", path, body, status, answer);
     }
 
     static Case accepted(String path, String body) {
-        return new Case(path, body, 200, null);
+        return new Case(false, "POST", path, body, 200, null);
+    }
+
+    static Case managing(String method, String path, String body, int status, String answer) {
+        return new Case(true, method, path, body, status, answer);
     }
 
     /** TSB's reason is the contract code in its own spelling: KEY_NOT_FOUND is res.error.key.not.found. */
@@ -112,6 +118,48 @@ class KeyBodyAnswersIT {
                 answer(path, "{\"label\":\"" + KEY + "\",\"certificate\":\"not base64!\",\"other\":1}", 400, error("INVALID_FIELD", "'certificate' is neither PEM nor base64 DER", 400)));
     }
 
+    static Stream<Case> policyChanges() {
+        String path = "synchronousModify";
+        return Stream.of(
+                managing("POST", path, "{}", 400, error("INVALID_FIELD", "'modifyRequest' is required and must be a JSON object", 400)),
+                managing("POST", path, "{\"modifyRequest\":\"" + KEY + "\"}", 400, error("WRONG_TYPE", "'modifyRequest' must be a JSON object", 400)),
+                managing("POST", path, "{\"modifyRequest\":{}}", 400, error("INVALID_FIELD", "'modifyKeyName' is required", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"keyPassword\":[\"p\"]}}", 400, error("KEY_PASSWORD_UNSUPPORTED", "Keys protected by a password are not supported", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"keyPassword\":\"p\"}}", 400, error("INVALID_FIELD", "'modifyKeyName' is required", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"keyPassword\":[],\"modifyKeyName\":5}}", 400, error("WRONG_TYPE", "'modifyKeyName' must be a string", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"\",\"policy\":5}}", 400, error("INVALID_FIELD", "'modifyKeyName' is required", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"no-such-key\"}}", 404, error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\"}}", 400, error("INVALID_FIELD", "'policy' is required", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":5}}", 400, error("INVALID_POLICY", "'policy' must be an object", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":null}}", 200, null),
+                managing("POST", "modify", "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":null,\"keyPassword\":null}}", 200, null));
+    }
+
+    static Stream<Case> attributeChanges() {
+        String path = "key/" + KEY + "/attributes";
+        return Stream.of(
+                managing("PUT", path, "{\"attributes\":5}", 400, error("WRONG_TYPE", "'attributes' must be a JSON object", 400)),
+                managing("PUT", path, "{\"attributes\":[]}", 400, error("WRONG_TYPE", "'attributes' must be a JSON object", 400)),
+                managing("PUT", "key/no-such-key/attributes", "{\"attributes\":\"x\"}", 400, error("WRONG_TYPE", "'attributes' must be a JSON object", 400)),
+                managing("PUT", "key/no-such-key/attributes", "{}", 404, error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                managing("PUT", path, "{\"attributes\":null,\"decrypt\":5}", 400, error("WRONG_TYPE", "'decrypt' must be true or false", 400)),
+                managing("PUT", path, "{\"attributes\":{\"decrypt\":\"maybe\"}}", 400, error("WRONG_TYPE", "'decrypt' must be true or false", 400)),
+                managing("PUT", path, "{\"attributes\":{\"decrypt\":true},\"decrypt\":5}", 200, null),
+                managing("PUT", path, "{\"decrypt\":true}", 200, null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("policyChanges")
+    void policyChangeBodiesAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
+    @ParameterizedTest
+    @MethodSource("attributeChanges")
+    void attributeChangeBodiesAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
     @ParameterizedTest
     @MethodSource("blocks")
     void blockAndUnblockBodiesAreAnsweredAsBefore(Case c) {
@@ -126,7 +174,8 @@ class KeyBodyAnswersIT {
 
     static void assertAnswer(Case c) {
         Reply reply = Server.send(Server.request("/hermod/rest/v1/" + c.path()).header("Content-Type", "application/json")
-                .header("X-API-KEY", operation).POST(HttpRequest.BodyPublishers.ofString(c.body())));
+                .header("X-API-KEY", c.management() ? management : operation)
+                .method(c.method(), HttpRequest.BodyPublishers.ofString(c.body())));
         String actual = reply.status() + " " + reply.raw();
         if (c.answer() == null) {
             assertEquals(c.status(), reply.status(), actual);
