@@ -148,6 +148,43 @@ class KeyBodyAnswersIT {
                 managing("PUT", path, "{\"decrypt\":true}", 200, null));
     }
 
+    static Stream<Case> ciphers() {
+        String encrypt = "{\"encryptRequest\":{\"encryptKeyName\":\"" + KEY + "\"";
+        String decrypt = "{\"decryptRequest\":{\"decryptKeyName\":\"" + KEY + "\"";
+        return Stream.of(
+                answer("encrypt", "{}", 400, error("INVALID_FIELD", "'encryptRequest' is required and must be a JSON object", 400)),
+                answer("encrypt", "{\"encryptRequest\":[]}", 400, error("WRONG_TYPE", "'encryptRequest' must be a JSON object", 400)),
+                answer("encrypt", "{\"encryptRequest\":{}}", 400, error("INVALID_FIELD", "'encryptKeyName' is required", 400)),
+                answer("encrypt", "{\"encryptRequest\":{\"encryptKeyName\":5}}", 400, error("WRONG_TYPE", "'encryptKeyName' must be a string", 400)),
+                answer("encrypt", "{\"encryptRequest\":{\"encryptKeyName\":\"no-such-key\",\"cipherAlgorithm\":5}}", 404,
+                        error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer("encrypt", encrypt + "}}", 400, error("INVALID_FIELD", "'cipherAlgorithm' is required", 400)),
+                answer("encrypt", encrypt + ",\"cipherAlgorithm\":\"\",\"payload\":5}}", 400, error("INVALID_FIELD", "'cipherAlgorithm' is required", 400)),
+                answer("encrypt", encrypt + ",\"cipherAlgorithm\":5,\"payload\":\"AAAA\"}}", 400, error("WRONG_TYPE", "'cipherAlgorithm' must be a string", 400)),
+                answer("encrypt", encrypt + ",\"cipherAlgorithm\":\"RSA\"}}", 400, error("INVALID_FIELD", "'payload' is required", 400)),
+                answer("encrypt", encrypt + ",\"cipherAlgorithm\":\"RSA\",\"payload\":[]}}", 400, error("WRONG_TYPE", "'payload' must be a string", 400)),
+                answer("encrypt", encrypt + ",\"cipherAlgorithm\":\"BOGUS\",\"payload\":\"!!\"}}", 400, error("INVALID_FIELD", "'payload' must be base64", 400)),
+                answer("encrypt", encrypt + ",\"cipherAlgorithm\":\"BOGUS\",\"payload\":\"AAAA\"}}", 400, error("UNSUPPORTED_CIPHER_ALGORITHM", "Cipher algorithm 'BOGUS' is not supported for RSA keys", 400)),
+                accepted("encrypt", encrypt + ",\"cipherAlgorithm\":\"rsa_padding_oaep_with_sha256\",\"payload\":\"AAAA\"}}"),
+                accepted("encrypt", encrypt + ",\"cipherAlgorithm\":\"RSA\",\"payload\":\"AAAA\",\"tagLength\":\"x\",\"initializationVector\":5}}"),
+                answer("synchronousDecrypt", "{}", 400, error("INVALID_FIELD", "'decryptRequest' is required and must be a JSON object", 400)),
+                answer("synchronousDecrypt", "{\"decryptRequest\":{\"decryptKeyName\":\"\"}}", 400, error("INVALID_FIELD", "'decryptKeyName' is required", 400)),
+                answer("synchronousDecrypt", "{\"decryptRequest\":{\"decryptKeyName\":\"no-such-key\"}}", 404,
+                        error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer("synchronousDecrypt", decrypt + "}}", 400, error("INVALID_FIELD", "'cipherAlgorithm' is required", 400)),
+                answer("synchronousDecrypt", decrypt + ",\"cipherAlgorithm\":true,\"encryptedPayload\":5}}", 400, error("WRONG_TYPE", "'cipherAlgorithm' must be a string", 400)),
+                answer("synchronousDecrypt", decrypt + ",\"cipherAlgorithm\":\"RSA\"}}", 400, error("INVALID_FIELD", "'encryptedPayload' is required", 400)),
+                answer("synchronousDecrypt", decrypt + ",\"cipherAlgorithm\":\"RSA\",\"encryptedPayload\":5}}", 400, error("WRONG_TYPE", "'encryptedPayload' must be a string", 400)),
+                answer("synchronousDecrypt", decrypt + ",\"cipherAlgorithm\":\"BOGUS\",\"encryptedPayload\":\"%%\"}}", 400, error("INVALID_FIELD", "'encryptedPayload' must be base64", 400)),
+                answer("synchronousDecrypt", decrypt + ",\"cipherAlgorithm\":\"BOGUS\",\"encryptedPayload\":\"AAAA\"}}", 400, error("UNSUPPORTED_CIPHER_ALGORITHM", "Cipher algorithm 'BOGUS' is not supported for RSA keys", 400)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("ciphers")
+    void cipherBodiesAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
     @ParameterizedTest
     @MethodSource("policyChanges")
     void policyChangeBodiesAreAnsweredAsBefore(Case c) {
