@@ -13,6 +13,7 @@ import org.ratatosk.approvals.control.KeyPolicy;
 import org.ratatosk.approvals.control.KeyRequests;
 import org.ratatosk.approvals.control.Rule;
 import org.ratatosk.keys.entity.ManagedKey;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
@@ -40,10 +41,11 @@ public class Ciphers {
     KeyRequests requests;
 
     public JsonObject encrypt(JsonObject body) {
-        JsonObject request = JsonBodies.requireObject(body, "encryptRequest");
-        ManagedKey key = keys.require(JsonBodies.requireString(request, "encryptKeyName"));
-        String algorithm = JsonBodies.requireString(request, "cipherAlgorithm").toUpperCase(Locale.ROOT);
-        byte[] payload = base64(request, "payload");
+        JsonObject request = Bodies.bind(body, CipherBodies.Encrypt.class).encryptRequest();
+        ManagedKey key = keys.require(Bodies.bind(request, CipherBodies.EncryptKey.class).encryptKeyName());
+        CipherBodies.Encryption encryption = Bodies.bind(request, CipherBodies.Encryption.class);
+        String algorithm = encryption.cipherAlgorithm().toUpperCase(Locale.ROOT);
+        byte[] payload = base64(encryption.payload(), "payload");
         JsonObjectBuilder answer = Jsons.createObjectBuilder();
         if ("RSA".equals(key.algorithm())) {
             if (key.blocked()) {
@@ -84,8 +86,8 @@ public class Ciphers {
 
     /** Decrypts at once; a key whose use needs approval decrypts through the asynchronous call. */
     public JsonObject decrypt(JsonObject body) {
-        JsonObject request = JsonBodies.requireObject(body, "decryptRequest");
-        ManagedKey key = keys.require(JsonBodies.requireString(request, "decryptKeyName"));
+        JsonObject request = Bodies.bind(body, CipherBodies.Decrypt.class).decryptRequest();
+        ManagedKey key = keys.require(Bodies.bind(request, CipherBodies.DecryptKey.class).decryptKeyName());
         if (KeyPolicy.fromStored(key.policy()).use().needsApproval()) {
             throw new Refused(ErrorCode.APPROVAL_REQUIRED, "Key '" + key.label()
                     + "' is governed by approvals; decrypt through /v1/decrypt");
@@ -95,8 +97,8 @@ public class Ciphers {
 
     /** TSB's asynchronous decrypt: waits for approval under the key's use rule, or decrypts at once as an executed request. */
     public JsonObject submit(JsonObject body) {
-        JsonObject request = JsonBodies.requireObject(body, "decryptRequest");
-        ManagedKey key = keys.require(JsonBodies.requireString(request, "decryptKeyName"));
+        JsonObject request = Bodies.bind(body, CipherBodies.Decrypt.class).decryptRequest();
+        ManagedKey key = keys.require(Bodies.bind(request, CipherBodies.DecryptKey.class).decryptKeyName());
         Rule rule = KeyPolicy.fromStored(key.policy()).use();
         if (rule.needsApproval()) {
             keys.requireUsable(key, Keys.Usage.DECRYPT);
@@ -116,8 +118,9 @@ public class Ciphers {
 
     byte[] plain(ManagedKey key, JsonObject request) {
         keys.requireUsable(key, Keys.Usage.DECRYPT);
-        String algorithm = JsonBodies.requireString(request, "cipherAlgorithm").toUpperCase(Locale.ROOT);
-        byte[] encrypted = base64(request, "encryptedPayload");
+        CipherBodies.Decryption decryption = Bodies.bind(request, CipherBodies.Decryption.class);
+        String algorithm = decryption.cipherAlgorithm().toUpperCase(Locale.ROOT);
+        byte[] encrypted = base64(decryption.encryptedPayload(), "encryptedPayload");
         CryptoToken token = tokens.token();
         if ("RSA".equals(key.algorithm())) {
             RSAPublicKey publicKey = (RSAPublicKey) keys.publicKey(key);
@@ -157,8 +160,12 @@ public class Ciphers {
     }
 
     private static byte[] base64(JsonObject request, String field) {
+        return base64(JsonBodies.requireString(request, field), field);
+    }
+
+    private static byte[] base64(String text, String field) {
         try {
-            return Base64.getDecoder().decode(JsonBodies.requireString(request, field));
+            return Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw InvalidInput.field("'" + field + "' must be base64");
         }
