@@ -183,6 +183,29 @@ class KeyBodyAnswersIT {
         assertAnswer(c);
     }
 
+    /** Up to the request object; what it holds is held to the keys, and TsbIT wraps and unwraps with them. */
+    static Stream<Case> wraps() {
+        return Stream.of(
+                answer("wrap", "{}", 400, error("INVALID_FIELD", "'wrapKeyRequest' is required and must be a JSON object", 400)),
+                answer("wrap", "{\"wrapKeyRequest\":1}", 400, error("WRONG_TYPE", "'wrapKeyRequest' must be a JSON object", 400)),
+                answer("wrap", "{\"unwrapKeyRequest\":{}}", 400, error("INVALID_FIELD", "'wrapKeyRequest' is required and must be a JSON object", 400)),
+                answer("wrap", "{\"wrapKeyRequest\":{}}", 400, error("INVALID_FIELD", "'wrapMethod' is required", 400)),
+                answer("wrap", "{\"wrapKeyRequest\":{\"wrapMethod\":5,\"wrapKeyPassword\":[\"p\"]}}", 400,
+                        error("KEY_PASSWORD_UNSUPPORTED", "Keys protected by a password are not supported", 400)),
+                answer("synchronousUnwrap", "{}", 400, error("INVALID_FIELD", "'unwrapKeyRequest' is required and must be a JSON object", 400)),
+                answer("synchronousUnwrap", "{\"unwrapKeyRequest\":[]}", 400, error("WRONG_TYPE", "'unwrapKeyRequest' must be a JSON object", 400)),
+                answer("synchronousUnwrap", "{\"unwrapKeyRequest\":{}}", 400, error("INVALID_FIELD", "'wrapMethod' is required", 400)),
+                answer("unwrap", "{\"unwrapKeyRequest\":null}", 400, error("INVALID_FIELD", "'unwrapKeyRequest' is required and must be a JSON object", 400)),
+                answer("unwrap", "{\"unwrapKeyRequest\":\"x\"}", 400, error("WRONG_TYPE", "'unwrapKeyRequest' must be a JSON object", 400)),
+                answer("unwrap", "{\"unwrapKeyRequest\":{\"wrapMethod\":[]}}", 400, error("WRONG_TYPE", "'wrapMethod' must be a string", 400)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("wraps")
+    void wrapBodiesAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
     static Stream<Case> ciphers() {
         String encrypt = "{\"encryptRequest\":{\"encryptKeyName\":\"" + KEY + "\"";
         String decrypt = "{\"decryptRequest\":{\"decryptKeyName\":\"" + KEY + "\"";
