@@ -14,6 +14,7 @@ import org.ratatosk.approvals.control.Rule;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.KeyAttributes;
 import org.ratatosk.keys.entity.ManagedKey;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
@@ -51,7 +52,7 @@ public class KeyChanges {
     }
 
     public JsonObject modify(String label, JsonObject body) {
-        JsonObject attributes = JsonBodies.optionalObject(body, "attributes").orElse(body);
+        JsonObject attributes = Bodies.bind(body, AttributesChange.class).of(body);
         return submitOrApply(keys.require(label), KeyPolicy.Operation.MODIFY,
                 Jsons.createObjectBuilder().add("attributes", attributes).build());
     }
@@ -63,8 +64,7 @@ public class KeyChanges {
      */
     public JsonObject tsbBlock(JsonObject body, boolean block, boolean synchronous) {
         String prefix = block ? "block" : "unblock";
-        JsonObject request = JsonBodies.requireObject(body, prefix + "Request");
-        ManagedKey key = keys.require(JsonBodies.requireString(request, prefix + "KeyName"));
+        ManagedKey key = keys.require(BlockBodies.keyName(body, block));
         KeyPolicy.Operation operation = block ? KeyPolicy.Operation.BLOCK : KeyPolicy.Operation.UNBLOCK;
         Rule rule = operation.ruleOf(KeyPolicy.fromStored(key.policy()));
         if (synchronous && rule.needsApproval()) {
@@ -85,11 +85,11 @@ public class KeyChanges {
      * is: block and unblock have rules of their own.
      */
     public JsonObject tsbModify(JsonObject body, boolean synchronous) {
-        JsonObject request = JsonBodies.requireObject(body, "modifyRequest");
+        JsonObject request = Bodies.bind(body, PolicyChangeBodies.Modify.class).modifyRequest();
         if (request.get("keyPassword") instanceof jakarta.json.JsonArray password && !password.isEmpty()) {
             throw new InvalidInput(ErrorCode.KEY_PASSWORD_UNSUPPORTED, "Keys protected by a password are not supported");
         }
-        ManagedKey key = keys.require(JsonBodies.requireString(request, "modifyKeyName"));
+        ManagedKey key = keys.require(Bodies.bind(request, PolicyChangeBodies.ModifyKey.class).modifyKeyName());
         if (!request.containsKey("policy")) {
             throw InvalidInput.field("'policy' is required");
         }

@@ -23,6 +23,7 @@ import org.ratatosk.approvals.control.KeyRequests;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.KeyAttributes;
 import org.ratatosk.keys.entity.ManagedKey;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.Cursor;
 import org.ratatosk.platform.ErrorCode;
@@ -215,9 +216,9 @@ public class Keys {
      * the certificate, which must be for the key's public key, replaces the one the key has.
      */
     public JsonObject importCertificate(JsonObject body) {
-        String label = JsonBodies.requireString(body, "label");
-        replaceCertificate(label, JsonBodies.requireString(body, "certificate"));
-        return certificate(label);
+        CertificateImport request = Bodies.bind(body, CertificateImport.class);
+        replaceCertificate(request.label(), request.certificate());
+        return certificate(request.label());
     }
 
     /** Removes the key's certificate; the key itself stays. */

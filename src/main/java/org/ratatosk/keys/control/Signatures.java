@@ -27,6 +27,7 @@ import org.ratatosk.approvals.control.KeyPolicy;
 import org.ratatosk.approvals.control.KeyRequests;
 import org.ratatosk.approvals.control.Rule;
 import org.ratatosk.keys.entity.ManagedKey;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
@@ -56,8 +57,8 @@ public class Signatures {
 
     /** Signs at once; a key whose use needs approval is signed through the asynchronous call. */
     public JsonObject sign(JsonObject body) {
-        JsonObject request = JsonBodies.requireObject(body, "signRequest");
-        ManagedKey key = keys.require(JsonBodies.requireString(request, "signKeyName"));
+        JsonObject request = Bodies.bind(body, SignatureBodies.Sign.class).signRequest();
+        ManagedKey key = keys.require(Bodies.bind(request, SignatureBodies.SignKey.class).signKeyName());
         if (KeyPolicy.fromStored(key.policy()).use().needsApproval()) {
             throw new Refused(ErrorCode.APPROVAL_REQUIRED, "Key '" + key.label()
                     + "' is governed by approvals; sign through /v1/sign");
@@ -71,8 +72,8 @@ public class Signatures {
      * the request.
      */
     public JsonObject submit(JsonObject body) {
-        JsonObject request = JsonBodies.requireObject(body, "signRequest");
-        ManagedKey key = keys.require(JsonBodies.requireString(request, "signKeyName"));
+        JsonObject request = Bodies.bind(body, SignatureBodies.Sign.class).signRequest();
+        ManagedKey key = keys.require(Bodies.bind(request, SignatureBodies.SignKey.class).signKeyName());
         Rule rule = KeyPolicy.fromStored(key.policy()).use();
         if (rule.needsApproval()) {
             check(key, request);
@@ -171,8 +172,8 @@ public class Signatures {
     }
 
     public JsonObject verify(JsonObject body) {
-        JsonObject request = JsonBodies.requireObject(body, "verifySignatureRequest");
-        ManagedKey key = keys.require(JsonBodies.requireString(request, "signKeyName"));
+        JsonObject request = Bodies.bind(body, SignatureBodies.Verify.class).verifySignatureRequest();
+        ManagedKey key = keys.require(Bodies.bind(request, SignatureBodies.SignKey.class).signKeyName());
         if ("AES".equals(key.algorithm())) {
             throw new InvalidInput(ErrorCode.UNSUPPORTED_SIGNATURE_ALGORITHM, "Key '" + key.label() + "' is a secret key");
         }

@@ -16,6 +16,7 @@ import org.ratatosk.approvals.control.Rule;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.KeyAttributes;
 import org.ratatosk.keys.entity.ManagedKey;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
@@ -56,7 +57,7 @@ public class Wraps {
     KeyRequests requests;
 
     public JsonObject wrap(JsonObject body) {
-        JsonObject request = JsonBodies.requireObject(body, "wrapKeyRequest");
+        JsonObject request = Bodies.bind(body, WrapBodies.Wrap.class).wrapKeyRequest();
         refusePasswords(request, "wrapKeyPassword", "keyToBeWrappedPassword");
         WrapMethod method = WrapMethod.parse(JsonBodies.requireString(request, "wrapMethod"));
         ManagedKey wrapping = wrappingKey(JsonBodies.requireString(request, "wrapKeyName"), method, true);
@@ -80,7 +81,7 @@ public class Wraps {
 
     /** Unwraps into a new key with the request's attributes and policy and answers that key. */
     public JsonObject unwrap(JsonObject body) {
-        return KeyJson.render(unwrapNow(JsonBodies.requireObject(body, "unwrapKeyRequest"), true));
+        return KeyJson.render(unwrapNow(Bodies.bind(body, WrapBodies.Unwrap.class).unwrapKeyRequest(), true));
     }
 
     /**
@@ -88,7 +89,7 @@ public class Wraps {
      * for them and its result is the new key's label; otherwise it runs at once.
      */
     public JsonObject submitUnwrap(JsonObject body) {
-        JsonObject request = JsonBodies.requireObject(body, "unwrapKeyRequest");
+        JsonObject request = Bodies.bind(body, WrapBodies.Unwrap.class).unwrapKeyRequest();
         UnwrapRequest checked = check(request, false);
         Rule rule = KeyPolicy.fromStored(checked.unwrapping().policy()).use();
         if (rule.needsApproval()) {

@@ -45,6 +45,9 @@ public class Answers {
     Commands commands;
 
     @Inject
+    CommandEndings endings;
+
+    @Inject
     Envelopes envelopes;
 
     @Inject
@@ -90,7 +93,7 @@ public class Answers {
         message.answered();
         command.complete(mid, response.toString(), now);
         rules.completed(command, message);
-        commands.finished(command, message.profileId());
+        endings.finished(command, message.profileId());
         LOG.info("Command " + command.id() + " COMPLETED by the answer to message " + mid);
         return AnswerOutcome.accepted(responseHeader);
     }
@@ -111,7 +114,7 @@ public class Answers {
             return;
         }
         command.fail(message.mid(), response.toString(), code, reason, now);
-        commands.finished(command, message.profileId());
+        endings.finished(command, message.profileId());
         LOG.info("Command " + command.id() + " FAILED: " + code + ": " + reason);
     }
 }

@@ -1,13 +1,13 @@
 package org.ratatosk.messaging.control;
 
 import static org.ratatosk.messaging.control.CommandBodies.namedProfile;
-import static org.ratatosk.messaging.control.CommandBodies.optionalId;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.validation.constraints.Size;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -16,6 +16,7 @@ import java.util.List;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.entity.CommandType;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
@@ -41,7 +42,11 @@ public class CertificateRules implements CommandRules {
 
     @Override
     public void checkOwnFields(JsonObject body) {
-        optionalId(body, "profileid");
+        Bodies.bind(body, Fields.class);
+    }
+
+    /** The one profile the certificates are for, when not every addressed one. */
+    public record Fields(@Size(min = 1, max = CommandBodies.MAX_ID, message = CommandBodies.PROFILE_ID_RULE) String profileid) {
     }
 
     @Override

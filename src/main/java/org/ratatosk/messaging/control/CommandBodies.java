@@ -1,10 +1,8 @@
 package org.ratatosk.messaging.control;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.List;
 import org.ratatosk.platform.ErrorCode;
-import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Refused;
 
@@ -12,6 +10,8 @@ import org.ratatosk.platform.Refused;
 public final class CommandBodies {
 
     static final int MAX_ID = 128;
+    static final String PROFILE_ID_RULE = "'profileid' must be 1 to " + MAX_ID + " characters";
+    static final String SMARTCARD_ID_RULE = "'smartcardid' must be 1 to " + MAX_ID + " characters";
 
     private CommandBodies() {
     }
@@ -19,21 +19,6 @@ public final class CommandBodies {
     /** Whether a confirmed delete: the device's OK then removes the profile and its mailbox. */
     public static boolean confirmedDelete(JsonObject deleteCommand) {
         return JsonBodies.optionalBoolean(deleteCommand, "confirmed").orElse(false);
-    }
-
-    static void requiredId(JsonObject body, String key) {
-        if (body.get(key) == null || body.get(key) == JsonValue.NULL) {
-            throw InvalidInput.field("'" + key + "' is required");
-        }
-        optionalId(body, key);
-    }
-
-    static void optionalId(JsonObject body, String key) {
-        JsonBodies.optionalString(body, key).ifPresent(id -> {
-            if (id.isEmpty() || id.length() > MAX_ID) {
-                throw InvalidInput.field("'" + key + "' must be 1 to " + MAX_ID + " characters");
-            }
-        });
     }
 
     /** Only the profile the body names (its {@code profileid}, if any), which must be among the addressed. */

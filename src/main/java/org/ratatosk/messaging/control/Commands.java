@@ -3,7 +3,6 @@ package org.ratatosk.messaging.control;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -23,10 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.entity.Command;
-import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.messaging.entity.Mailbox;
 import org.ratatosk.messaging.entity.MailboxMessage;
 import org.ratatosk.platform.Conflict;
@@ -34,11 +31,10 @@ import org.ratatosk.platform.Cursor;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
 import org.ratatosk.platform.Jsons;
-import org.ratatosk.platform.Metrics;
 import org.ratatosk.platform.NotFound;
 import org.ratatosk.platform.Page;
 
-/** Reading and cancelling commands, and the bookkeeping every final state shares. */
+/** Reading and cancelling commands; what every final state shares is in {@link CommandEndings}. */
 @Stateless
 public class Commands {
 
@@ -54,20 +50,11 @@ public class Commands {
     Envelopes envelopes;
 
     @Inject
-    Event<CommandFinished> finishedEvent;
-
-    @Inject
-    Event<CommandsFinished> finishedTogetherEvent;
+    CommandEndings endings;
 
     @Inject
     @Any
     Instance<EnvelopeSection> sections;
-
-    @Inject
-    Metrics metrics;
-
-    @Inject
-    AuditTrail audit;
 
     /**
      * Reads only: called from a request it runs without a transaction of its own, as a commit
@@ -96,12 +83,9 @@ public class Commands {
     }
 
     /**
-     * For the operator: the newest commands of every client, each envelope with its
-     * {@code clientId}, optionally only of one state and one type.
-     */
-    /**
-     * Commands across clients, newest first (ties by id), {@code limit} after the cursor's command:
-     * keyset pagination, so commands submitted meanwhile do not shift the pages that follow.
+     * For the operator: commands across clients that pass the filter, each envelope with its
+     * {@code clientId}, newest first (ties by id), {@code limit} after the cursor's command: keyset
+     * pagination, so commands submitted meanwhile do not shift the pages that follow.
      */
     public Page recent(CommandFilter filter, String after, int limit) {
         Map<String, Object> parameters = new HashMap<>();
@@ -135,7 +119,7 @@ public class Commands {
             throw new Conflict(ErrorCode.ALREADY_FINAL, "Command " + commandId + " is already " + command.state());
         }
         command.cancel(clock.instant());
-        finished(command, null);
+        endings.finished(command, null);
         LOG.info("Command " + commandId + " cancelled by " + client.clientId());
         return envelope(command);
     }
@@ -182,114 +166,15 @@ public class Commands {
         return rendered;
     }
 
-    /**
-     * Every final state passes through here, inside the transaction that made it final: the
-     * command's messages are withdrawn and {@link CommandFinished} is fired.
-     */
-    public void finished(Command command, String answeredProfileId) {
-        if (!command.state().isFinal()) {
-            throw new IllegalStateException("Command " + command.id() + " is not final");
-        }
-        closeOut(command);
-        metrics.commandFinished(command.type().name(), command.state().name());
-        audit.record(finalActor(command), "command", command.id(), command.state().name(), auditDetail(command));
-        finishedEvent.fire(new CommandFinished(command.id(), command.clientId(), command.type(), command.state(),
-                answeredProfileId));
-    }
-
-    /**
-     * {@link #finished} for many commands made final in the caller's transaction, with their
-     * messages and mailboxes closed out by one statement each, their audit records written
-     * together and one {@link CommandsFinished} fired for all of them. The persistence context must not hold those messages or mailboxes: the statements
-     * go past it.
-     */
-    public void finishedAll(List<Command> finals, Instant now) {
-        if (finals.isEmpty()) {
-            return;
-        }
-        List<String> ids = new ArrayList<>();
-        List<String> unusedPermanent = new ArrayList<>();
-        List<AuditTrail.Change> changes = new ArrayList<>();
-        for (Command command : finals) {
-            if (!command.state().isFinal()) {
-                throw new IllegalStateException("Command " + command.id() + " is not final");
-            }
-            ids.add(command.id());
-            if (command.newMailboxId() != null && command.state() != CommandState.COMPLETED) {
-                unusedPermanent.add(command.newMailboxId());
-            }
-            changes.add(new AuditTrail.Change(finalActor(command), "command", command.id(), command.state().name(),
-                    auditDetail(command)));
-        }
-        closeOutAll(ids, unusedPermanent);
-        audit.recordAll(changes, now);
-        List<CommandFinished> events = new ArrayList<>();
-        for (Command command : finals) {
-            metrics.commandFinished(command.type().name(), command.state().name());
-            events.add(new CommandFinished(command.id(), command.clientId(), command.type(), command.state(), null));
-        }
-        finishedTogetherEvent.fire(new CommandsFinished(events));
-    }
-
-    private void closeOutAll(List<String> commandIds, List<String> unusedPermanent) {
-        em.createQuery("UPDATE Mailbox b SET b.state = :closed WHERE b.temporary = true"
-                        + " AND b.bid IN (SELECT m.bid FROM MailboxMessage m WHERE m.commandId IN :ids)")
-                .setParameter("closed", Mailbox.State.CLOSED)
-                .setParameter("ids", commandIds)
-                .executeUpdate();
-        em.createQuery("UPDATE MailboxMessage m SET m.state = :withdrawn WHERE m.commandId IN :ids AND m.state = :pending")
-                .setParameter("withdrawn", MailboxMessage.State.WITHDRAWN)
-                .setParameter("pending", MailboxMessage.State.PENDING)
-                .setParameter("ids", commandIds)
-                .executeUpdate();
-        if (!unusedPermanent.isEmpty()) {
-            em.createQuery("UPDATE Mailbox b SET b.state = :closed WHERE b.bid IN :bids AND b.state = :pending")
-                    .setParameter("closed", Mailbox.State.CLOSED)
-                    .setParameter("pending", Mailbox.State.PENDING)
-                    .setParameter("bids", unusedPermanent)
-                    .executeUpdate();
-        }
-    }
-
-    private static JsonObject auditDetail(Command command) {
-        var detail = Jsons.createObjectBuilder().add("type", command.type().name());
-        if (command.errorCode() != null) {
-            detail.add("errorCode", command.errorCode());
-        }
-        return detail.build();
-    }
-
     public List<MailboxMessage> messages(String commandId) {
+        return messages(em, commandId);
+    }
+
+    static List<MailboxMessage> messages(EntityManager em, String commandId) {
         return em.createQuery("SELECT m FROM MailboxMessage m WHERE m.commandId = :command ORDER BY m.position",
                         MailboxMessage.class)
                 .setParameter("command", commandId)
                 .getResultList();
-    }
-
-    /** After a final state: no message of the command can be fetched, and unused mailboxes close. */
-    private void closeOut(Command command) {
-        for (MailboxMessage message : messages(command.id())) {
-            message.withdraw();
-            Mailbox mailbox = em.find(Mailbox.class, message.bid());
-            if (mailbox != null && mailbox.temporary()) {
-                mailbox.close();
-            }
-        }
-        if (command.newMailboxId() != null && command.state() != CommandState.COMPLETED) {
-            Mailbox permanent = em.find(Mailbox.class, command.newMailboxId());
-            if (permanent != null && permanent.state() == Mailbox.State.PENDING) {
-                permanent.close();
-            }
-        }
-    }
-
-    /** Who ended the command: its client cancels, a device answers, the server expires. */
-    static String finalActor(Command command) {
-        return switch (command.state()) {
-            case CANCELLED -> command.clientId();
-            case COMPLETED, FAILED -> "device:" + command.answeredMid();
-            default -> "server";
-        };
     }
 
     Command owned(ApiClient client, String commandId, LockModeType lock) {

@@ -1,17 +1,19 @@
 package org.ratatosk.messaging.control;
 
 import static org.ratatosk.messaging.control.CommandBodies.namedProfile;
-import static org.ratatosk.messaging.control.CommandBodies.requiredId;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.logging.Logger;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.CommandType;
 import org.ratatosk.messaging.entity.MailboxMessage;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.provisioning.control.Profiles;
 
@@ -37,8 +39,14 @@ public class DeleteRules implements CommandRules {
 
     @Override
     public void checkOwnFields(JsonObject body) {
-        requiredId(body, "profileid");
-        JsonBodies.optionalBoolean(body, "confirmed");
+        Bodies.bind(body, Fields.class);
+    }
+
+    /** The profile to delete, and whether the device's OK removes it here too. */
+    public record Fields(
+            @NotNull(message = "'profileid' is required")
+            @Size(min = 1, max = CommandBodies.MAX_ID, message = CommandBodies.PROFILE_ID_RULE) String profileid,
+            Boolean confirmed) {
     }
 
     @Override

@@ -38,7 +38,7 @@ public class Expiry {
     EntityManager em;
 
     @Inject
-    Commands commands;
+    CommandEndings endings;
 
     @Inject
     ExpiryScheduler scheduler;
@@ -76,7 +76,7 @@ public class Expiry {
                 expired.add(command);
             }
         }
-        commands.finishedAll(expired, now);
+        endings.finishedAll(expired, now);
         for (Command command : expired) {
             metrics.expiryLag(Duration.between(command.timeoutAt(), now));
         }

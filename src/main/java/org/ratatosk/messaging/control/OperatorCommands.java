@@ -32,6 +32,9 @@ public class OperatorCommands {
     Commands commands;
 
     @Inject
+    CommandEndings endings;
+
+    @Inject
     IdempotentSubmission submission;
 
     /** The envelope with its {@code clientId}, as the operator's list shows it. */
@@ -51,7 +54,7 @@ public class OperatorCommands {
             throw new Conflict(ErrorCode.ALREADY_FINAL, "Command " + commandId + " is already " + command.state());
         }
         command.cancel(Instant.now());
-        commands.finished(command, null);
+        endings.finished(command, null);
         LOG.info("Command " + commandId + " of " + command.clientId() + " cancelled by the operator");
         return withClient(command);
     }

@@ -1,15 +1,14 @@
 package org.ratatosk.messaging.control;
 
-import static org.ratatosk.messaging.control.CommandBodies.optionalId;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.CommandType;
 import org.ratatosk.messaging.entity.MailboxMessage;
-import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.provisioning.control.AnswerRejected;
 import org.ratatosk.provisioning.control.Profiles;
 
@@ -27,9 +26,12 @@ public class PingRules implements CommandRules {
 
     @Override
     public void checkOwnFields(JsonObject body) {
-        JsonBodies.optionalBoolean(body, "deviceinfo");
-        JsonBodies.optionalBoolean(body, "profileinfo");
-        optionalId(body, "profileid");
+        Bodies.bind(body, Fields.class);
+    }
+
+    /** Whether the device reports itself and its profiles, and which profile it is asked about. */
+    public record Fields(Boolean deviceinfo, Boolean profileinfo,
+                         @Size(min = 1, max = CommandBodies.MAX_ID, message = CommandBodies.PROFILE_ID_RULE) String profileid) {
     }
 
     @Override

@@ -5,47 +5,29 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Security;
 import java.security.Signature;
 import java.security.cert.Certificate;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import javax.security.auth.login.LoginException;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.DomainException;
 import org.ratatosk.platform.ErrorCode;
-import org.ratatosk.platform.HsmUnavailableException;
 import org.ratatosk.platform.InvalidInput;
 
 /**
  * Keys in an HSM through SunPKCS11. Each private key is a token object, sensitive and (unless
- * asked otherwise) never extractable, found again by its label as the key store alias.
- * Any failure of the module drops the provider and its login; the next call builds a new one,
- * so the server recovers when the HSM returns without a restart.
+ * asked otherwise) never extractable, found again by its label as the key store alias. Every call
+ * runs on the connection that {@link Pkcs11Connections} keeps, and survives the HSM going away.
  */
 public final class Pkcs11Token implements CryptoToken {
 
-    private static final Logger LOG = Logger.getLogger(Pkcs11Token.class.getName());
-
-    private final Pkcs11Configuration configuration;
-    private final char[] pin;
+    private final Pkcs11Connections connections;
     private final Object generation = new Object();
-    private volatile Connection connection;
-    /** The provider of the last connection that failed: its module is started afresh before reconnecting. */
-    private Provider failedProvider;
-    /** While the HSM is down, calls fail fast instead of each trying to connect. */
-    private Failure lastFailure;
-    private static final long RETRY_INTERVAL_NANOS = 1_000_000_000L;
 
     public Pkcs11Token(Pkcs11Configuration configuration, char[] pin) {
-        this.configuration = configuration;
-        this.pin = pin.clone();
+        this.connections = new Pkcs11Connections(configuration, pin.clone());
     }
 
     @Override
@@ -63,8 +45,8 @@ public final class Pkcs11Token implements CryptoToken {
     }
 
     private PublicKey generateUnique(String label, KeySpec spec, boolean extractable) {
-        return use(c -> {
-            Slot slot = extractable ? c.extractable() : c.strict;
+        return connections.use(c -> {
+            Pkcs11Connection.Slot slot = extractable ? c.extractable() : c.strict;
             if (c.strict.store.containsAlias(label)) {
                 throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists in the HSM");
             }
@@ -83,8 +65,8 @@ public final class Pkcs11Token implements CryptoToken {
 
     @Override
     public void generateSecret(String label, int bits, boolean extractable) {
-        use(c -> {
-            Slot slot = extractable ? c.extractable() : c.strict;
+        connections.use(c -> {
+            Pkcs11Connection.Slot slot = extractable ? c.extractable() : c.strict;
             if (c.strict.store.containsAlias(label)) {
                 throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists in the HSM");
             }
@@ -100,7 +82,7 @@ public final class Pkcs11Token implements CryptoToken {
 
     @Override
     public byte[] sign(String label, String algorithm, java.security.spec.AlgorithmParameterSpec parameters, byte[] data) {
-        return use(c -> {
+        return connections.use(c -> {
             Signature signature = Signature.getInstance(algorithm, c.strict.provider);
             try {
                 if (parameters != null) {
@@ -128,7 +110,7 @@ public final class Pkcs11Token implements CryptoToken {
     @Override
     public byte[] cipher(String label, String transformation, int mode, java.security.spec.AlgorithmParameterSpec parameters,
                          byte[] aad, byte[] data) {
-        return use(c -> {
+        return connections.use(c -> {
             javax.crypto.Cipher cipher;
             try {
                 cipher = javax.crypto.Cipher.getInstance(transformation, c.strict.provider);
@@ -151,7 +133,7 @@ public final class Pkcs11Token implements CryptoToken {
 
     @Override
     public byte[] wrapKey(String wrappingLabel, String label, WrapMethod method) {
-        return use(c -> {
+        return connections.use(c -> {
             java.security.Key wrapping = "RSA".equals(method.wrappingAlgorithm())
                     ? java.security.KeyFactory.getInstance("RSA", c.strict.provider)
                             .translateKey(c.strict.store.getCertificate(wrappingLabel).getPublicKey())
@@ -168,7 +150,7 @@ public final class Pkcs11Token implements CryptoToken {
 
     @Override
     public int unwrapSecret(String unwrappingLabel, byte[] wrapped, WrapMethod method, String label, boolean extractable) {
-        return use(c -> {
+        return connections.use(c -> {
             if (c.strict.store.containsAlias(label)) {
                 throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists in the HSM");
             }
@@ -200,7 +182,7 @@ public final class Pkcs11Token implements CryptoToken {
     @Override
     public PublicKey unwrapPrivate(String unwrappingLabel, byte[] wrapped, WrapMethod method, String label, boolean extractable) {
         synchronized (generation) {
-            return use(c -> {
+            return connections.use(c -> {
                 if (c.strict.store.containsAlias(label)) {
                     throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists in the HSM");
                 }
@@ -214,28 +196,21 @@ public final class Pkcs11Token implements CryptoToken {
                 }
                 PrivateKey privateKey = unwrapped.key();
                 try {
-                    PublicKey publicKey;
-                    KeySpec spec;
+                    PublicHalf half;
                     if (unwrapped.modulus() != null) {
-                        publicKey = java.security.KeyFactory.getInstance("RSA").generatePublic(
-                                new java.security.spec.RSAPublicKeySpec(unwrapped.modulus(), unwrapped.publicExponent()));
-                        spec = KeySpec.rsa(unwrapped.modulus().bitLength());
+                        half = PublicHalf.rsa(unwrapped.modulus(), unwrapped.publicExponent());
                     } else {
-                        String curveOid = org.bouncycastle.asn1.ASN1ObjectIdentifier.getInstance(unwrapped.ecParameters()).getId();
-                        spec = KeySpec.ec(curveOid, null);
-                        publicKey = EcPublicKeys.recover(curveOid, digest -> {
+                        String curveOid = ASN1ObjectIdentifier.getInstance(unwrapped.ecParameters()).getId();
+                        half = PublicHalf.ec(curveOid, () -> EcPublicKeys.recover(curveOid, digest -> {
                             Signature signature = Signature.getInstance("NONEwithECDSA", c.strict.provider);
                             signature.initSign(privateKey);
                             signature.update(digest);
                             return signature.sign();
-                        });
+                        }));
                     }
-                    java.security.cert.X509Certificate placeholder = PlaceholderCertificate.create(label, publicKey, privateKey,
-                            c.strict.provider, spec.defaultSignatureAlgorithm());
-                    // The placeholder's signature, made in the token, shows that the public key is the private key's half.
-                    placeholder.verify(publicKey);
+                    Certificate placeholder = half.placeholder(label, privateKey, c.strict.provider);
                     c.strict.store.setKeyEntry(label, privateKey, null, new Certificate[] {placeholder});
-                    return publicKey;
+                    return half.key();
                 } catch (DomainException | GeneralSecurityException e) {
                     Pkcs11KeyWrap.destroy(privateKey);
                     c.strict.reload();
@@ -250,12 +225,12 @@ public final class Pkcs11Token implements CryptoToken {
 
     @Override
     public Optional<PublicKey> publicKey(String label) {
-        return use(c -> Optional.ofNullable(c.strict.store.getCertificate(label)).map(Certificate::getPublicKey));
+        return connections.use(c -> Optional.ofNullable(c.strict.store.getCertificate(label)).map(Certificate::getPublicKey));
     }
 
     @Override
     public byte[] sign(String label, String algorithm, byte[] data) {
-        return use(c -> {
+        return connections.use(c -> {
             Signature signature = Signature.getInstance(algorithm, c.strict.provider);
             signature.initSign(c.privateKey(label));
             signature.update(data);
@@ -266,12 +241,12 @@ public final class Pkcs11Token implements CryptoToken {
     @Override
     public boolean privateKeyExtractable(String label) {
         // SunPKCS11 hands out an opaque key, without encoding, for every sensitive or non-extractable key.
-        return use(c -> c.privateKey(label).getEncoded() != null);
+        return connections.use(c -> c.privateKey(label).getEncoded() != null);
     }
 
     @Override
     public boolean delete(String label) {
-        return use(c -> {
+        return connections.use(c -> {
             c.keys.remove(label);
             if (!c.strict.store.containsAlias(label)) {
                 return false;
@@ -283,7 +258,7 @@ public final class Pkcs11Token implements CryptoToken {
 
     @Override
     public byte[] random(int length) {
-        return use(c -> {
+        return connections.use(c -> {
             byte[] bytes = new byte[length];
             SecureRandom.getInstance("PKCS11", c.strict.provider).nextBytes(bytes);
             return bytes;
@@ -292,7 +267,7 @@ public final class Pkcs11Token implements CryptoToken {
 
     @Override
     public void check() {
-        use(c -> {
+        connections.use(c -> {
             byte[] probe = new byte[8];
             SecureRandom.getInstance("PKCS11", c.strict.provider).nextBytes(probe);
             // A random number may come without the token's key store; a signature needs it.
@@ -318,183 +293,7 @@ public final class Pkcs11Token implements CryptoToken {
     }
 
     @Override
-    public synchronized void close() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws Exception;
-    }
-
-    private <T> T use(Work<T> work) {
-        Connection current = connect();
-        try {
-            return work.run(current);
-        } catch (DomainException e) {
-            throw e;
-        } catch (Exception e) {
-            drop(current, e);
-            throw new HsmUnavailableException("The HSM failed: " + e.getMessage(), e);
-        }
-    }
-
-    private Connection connect() {
-        Connection current = connection;
-        if (current != null) {
-            return current;
-        }
-        synchronized (this) {
-            if (connection != null) {
-                return connection;
-            }
-            long now = System.nanoTime();
-            if (lastFailure != null && now - lastFailure.at < RETRY_INTERVAL_NANOS) {
-                throw new HsmUnavailableException("The HSM cannot be reached: " + lastFailure.reason, null);
-            }
-            if (failedProvider != null) {
-                Pkcs11Module.restart(failedProvider);
-            } else if (lastFailure != null) {
-                Pkcs11Module.restart(configuration.library());
-            }
-            try {
-                connection = new Connection(configuration, pin);
-                failedProvider = null;
-                lastFailure = null;
-                LOG.info("Connected to the HSM through " + configuration.library());
-                return connection;
-            } catch (Exception | LinkageError e) {
-                lastFailure = new Failure(System.nanoTime(), String.valueOf(e.getMessage()));
-                throw new HsmUnavailableException("The HSM cannot be reached: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private record Failure(long at, String reason) {
-    }
-
-    private synchronized void drop(Connection failed, Throwable cause) {
-        if (connection == failed) {
-            LOG.log(Level.WARNING, "HSM call failed; reconnecting on the next call: " + cause);
-            connection = null;
-            failed.close();
-            failedProvider = failed.strict.provider;
-        }
-    }
-
-    /** A provider with its logged-in key store. */
-    private static final class Slot {
-        final Provider provider;
-        final KeyStore store;
-        final char[] pin;
-
-        Slot(Provider provider, char[] pin) throws Exception {
-            this.provider = provider;
-            this.pin = pin;
-            this.store = KeyStore.getInstance("PKCS11", provider);
-            store.load(null, pin);
-        }
-
-        void reload() throws Exception {
-            store.load(null, pin);
-        }
-
-        void close() {
-            if (provider instanceof java.security.AuthProvider auth) {
-                try {
-                    auth.logout();
-                } catch (LoginException | RuntimeException e) {
-                    LOG.fine("Logout from a failed HSM session: " + e);
-                }
-            }
-        }
-    }
-
-    /** Providers configured for this module and slot, plus private key handles by label. */
-    private static final class Connection {
-        final Pkcs11Configuration configuration;
-        final char[] pin;
-        final Slot strict;
-        private volatile Slot extractable;
-        final Map<String, PrivateKey> keys = new ConcurrentHashMap<>();
-
-        Connection(Pkcs11Configuration configuration, char[] pin) throws Exception {
-            this.configuration = configuration;
-            this.pin = pin;
-            this.strict = new Slot(provider(configuration.strict()), pin);
-        }
-
-        synchronized Slot extractable() throws Exception {
-            if (extractable == null) {
-                extractable = new Slot(provider(configuration.extractable()), pin);
-            }
-            return extractable;
-        }
-
-        /** The private or secret key of the label. */
-        java.security.Key key(String label) throws GeneralSecurityException {
-            listAgainUnlessListed(label);
-            if (strict.store.isKeyEntry(label) && strict.store.getCertificate(label) == null) {
-                java.security.Key secret = strict.store.getKey(label, null);
-                if (secret == null) {
-                    throw new java.security.KeyStoreException("The HSM lists key '" + label + "' but does not return it");
-                }
-                return secret;
-            }
-            return privateKey(label);
-        }
-
-        PrivateKey privateKey(String label) throws GeneralSecurityException {
-            PrivateKey key = keys.get(label);
-            if (key == null) {
-                listAgainUnlessListed(label);
-                key = (PrivateKey) strict.store.getKey(label, null);
-                if (key == null && strict.store.containsAlias(label)) {
-                    // The token listed the key but cannot produce it: the token failed, not the caller.
-                    throw new java.security.KeyStoreException("The HSM lists key '" + label + "' but does not return it");
-                }
-                if (key == null) {
-                    throw new Conflict(ErrorCode.KEY_MATERIAL_MISSING, "The HSM holds no private key '" + label + "'");
-                }
-                keys.put(label, key);
-            }
-            return key;
-        }
-
-        /**
-         * The key store lists the token's entries when it is loaded; a key another server made on a
-         * token they share since then is found by listing them again.
-         */
-        private void listAgainUnlessListed(String label) throws GeneralSecurityException {
-            if (strict.store.containsAlias(label)) {
-                return;
-            }
-            try {
-                strict.reload();
-            } catch (GeneralSecurityException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new java.security.KeyStoreException("Cannot list the HSM's keys again", e);
-            }
-        }
-
-        static Provider provider(String configText) {
-            Provider base = Security.getProvider("SunPKCS11");
-            if (base == null) {
-                throw new IllegalStateException("The SunPKCS11 provider is not available in this Java runtime");
-            }
-            return base.configure("--" + configText);
-        }
-
-        void close() {
-            keys.clear();
-            strict.close();
-            if (extractable != null) {
-                extractable.close();
-            }
-        }
+    public void close() {
+        connections.close();
     }
 }

@@ -1,13 +1,7 @@
 package org.ratatosk.tokens.control;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -19,7 +13,6 @@ import java.security.cert.Certificate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.DomainException;
 import org.ratatosk.platform.ErrorCode;
@@ -32,34 +25,18 @@ import org.ratatosk.platform.InvalidInput;
  */
 public final class SoftwareToken implements CryptoToken {
 
-    private static final Logger LOG = Logger.getLogger(SoftwareToken.class.getName());
-
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
-    private final Path file;
+    private final KeyStoreFile file;
     private final char[] password;
     private final KeyStore store;
     private final Map<String, PrivateKey> keys = new ConcurrentHashMap<>();
     private final Map<String, javax.crypto.SecretKey> secrets = new ConcurrentHashMap<>();
 
     public SoftwareToken(Path file, char[] password) {
-        this.file = file;
         this.password = password.clone();
-        try {
-            store = KeyStore.getInstance("PKCS12");
-            if (Files.exists(file)) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    store.load(in, this.password);
-                }
-            } else {
-                store.load(null, null);
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                save();
-                LOG.info("Created software key store " + file + "; configure an HSM for production keys");
-            }
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot open the software key store " + file, e);
-        }
+        this.file = new KeyStoreFile(file, this.password);
+        this.store = this.file.store();
     }
 
     @Override
@@ -70,16 +47,14 @@ public final class SoftwareToken implements CryptoToken {
     @Override
     public synchronized PublicKey generate(String label, KeySpec spec, boolean extractable) {
         try {
-            if (store.containsAlias(label)) {
-                throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists in the token");
-            }
+            requireNew(label);
             KeyPairGenerator generator = KeyPairGenerator.getInstance(spec.algorithm());
             generator.initialize(spec.parameters());
             KeyPair pair = generator.generateKeyPair();
             Certificate placeholder = PlaceholderCertificate.create(label, pair.getPublic(), pair.getPrivate(), null,
                     spec.defaultSignatureAlgorithm());
             store.setKeyEntry(label, pair.getPrivate(), password, new Certificate[] {placeholder});
-            save();
+            file.save();
             keys.put(label, pair.getPrivate());
             return pair.getPublic();
         } catch (GeneralSecurityException | IOException e) {
@@ -90,14 +65,12 @@ public final class SoftwareToken implements CryptoToken {
     @Override
     public synchronized void generateSecret(String label, int bits, boolean extractable) {
         try {
-            if (store.containsAlias(label)) {
-                throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists in the token");
-            }
+            requireNew(label);
             javax.crypto.KeyGenerator generator = javax.crypto.KeyGenerator.getInstance("AES");
             generator.init(bits);
             javax.crypto.SecretKey key = generator.generateKey();
             store.setEntry(label, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(password));
-            save();
+            file.save();
             secrets.put(label, key);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Cannot generate key '" + label + "' in the software key store", e);
@@ -144,29 +117,13 @@ public final class SoftwareToken implements CryptoToken {
     public byte[] wrapKey(String wrappingLabel, String label, WrapMethod method) {
         java.security.Key key = method.wrapsPrivateKey()
                 ? keys.computeIfAbsent(label, this::load)
-                : secret(label).orElseThrow(() ->
-                        new Conflict(ErrorCode.KEY_MATERIAL_MISSING, "The token holds no AES key '" + label + "'"));
+                : requireSecret(label);
         java.security.Key wrapping = "RSA".equals(method.wrappingAlgorithm())
                 ? publicKey(wrappingLabel).orElseThrow(() ->
                         new Conflict(ErrorCode.KEY_MATERIAL_MISSING, "The token holds no key pair '" + wrappingLabel + "'"))
-                : secret(wrappingLabel).orElseThrow(() ->
-                        new Conflict(ErrorCode.KEY_MATERIAL_MISSING, "The token holds no AES key '" + wrappingLabel + "'"));
+                : requireSecret(wrappingLabel);
         try {
-            javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance(method.transformation());
-            if (method.wrapsPrivateKey()) {
-                // As PKCS#11 tokens do, RFC 3394 wraps a PKCS#8 key padded with zeros to a multiple of 8 bytes.
-                byte[] encoded = key.getEncoded();
-                byte[] padded = java.util.Arrays.copyOf(encoded, (encoded.length + 7) / 8 * 8);
-                cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, wrapping);
-                try {
-                    return cipher.doFinal(padded);
-                } finally {
-                    java.util.Arrays.fill(encoded, (byte) 0);
-                    java.util.Arrays.fill(padded, (byte) 0);
-                }
-            }
-            cipher.init(javax.crypto.Cipher.WRAP_MODE, wrapping);
-            return cipher.wrap(key);
+            return SoftwareKeyWrap.wrap(wrapping, key, method);
         } catch (GeneralSecurityException e) {
             throw new InvalidInput(ErrorCode.WRAP_FAILED, "Key '" + label + "' cannot be wrapped with key '"
                     + wrappingLabel + "' by " + method + ": " + e.getMessage());
@@ -177,13 +134,10 @@ public final class SoftwareToken implements CryptoToken {
     public synchronized int unwrapSecret(String unwrappingLabel, byte[] wrapped, WrapMethod method, String label, boolean extractable) {
         java.security.Key unwrapping = "RSA".equals(method.wrappingAlgorithm())
                 ? keys.computeIfAbsent(unwrappingLabel, this::load)
-                : secret(unwrappingLabel).orElseThrow(() ->
-                        new Conflict(ErrorCode.KEY_MATERIAL_MISSING, "The token holds no AES key '" + unwrappingLabel + "'"));
+                : requireSecret(unwrappingLabel);
         javax.crypto.SecretKey key;
         try {
-            javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance(method.transformation());
-            cipher.init(javax.crypto.Cipher.UNWRAP_MODE, unwrapping);
-            key = (javax.crypto.SecretKey) cipher.unwrap(wrapped, "AES", javax.crypto.Cipher.SECRET_KEY);
+            key = SoftwareKeyWrap.unwrapSecret(unwrapping, wrapped, method);
         } catch (GeneralSecurityException e) {
             throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "The wrapped key cannot be unwrapped with key '"
                     + unwrappingLabel + "' by " + method + ": " + e.getMessage());
@@ -193,11 +147,9 @@ public final class SoftwareToken implements CryptoToken {
             throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "The wrapped key is " + bits + " bits long, not an AES key");
         }
         try {
-            if (store.containsAlias(label)) {
-                throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists in the token");
-            }
+            requireNew(label);
             store.setEntry(label, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(password));
-            save();
+            file.save();
             secrets.put(label, key);
             return bits;
         } catch (GeneralSecurityException | IOException e) {
@@ -208,35 +160,12 @@ public final class SoftwareToken implements CryptoToken {
     @Override
     public synchronized PublicKey unwrapPrivate(String unwrappingLabel, byte[] wrapped, WrapMethod method, String label,
                                                 boolean extractable) {
-        javax.crypto.SecretKey unwrapping = secret(unwrappingLabel).orElseThrow(() ->
-                new Conflict(ErrorCode.KEY_MATERIAL_MISSING, "The token holds no AES key '" + unwrappingLabel + "'"));
+        javax.crypto.SecretKey unwrapping = requireSecret(unwrappingLabel);
         PrivateKey key;
-        PublicKey publicKey;
-        KeySpec spec;
+        PublicHalf half;
         try {
-            javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance(method.transformation());
-            cipher.init(javax.crypto.Cipher.DECRYPT_MODE, unwrapping);
-            byte[] padded = cipher.doFinal(wrapped);
-            try (var in = new org.bouncycastle.asn1.ASN1InputStream(padded)) {
-                byte[] encoded = org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(in.readObject()).getEncoded();
-                key = java.security.KeyFactory.getInstance(method.wrappedAlgorithm())
-                        .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(encoded));
-                java.util.Arrays.fill(encoded, (byte) 0);
-            } finally {
-                java.util.Arrays.fill(padded, (byte) 0);
-            }
-            if (key instanceof java.security.interfaces.RSAPrivateCrtKey rsa) {
-                publicKey = java.security.KeyFactory.getInstance("RSA").generatePublic(
-                        new java.security.spec.RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
-                spec = KeySpec.rsa(rsa.getModulus().bitLength());
-            } else if (key instanceof java.security.interfaces.ECPrivateKey ec) {
-                String curveOid = org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(ec.getEncoded())
-                        .getPrivateKeyAlgorithm().getParameters().toString();
-                spec = KeySpec.ec(curveOid, null);
-                publicKey = EcPublicKeys.of(ec, curveOid);
-            } else {
-                throw new GeneralSecurityException("not an RSA key with CRT parameters or an EC key");
-            }
+            key = SoftwareKeyWrap.unwrapPrivate(unwrapping, wrapped, method);
+            half = SoftwareKeyWrap.publicHalf(key);
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
             if (e instanceof DomainException api && api.code() != ErrorCode.INVALID_KEY_SIZE && api.code() != ErrorCode.INVALID_CURVE) {
                 throw api;
@@ -245,18 +174,25 @@ public final class SoftwareToken implements CryptoToken {
                     + unwrappingLabel + "' by " + method + ": " + e.getMessage());
         }
         try {
-            if (store.containsAlias(label)) {
-                throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists in the token");
-            }
-            Certificate placeholder = PlaceholderCertificate.create(label, publicKey, key, null, spec.defaultSignatureAlgorithm());
-            placeholder.verify(publicKey);
-            store.setKeyEntry(label, key, password, new Certificate[] {placeholder});
-            save();
+            requireNew(label);
+            store.setKeyEntry(label, key, password, new Certificate[] {half.placeholder(label, key, null)});
+            file.save();
             keys.put(label, key);
-            return publicKey;
+            return half.key();
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Cannot store key '" + label + "' in the software key store", e);
         }
+    }
+
+    private void requireNew(String label) throws java.security.KeyStoreException {
+        if (store.containsAlias(label)) {
+            throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists in the token");
+        }
+    }
+
+    private javax.crypto.SecretKey requireSecret(String label) {
+        return secret(label).orElseThrow(() ->
+                new Conflict(ErrorCode.KEY_MATERIAL_MISSING, "The token holds no AES key '" + label + "'"));
     }
 
     private synchronized Optional<javax.crypto.SecretKey> secret(String label) {
@@ -288,15 +224,7 @@ public final class SoftwareToken implements CryptoToken {
 
     @Override
     public byte[] sign(String label, String algorithm, byte[] data) {
-        PrivateKey key = keys.computeIfAbsent(label, this::load);
-        try {
-            Signature signature = Signature.getInstance(algorithm);
-            signature.initSign(key);
-            signature.update(data);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot sign with key '" + label + "'", e);
-        }
+        return sign(label, algorithm, null, data);
     }
 
     @Override
@@ -338,7 +266,7 @@ public final class SoftwareToken implements CryptoToken {
                 return false;
             }
             store.deleteEntry(label);
-            save();
+            file.save();
             return true;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Cannot delete key '" + label + "'", e);
@@ -354,7 +282,7 @@ public final class SoftwareToken implements CryptoToken {
 
     @Override
     public void check() {
-        if (!Files.isReadable(file)) {
+        if (!file.readable()) {
             throw new IllegalStateException("Software key store " + file + " is not readable");
         }
     }
@@ -362,24 +290,6 @@ public final class SoftwareToken implements CryptoToken {
     @Override
     public void close() {
         keys.clear();
-    }
-
-    /** Writes the whole store to a temporary file first, so a crash never leaves half a key store. */
-    private void save() throws IOException, GeneralSecurityException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            store.store(out, password);
-        }
-        try {
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            LOG.fine("Cannot restrict permissions of " + temporary);
-        }
-        try {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
 }

@@ -1,0 +1,281 @@
+package org.ratatosk.keys.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import java.net.http.HttpRequest;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ratatosk.devicesim.Reply;
+import org.ratatosk.testsupport.Server;
+import org.ratatosk.tokens.control.TestTokens;
+
+/**
+ * The answers to TSB's key operation bodies, hostile and valid, byte for byte: status, the
+ * contract's code and message, TSB's errorCode and reason, and which fault of several is named.
+ * Each case is one body; a valid one is held to its status only, since its answer carries the key.
+ */
+@ExtendWith(ArquillianExtension.class)
+class KeyBodyAnswersIT {
+
+    /** A key that every run has: the answers name it. */
+    static final String KEY = "body-answers-rsa";
+
+    static String operation;
+    static String management;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Server.war();
+    }
+
+    @BeforeAll
+    static void keyAndTokens() {
+        TestTokens.assumeSoftHsm();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        management = TsbIT.apiKey("it-body-management-" + suffix, "KEY_MANAGEMENT");
+        operation = TsbIT.apiKey("it-body-operation-" + suffix, "KEY_OPERATION");
+        // Made afresh: a key left by an earlier run on the same database may have lost its material with the token.
+        TsbIT.call(management, "POST", "key/deleteKey", Json.createObjectBuilder().add("label", KEY).build());
+        Reply created = TsbIT.call(management, "POST", "key", TsbIT.tsbKey(KEY, "RSA", 2048, null));
+        assertEquals(200, created.status(), created.toString());
+    }
+
+    /** A body sent with the method to the path, by a key operation token unless {@code management}. */
+    record Case(boolean management, String method, String path, String body, int status, String answer) {
+        @Override
+        public String toString() {
+            return method + " " + path + " " + body;
+        }
+    }
+
+    static Case answer(String path, String body, int status, String answer) {
+        return new Case(false, "POST", path, body, status, answer);
+    }
+
+    static Case accepted(String path, String body) {
+        return new Case(false, "POST", path, body, 200, null);
+    }
+
+    static Case managing(String method, String path, String body, int status, String answer) {
+        return new Case(true, method, path, body, status, answer);
+    }
+
+    /** TSB's reason is the contract code in its own spelling: KEY_NOT_FOUND is res.error.key.not.found. */
+    static String error(String code, String message, int errorCode) {
+        return "{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"details\":{},\"errorCode\":" + errorCode
+                + ",\"reason\":\"res.error." + code.toLowerCase(Locale.ROOT).replace('_', '.') + "\"}";
+    }
+
+    static Stream<Case> blocks() {
+        return Stream.of(
+                answer("synchronousBlock", "{}", 400, error("INVALID_FIELD", "'blockRequest' is required and must be a JSON object", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":null}", 400, error("INVALID_FIELD", "'blockRequest' is required and must be a JSON object", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":5}", 400, error("WRONG_TYPE", "'blockRequest' must be a JSON object", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":[]}", 400, error("WRONG_TYPE", "'blockRequest' must be a JSON object", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":\"" + KEY + "\"}", 400, error("WRONG_TYPE", "'blockRequest' must be a JSON object", 400)),
+                answer("synchronousBlock", "{\"unblockRequest\":{\"unblockKeyName\":\"" + KEY + "\"}}", 400, error("INVALID_FIELD", "'blockRequest' is required and must be a JSON object", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":{}}", 400, error("INVALID_FIELD", "'blockKeyName' is required", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":{\"blockKeyName\":null}}", 400, error("INVALID_FIELD", "'blockKeyName' is required", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":{\"blockKeyName\":\"\"}}", 400, error("INVALID_FIELD", "'blockKeyName' is required", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":{\"blockKeyName\":5}}", 400, error("WRONG_TYPE", "'blockKeyName' must be a string", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":{\"blockKeyName\":[\"" + KEY + "\"]}}", 400, error("WRONG_TYPE", "'blockKeyName' must be a string", 400)),
+                answer("synchronousBlock", "{\"blockRequest\":{\"blockKeyName\":\"no-such-key\"}}", 404, error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer("synchronousBlock", "{\"blockRequest\":{\"blockKeyName\":\"no-such-key\",\"keyPassword\":5}}", 404, error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer("synchronousBlock", "{\"blockRequest\":{\"blockKeyName\":\"" + KEY + "\",\"blockKeyName\":\"" + KEY + "\"}}", 400, error("DUPLICATE_MEMBER", "The request body has the member 'blockKeyName' twice in one object", 400)),
+                answer("synchronousBlock", "[]", 400, error("MALFORMED_JSON", "The request body must be a JSON object", 400)),
+                accepted("synchronousBlock", "{\"blockRequest\":{\"blockKeyName\":\"" + KEY + "\",\"unknown\":[1]}}"),
+                accepted("synchronousUnblock", "{\"unblockRequest\":{\"unblockKeyName\":\"" + KEY + "\"}}"),
+                accepted("block", "{\"blockRequest\":{\"blockKeyName\":\"" + KEY + "\"}}"),
+                answer("unblock", "{\"blockRequest\":{\"blockKeyName\":\"" + KEY + "\"}}", 400, error("INVALID_FIELD", "'unblockRequest' is required and must be a JSON object", 400)),
+                answer("unblock", "{\"unblockRequest\":{\"blockKeyName\":\"" + KEY + "\"}}", 400, error("INVALID_FIELD", "'unblockKeyName' is required", 400)),
+                answer("unblock", "{\"unblockRequest\":{\"unblockKeyName\":true}}", 400, error("WRONG_TYPE", "'unblockKeyName' must be a string", 400)),
+                accepted("unblock", "{\"unblockRequest\":{\"unblockKeyName\":\"" + KEY + "\"}}"));
+    }
+
+    static Stream<Case> certificateImports() {
+        String path = "certificate/import/plain";
+        return Stream.of(
+                answer(path, "{}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                answer(path, "{\"label\":null,\"certificate\":\"AAAA\"}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                answer(path, "{\"label\":\"\",\"certificate\":5}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                answer(path, "{\"label\":5,\"certificate\":5}", 400, error("WRONG_TYPE", "'label' must be a string", 400)),
+                answer(path, "{\"label\":{},\"certificate\":\"AAAA\"}", 400, error("WRONG_TYPE", "'label' must be a string", 400)),
+                answer(path, "{\"label\":\"" + KEY + "\"}", 400, error("INVALID_FIELD", "'certificate' is required", 400)),
+                answer(path, "{\"label\":\"" + KEY + "\",\"certificate\":\"\"}", 400, error("INVALID_FIELD", "'certificate' is required", 400)),
+                answer(path, "{\"label\":\"" + KEY + "\",\"certificate\":false}", 400, error("WRONG_TYPE", "'certificate' must be a string", 400)),
+                answer(path, "{\"label\":\"no-such-key\",\"certificate\":5}", 400, error("WRONG_TYPE", "'certificate' must be a string", 400)),
+                answer(path, "{\"label\":\"\",\"certificate\":\"\"}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                answer(path, "{\"label\":\"no-such-key\",\"certificate\":\"AAAA\"}", 404, error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer(path, "{\"label\":\"" + KEY + "\",\"certificate\":\"bm90IGEgY2VydGlmaWNhdGU=\"}", 400,
+                        error("INVALID_CERTIFICATE", "'certificate' holds something that is not an X.509 certificate", 400)),
+                answer(path, "{\"label\":\"" + KEY + "\",\"certificate\":\"not base64!\",\"other\":1}", 400, error("INVALID_FIELD", "'certificate' is neither PEM nor base64 DER", 400)));
+    }
+
+    static Stream<Case> policyChanges() {
+        String path = "synchronousModify";
+        return Stream.of(
+                managing("POST", path, "{}", 400, error("INVALID_FIELD", "'modifyRequest' is required and must be a JSON object", 400)),
+                managing("POST", path, "{\"modifyRequest\":\"" + KEY + "\"}", 400, error("WRONG_TYPE", "'modifyRequest' must be a JSON object", 400)),
+                managing("POST", path, "{\"modifyRequest\":{}}", 400, error("INVALID_FIELD", "'modifyKeyName' is required", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"keyPassword\":[\"p\"]}}", 400, error("KEY_PASSWORD_UNSUPPORTED", "Keys protected by a password are not supported", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"keyPassword\":\"p\"}}", 400, error("INVALID_FIELD", "'modifyKeyName' is required", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"keyPassword\":[],\"modifyKeyName\":5}}", 400, error("WRONG_TYPE", "'modifyKeyName' must be a string", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"\",\"policy\":5}}", 400, error("INVALID_FIELD", "'modifyKeyName' is required", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"no-such-key\"}}", 404, error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\"}}", 400, error("INVALID_FIELD", "'policy' is required", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":5}}", 400, error("INVALID_POLICY", "'policy' must be an object", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":null}}", 200, null),
+                managing("POST", "modify", "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":null,\"keyPassword\":null}}", 200, null));
+    }
+
+    static Stream<Case> attributeChanges() {
+        String path = "key/" + KEY + "/attributes";
+        return Stream.of(
+                managing("PUT", path, "{\"attributes\":5}", 400, error("WRONG_TYPE", "'attributes' must be a JSON object", 400)),
+                managing("PUT", path, "{\"attributes\":[]}", 400, error("WRONG_TYPE", "'attributes' must be a JSON object", 400)),
+                managing("PUT", "key/no-such-key/attributes", "{\"attributes\":\"x\"}", 400, error("WRONG_TYPE", "'attributes' must be a JSON object", 400)),
+                managing("PUT", "key/no-such-key/attributes", "{}", 404, error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                managing("PUT", path, "{\"attributes\":null,\"decrypt\":5}", 400, error("WRONG_TYPE", "'decrypt' must be true or false", 400)),
+                managing("PUT", path, "{\"attributes\":{\"decrypt\":\"maybe\"}}", 400, error("WRONG_TYPE", "'decrypt' must be true or false", 400)),
+                managing("PUT", path, "{\"attributes\":{\"decrypt\":true},\"decrypt\":5}", 200, null),
+                managing("PUT", path, "{\"decrypt\":true}", 200, null));
+    }
+
+    static Stream<Case> signatures() {
+        String sign = "{\"signRequest\":{\"signKeyName\":\"" + KEY + "\"";
+        String verify = "{\"verifySignatureRequest\":{\"signKeyName\":\"" + KEY + "\"";
+        return Stream.of(
+                answer("synchronousSign", "{}", 400, error("INVALID_FIELD", "'signRequest' is required and must be a JSON object", 400)),
+                answer("synchronousSign", "{\"signRequest\":\"x\"}", 400, error("WRONG_TYPE", "'signRequest' must be a JSON object", 400)),
+                answer("synchronousSign", "{\"signRequest\":{}}", 400, error("INVALID_FIELD", "'signKeyName' is required", 400)),
+                answer("synchronousSign", "{\"signRequest\":{\"signKeyName\":\"\",\"payload\":5}}", 400, error("INVALID_FIELD", "'signKeyName' is required", 400)),
+                answer("synchronousSign", "{\"signRequest\":{\"signKeyName\":1}}", 400, error("WRONG_TYPE", "'signKeyName' must be a string", 400)),
+                answer("synchronousSign", "{\"signRequest\":{\"signKeyName\":\"no-such-key\",\"signatureAlgorithm\":5}}", 404,
+                        error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer("synchronousSign", sign + "}}", 400, error("INVALID_FIELD", "'signatureAlgorithm' is required", 400)),
+                accepted("synchronousSign", sign + ",\"signatureAlgorithm\":\"SHA256_WITH_RSA\",\"signatureType\":\"DER\",\"payload\":\"AAAA\"}}"),
+                answer("sign", "{\"signRequest\":null}", 400, error("INVALID_FIELD", "'signRequest' is required and must be a JSON object", 400)),
+                answer("sign", "{\"signRequest\":{\"signKeyName\":[]}}", 400, error("WRONG_TYPE", "'signKeyName' must be a string", 400)),
+                answer("sign", sign + ",\"signatureAlgorithm\":\"\"}}", 400, error("INVALID_FIELD", "'signatureAlgorithm' is required", 400)),
+                accepted("sign", sign + ",\"signatureAlgorithm\":\"SHA256_WITH_RSA\",\"payload\":\"AAAA\"}}"),
+                answer("verify", "{\"signRequest\":{}}", 400, error("INVALID_FIELD", "'verifySignatureRequest' is required and must be a JSON object", 400)),
+                answer("verify", "{\"verifySignatureRequest\":5}", 400, error("WRONG_TYPE", "'verifySignatureRequest' must be a JSON object", 400)),
+                answer("verify", "{\"verifySignatureRequest\":{\"verifyKeyName\":\"" + KEY + "\"}}", 400, error("INVALID_FIELD", "'signKeyName' is required", 400)),
+                answer("verify", "{\"verifySignatureRequest\":{\"signKeyName\":false}}", 400, error("WRONG_TYPE", "'signKeyName' must be a string", 400)),
+                answer("verify", "{\"verifySignatureRequest\":{\"signKeyName\":\"no-such-key\",\"payload\":1}}", 404,
+                        error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer("verify", verify + "}}", 400, error("INVALID_FIELD", "'signatureAlgorithm' is required", 400)),
+                accepted("verify", verify + ",\"signatureAlgorithm\":\"SHA256_WITH_RSA\",\"payload\":\"AAAA\",\"signature\":\"AAAA\"}}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("signatures")
+    void signatureBodiesAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
+    /** Up to the request object; what it holds is held to the keys, and TsbIT wraps and unwraps with them. */
+    static Stream<Case> wraps() {
+        return Stream.of(
+                answer("wrap", "{}", 400, error("INVALID_FIELD", "'wrapKeyRequest' is required and must be a JSON object", 400)),
+                answer("wrap", "{\"wrapKeyRequest\":1}", 400, error("WRONG_TYPE", "'wrapKeyRequest' must be a JSON object", 400)),
+                answer("wrap", "{\"unwrapKeyRequest\":{}}", 400, error("INVALID_FIELD", "'wrapKeyRequest' is required and must be a JSON object", 400)),
+                answer("wrap", "{\"wrapKeyRequest\":{}}", 400, error("INVALID_FIELD", "'wrapMethod' is required", 400)),
+                answer("wrap", "{\"wrapKeyRequest\":{\"wrapMethod\":5,\"wrapKeyPassword\":[\"p\"]}}", 400,
+                        error("KEY_PASSWORD_UNSUPPORTED", "Keys protected by a password are not supported", 400)),
+                answer("synchronousUnwrap", "{}", 400, error("INVALID_FIELD", "'unwrapKeyRequest' is required and must be a JSON object", 400)),
+                answer("synchronousUnwrap", "{\"unwrapKeyRequest\":[]}", 400, error("WRONG_TYPE", "'unwrapKeyRequest' must be a JSON object", 400)),
+                answer("synchronousUnwrap", "{\"unwrapKeyRequest\":{}}", 400, error("INVALID_FIELD", "'wrapMethod' is required", 400)),
+                answer("unwrap", "{\"unwrapKeyRequest\":null}", 400, error("INVALID_FIELD", "'unwrapKeyRequest' is required and must be a JSON object", 400)),
+                answer("unwrap", "{\"unwrapKeyRequest\":\"x\"}", 400, error("WRONG_TYPE", "'unwrapKeyRequest' must be a JSON object", 400)),
+                answer("unwrap", "{\"unwrapKeyRequest\":{\"wrapMethod\":[]}}", 400, error("WRONG_TYPE", "'wrapMethod' must be a string", 400)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("wraps")
+    void wrapBodiesAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
+    static Stream<Case> ciphers() {
+        String encrypt = "{\"encryptRequest\":{\"encryptKeyName\":\"" + KEY + "\"";
+        String decrypt = "{\"decryptRequest\":{\"decryptKeyName\":\"" + KEY + "\"";
+        return Stream.of(
+                answer("encrypt", "{}", 400, error("INVALID_FIELD", "'encryptRequest' is required and must be a JSON object", 400)),
+                answer("encrypt", "{\"encryptRequest\":[]}", 400, error("WRONG_TYPE", "'encryptRequest' must be a JSON object", 400)),
+                answer("encrypt", "{\"encryptRequest\":{}}", 400, error("INVALID_FIELD", "'encryptKeyName' is required", 400)),
+                answer("encrypt", "{\"encryptRequest\":{\"encryptKeyName\":5}}", 400, error("WRONG_TYPE", "'encryptKeyName' must be a string", 400)),
+                answer("encrypt", "{\"encryptRequest\":{\"encryptKeyName\":\"no-such-key\",\"cipherAlgorithm\":5}}", 404,
+                        error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer("encrypt", encrypt + "}}", 400, error("INVALID_FIELD", "'cipherAlgorithm' is required", 400)),
+                answer("encrypt", encrypt + ",\"cipherAlgorithm\":\"\",\"payload\":5}}", 400, error("INVALID_FIELD", "'cipherAlgorithm' is required", 400)),
+                answer("encrypt", encrypt + ",\"cipherAlgorithm\":5,\"payload\":\"AAAA\"}}", 400, error("WRONG_TYPE", "'cipherAlgorithm' must be a string", 400)),
+                answer("encrypt", encrypt + ",\"cipherAlgorithm\":\"RSA\"}}", 400, error("INVALID_FIELD", "'payload' is required", 400)),
+                answer("encrypt", encrypt + ",\"cipherAlgorithm\":\"RSA\",\"payload\":[]}}", 400, error("WRONG_TYPE", "'payload' must be a string", 400)),
+                answer("encrypt", encrypt + ",\"cipherAlgorithm\":\"BOGUS\",\"payload\":\"!!\"}}", 400, error("INVALID_FIELD", "'payload' must be base64", 400)),
+                answer("encrypt", encrypt + ",\"cipherAlgorithm\":\"BOGUS\",\"payload\":\"AAAA\"}}", 400, error("UNSUPPORTED_CIPHER_ALGORITHM", "Cipher algorithm 'BOGUS' is not supported for RSA keys", 400)),
+                accepted("encrypt", encrypt + ",\"cipherAlgorithm\":\"rsa_padding_oaep_with_sha256\",\"payload\":\"AAAA\"}}"),
+                accepted("encrypt", encrypt + ",\"cipherAlgorithm\":\"RSA\",\"payload\":\"AAAA\",\"tagLength\":\"x\",\"initializationVector\":5}}"),
+                answer("synchronousDecrypt", "{}", 400, error("INVALID_FIELD", "'decryptRequest' is required and must be a JSON object", 400)),
+                answer("synchronousDecrypt", "{\"decryptRequest\":{\"decryptKeyName\":\"\"}}", 400, error("INVALID_FIELD", "'decryptKeyName' is required", 400)),
+                answer("synchronousDecrypt", "{\"decryptRequest\":{\"decryptKeyName\":\"no-such-key\"}}", 404,
+                        error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer("synchronousDecrypt", decrypt + "}}", 400, error("INVALID_FIELD", "'cipherAlgorithm' is required", 400)),
+                answer("synchronousDecrypt", decrypt + ",\"cipherAlgorithm\":true,\"encryptedPayload\":5}}", 400, error("WRONG_TYPE", "'cipherAlgorithm' must be a string", 400)),
+                answer("synchronousDecrypt", decrypt + ",\"cipherAlgorithm\":\"RSA\"}}", 400, error("INVALID_FIELD", "'encryptedPayload' is required", 400)),
+                answer("synchronousDecrypt", decrypt + ",\"cipherAlgorithm\":\"RSA\",\"encryptedPayload\":5}}", 400, error("WRONG_TYPE", "'encryptedPayload' must be a string", 400)),
+                answer("synchronousDecrypt", decrypt + ",\"cipherAlgorithm\":\"BOGUS\",\"encryptedPayload\":\"%%\"}}", 400, error("INVALID_FIELD", "'encryptedPayload' must be base64", 400)),
+                answer("synchronousDecrypt", decrypt + ",\"cipherAlgorithm\":\"BOGUS\",\"encryptedPayload\":\"AAAA\"}}", 400, error("UNSUPPORTED_CIPHER_ALGORITHM", "Cipher algorithm 'BOGUS' is not supported for RSA keys", 400)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("ciphers")
+    void cipherBodiesAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
+    @ParameterizedTest
+    @MethodSource("policyChanges")
+    void policyChangeBodiesAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
+    @ParameterizedTest
+    @MethodSource("attributeChanges")
+    void attributeChangeBodiesAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
+    @ParameterizedTest
+    @MethodSource("blocks")
+    void blockAndUnblockBodiesAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
+    @ParameterizedTest
+    @MethodSource("certificateImports")
+    void certificateImportBodiesAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
+    static void assertAnswer(Case c) {
+        Reply reply = Server.send(Server.request("/hermod/rest/v1/" + c.path()).header("Content-Type", "application/json")
+                .header("X-API-KEY", c.management() ? management : operation)
+                .method(c.method(), HttpRequest.BodyPublishers.ofString(c.body())));
+        String actual = reply.status() + " " + reply.raw();
+        if (c.answer() == null) {
+            assertEquals(c.status(), reply.status(), actual);
+        } else {
+            assertEquals(c.status() + " " + c.answer(), actual);
+        }
+    }
+}
