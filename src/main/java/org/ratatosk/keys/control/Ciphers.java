@@ -64,7 +64,7 @@ public class Ciphers {
         int tagBits = tagLength(request);
         byte[] iv = mode.ivLength == 0 ? null : tokens.token().random(mode.ivLength);
         byte[] encrypted = tokens.token().cipher(key.labelId(), mode.transformation, Cipher.ENCRYPT_MODE,
-                mode.parameters(iv, tagBits), aad(request), payload);
+                mode.parameters(iv, tagBits), aad(request, mode, algorithm), payload);
         String text = Base64.getEncoder().encodeToString(encrypted);
         answer.add("encryptedPayload", text);
         if (mode == AesMode.GCM) {
@@ -142,8 +142,13 @@ public class Ciphers {
         if (mode.ivLength > 0) {
             iv = base64(request, "initializationVector");
         }
-        return token.cipher(key.labelId(), mode.transformation, Cipher.DECRYPT_MODE, mode.parameters(iv, tagLength(request)),
-                aad(request), encrypted);
+        int tagBits = tagLength(request);
+        if (mode == AesMode.GCM && encrypted.length < tagBits / 8) {
+            throw new InvalidInput(ErrorCode.DECRYPTION_FAILED, "The data cannot be decrypted with key '" + key.label()
+                    + "': it is shorter than its " + tagBits + "-bit authentication tag");
+        }
+        return token.cipher(key.labelId(), mode.transformation, Cipher.DECRYPT_MODE, mode.parameters(iv, tagBits),
+                aad(request, mode, algorithm), encrypted);
     }
 
     private static int tagLength(JsonObject request) {
@@ -154,9 +159,17 @@ public class Ciphers {
         return (int) bits;
     }
 
-    private static byte[] aad(JsonObject request) {
-        return request.containsKey("additionalAuthenticationData") && !request.isNull("additionalAuthenticationData")
+    /**
+     * The additional authenticated data, which only AES_GCM authenticates: given with another mode
+     * it would be ignored while the caller believes it protected, so it is refused.
+     */
+    private static byte[] aad(JsonObject request, AesMode mode, String algorithm) {
+        byte[] aad = request.containsKey("additionalAuthenticationData") && !request.isNull("additionalAuthenticationData")
                 ? base64(request, "additionalAuthenticationData") : null;
+        if (mode == AesMode.GCM || aad == null || aad.length == 0) {
+            return mode == AesMode.GCM ? aad : null;
+        }
+        throw InvalidInput.field("'additionalAuthenticationData' is only authenticated by AES_GCM, not by " + algorithm);
     }
 
     private static byte[] base64(JsonObject request, String field) {

@@ -88,7 +88,7 @@ public class Signatures {
     private void check(ManagedKey key, JsonObject request) {
         SignatureScheme scheme = SignatureScheme.parse(JsonBodies.requireString(request, "signatureAlgorithm"));
         scheme.requireFits(key.algorithm());
-        scheme.digestOf(payload(request, "payload"));
+        requireRoom(key, scheme, scheme.digestOf(payload(request, "payload")));
         if (scheme.padding() == SignatureScheme.Padding.ECDSA_DETERMINISTIC && !tokens.token().signsDeterministicEcdsa()) {
             throw DeterministicEcdsa.refusedByHsm();
         }
@@ -111,6 +111,7 @@ public class Signatures {
         }
         byte[] payload = payload(request, "payload");
         byte[] digest = scheme.digestOf(payload);
+        requireRoom(key, scheme, digest);
         byte[] signature = switch (scheme.padding()) {
             case PSS -> pssSign(key, scheme, digest);
             case ECDSA_DETERMINISTIC -> tokens.token().signDeterministicEcdsa(key.labelId(), scheme.digest(), digest);
@@ -180,6 +181,7 @@ public class Signatures {
         SignatureScheme scheme = SignatureScheme.parse(JsonBodies.requireString(request, "signatureAlgorithm"));
         scheme.requireFits(key.algorithm());
         byte[] digest = scheme.digestOf(payload(request, "payload"));
+        requireRoom(key, scheme, digest);
         byte[] signature = payload(request, "signature");
         return Jsons.createObjectBuilder().add("signatureValid", verifies(keys.publicKey(key), scheme, digest, signature)).build();
     }
@@ -208,6 +210,13 @@ public class Signatures {
             return false;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot verify with " + scheme.name(), e);
+        }
+    }
+
+    /** Only a digest given as the payload can be too long for the key: one the server computes fits. */
+    private void requireRoom(ManagedKey key, SignatureScheme scheme, byte[] digest) {
+        if (scheme.payloadIsDigest()) {
+            scheme.requireRoom(digest, keys.publicKey(key));
         }
     }
 

@@ -11,6 +11,7 @@ import java.security.Signature;
 import java.security.cert.Certificate;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.ratatosk.platform.Causes;
 import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.DomainException;
 import org.ratatosk.platform.ErrorCode;
@@ -90,7 +91,7 @@ public final class Pkcs11Token implements CryptoToken {
                 }
                 signature.initSign(c.privateKey(label));
             } catch (java.security.InvalidKeyException | java.security.InvalidAlgorithmParameterException e) {
-                throw new InvalidInput(ErrorCode.UNSUPPORTED_ALGORITHM, "Key '" + label + "' cannot sign with " + algorithm + ": " + e.getMessage());
+                throw new InvalidInput(ErrorCode.UNSUPPORTED_ALGORITHM, "Key '" + label + "' cannot sign with " + algorithm + ": " + Causes.reason(e));
             }
             signature.update(data);
             return signature.sign();
@@ -117,7 +118,7 @@ public final class Pkcs11Token implements CryptoToken {
                 cipher.init(mode, c.key(label), parameters);
             } catch (java.security.NoSuchAlgorithmException | javax.crypto.NoSuchPaddingException
                      | java.security.InvalidKeyException | java.security.InvalidAlgorithmParameterException e) {
-                throw new InvalidInput(ErrorCode.UNSUPPORTED_ALGORITHM, "Key '" + label + "' cannot run " + transformation + ": " + e.getMessage());
+                throw new InvalidInput(ErrorCode.UNSUPPORTED_ALGORITHM, "Key '" + label + "' cannot run " + transformation + ": " + Causes.reason(e));
             }
             if (aad != null) {
                 cipher.updateAAD(aad);
@@ -126,7 +127,7 @@ public final class Pkcs11Token implements CryptoToken {
                 return cipher.doFinal(data);
             } catch (javax.crypto.BadPaddingException | javax.crypto.IllegalBlockSizeException e) {
                 throw new InvalidInput(ErrorCode.DECRYPTION_FAILED, "The data cannot be " + (mode == javax.crypto.Cipher.ENCRYPT_MODE
-                        ? "encrypted" : "decrypted") + " with key '" + label + "': " + e.getMessage());
+                        ? "encrypted" : "decrypted") + " with key '" + label + "': " + Causes.reason(e));
             }
         });
     }
@@ -143,7 +144,7 @@ public final class Pkcs11Token implements CryptoToken {
                         method.pkcs11Mechanism());
             } catch (Pkcs11KeyWrap.Pkcs11Refusal e) {
                 throw new InvalidInput(ErrorCode.WRAP_FAILED, "Key '" + label + "' cannot be wrapped with key '"
-                        + wrappingLabel + "' by " + method + ": " + e.getMessage());
+                        + wrappingLabel + "' by " + method + ": " + Causes.reason(e));
             }
         });
     }
@@ -158,7 +159,7 @@ public final class Pkcs11Token implements CryptoToken {
                 Pkcs11KeyWrap.unwrapSecret(c.key(unwrappingLabel), wrapped, method.pkcs11Mechanism(), label, extractable);
             } catch (Pkcs11KeyWrap.Pkcs11Refusal e) {
                 throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "The wrapped key cannot be unwrapped with key '"
-                        + unwrappingLabel + "' by " + method + ": " + e.getMessage());
+                        + unwrappingLabel + "' by " + method + ": " + Causes.reason(e));
             }
             c.strict.reload();
             if (!"RSA".equals(method.wrappingAlgorithm())) {
@@ -174,7 +175,7 @@ public final class Pkcs11Token implements CryptoToken {
             } catch (Pkcs11KeyWrap.Pkcs11Refusal e) {
                 c.strict.store.deleteEntry(label);
                 throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "This token learns the length of a key unwrapped by "
-                        + method + " only when the new key is extractable: " + e.getMessage());
+                        + method + " only when the new key is extractable: " + Causes.reason(e));
             }
         });
     }
@@ -192,7 +193,7 @@ public final class Pkcs11Token implements CryptoToken {
                             method.wrappedAlgorithm(), extractable);
                 } catch (Pkcs11KeyWrap.Pkcs11Refusal e) {
                     throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "The wrapped key cannot be unwrapped with key '"
-                            + unwrappingLabel + "' by " + method + ": " + e.getMessage());
+                            + unwrappingLabel + "' by " + method + ": " + Causes.reason(e));
                 }
                 PrivateKey privateKey = unwrapped.key();
                 try {
@@ -217,7 +218,7 @@ public final class Pkcs11Token implements CryptoToken {
                     if (e instanceof DomainException api) {
                         throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "The unwrapped key is not one this server holds: " + api.getMessage());
                     }
-                    throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "The unwrapped key's public half cannot be learnt: " + e.getMessage());
+                    throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "The unwrapped key's public half cannot be learnt: " + Causes.reason(e));
                 }
             });
         }

@@ -123,6 +123,30 @@ public record SignatureScheme(String name, String keyAlgorithm, Padding padding,
         return hash(digest, payload);
     }
 
+    /** The most bytes of digest an ECDSA primitive takes: a SHA-512 digest. */
+    static final int MAX_ECDSA_INPUT = 64;
+
+    /** PKCS#1 v1.5 puts at least eleven bytes of padding around what it signs. */
+    static final int PKCS1_PADDING = 11;
+
+    /**
+     * Refuses a digest the key's raw primitive cannot sign: with PKCS#1 v1.5 the digest (in its
+     * DigestInfo) and the padding must fit the modulus, and ECDSA takes at most a SHA-512 digest.
+     * Only a digest given as the payload can be too long; a hash the server computes always fits.
+     */
+    public void requireRoom(byte[] digestValue, java.security.PublicKey key) {
+        int room = Integer.MAX_VALUE;
+        if (key instanceof java.security.interfaces.RSAPublicKey rsa && (padding == Padding.PKCS1 || padding == Padding.PKCS1_RAW)) {
+            room = (rsa.getModulus().bitLength() + 7) / 8 - PKCS1_PADDING;
+        } else if (padding == Padding.ECDSA || padding == Padding.ECDSA_DETERMINISTIC) {
+            room = MAX_ECDSA_INPUT;
+        }
+        if (tokenInput(digestValue).length > room) {
+            throw new InvalidInput(ErrorCode.INVALID_PAYLOAD, "The payload of " + name + " is too long for this key: at most "
+                    + (padding == Padding.PKCS1 ? room + " bytes with its DigestInfo" : room + " bytes"));
+        }
+    }
+
     private static int length(String digest) {
         return DIGEST_BY_LENGTH.entrySet().stream().filter(e -> e.getValue().equals(digest)).findFirst().orElseThrow().getKey();
     }

@@ -13,6 +13,7 @@ import java.security.cert.Certificate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ratatosk.platform.Causes;
 import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.DomainException;
 import org.ratatosk.platform.ErrorCode;
@@ -107,9 +108,9 @@ public final class SoftwareToken implements CryptoToken {
             return cipher.doFinal(data);
         } catch (javax.crypto.BadPaddingException | javax.crypto.IllegalBlockSizeException e) {
             throw new InvalidInput(ErrorCode.DECRYPTION_FAILED, "The data cannot be " + (mode == javax.crypto.Cipher.ENCRYPT_MODE
-                    ? "encrypted" : "decrypted") + " with key '" + label + "': " + e.getMessage());
+                    ? "encrypted" : "decrypted") + " with key '" + label + "': " + Causes.reason(e));
         } catch (GeneralSecurityException e) {
-            throw new InvalidInput(ErrorCode.INVALID_CIPHER_INPUT, "Key '" + label + "' cannot run " + transformation + ": " + e.getMessage());
+            throw new InvalidInput(ErrorCode.INVALID_CIPHER_INPUT, "Key '" + label + "' cannot run " + transformation + ": " + Causes.reason(e));
         }
     }
 
@@ -126,7 +127,7 @@ public final class SoftwareToken implements CryptoToken {
             return SoftwareKeyWrap.wrap(wrapping, key, method);
         } catch (GeneralSecurityException e) {
             throw new InvalidInput(ErrorCode.WRAP_FAILED, "Key '" + label + "' cannot be wrapped with key '"
-                    + wrappingLabel + "' by " + method + ": " + e.getMessage());
+                    + wrappingLabel + "' by " + method + ": " + Causes.reason(e));
         }
     }
 
@@ -140,7 +141,7 @@ public final class SoftwareToken implements CryptoToken {
             key = SoftwareKeyWrap.unwrapSecret(unwrapping, wrapped, method);
         } catch (GeneralSecurityException e) {
             throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "The wrapped key cannot be unwrapped with key '"
-                    + unwrappingLabel + "' by " + method + ": " + e.getMessage());
+                    + unwrappingLabel + "' by " + method + ": " + Causes.reason(e));
         }
         int bits = key.getEncoded().length * 8;
         if (bits != 128 && bits != 192 && bits != 256) {
@@ -171,7 +172,7 @@ public final class SoftwareToken implements CryptoToken {
                 throw api;
             }
             throw new InvalidInput(ErrorCode.UNWRAP_FAILED, "The wrapped key cannot be unwrapped with key '"
-                    + unwrappingLabel + "' by " + method + ": " + e.getMessage());
+                    + unwrappingLabel + "' by " + method + ": " + Causes.reason(e));
         }
         try {
             requireNew(label);

@@ -99,4 +99,31 @@ class SignatureSchemeTest {
         raw[5] ^= 1;
         assertFalse(Signatures.verifies(pair.getPublic(), scheme, digest, raw));
     }
+
+    /** A raw digest must leave PKCS#1 v1.5 its eleven bytes of padding, and ECDSA takes at most 64 bytes. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "NONE_WITH_RSA, RSA, 245, true", "NONE_WITH_RSA, RSA, 246, false", "NONE_WITH_RSA, RSA, 1000, false",
+            "NONE_WITH_ECDSA, EC, 64, true", "NONE_WITH_ECDSA, EC, 65, false", "NONESHA512_WITH_ECDSA, EC, 64, true",
+            "NONESHA512_WITH_RSA, RSA, 64, true"})
+    void aRawDigestMustFitTheKey(String name, String algorithm, int length, boolean fits) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+        if ("EC".equals(algorithm)) {
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+        } else {
+            generator.initialize(2048);
+        }
+        java.security.PublicKey key = generator.generateKeyPair().getPublic();
+        SignatureScheme scheme = SignatureScheme.parse(name);
+        byte[] digest = scheme.digestOf(new byte[length]);
+        if (fits) {
+            scheme.requireRoom(digest, key);
+        } else {
+            DomainException refused = assertThrows(DomainException.class, () -> scheme.requireRoom(digest, key));
+            assertEquals(400, refused.code().status());
+            assertEquals("INVALID_PAYLOAD", refused.code().name());
+            assertEquals("The payload of " + name + " is too long for this key: at most "
+                    + ("RSA".equals(algorithm) ? 245 : 64) + " bytes", refused.getMessage());
+        }
+    }
 }
