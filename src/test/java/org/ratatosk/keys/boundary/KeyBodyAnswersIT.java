@@ -267,6 +267,39 @@ class KeyBodyAnswersIT {
         assertAnswer(c);
     }
 
+    /** A request the REST resources never see as their own: a wrong media type, method or path, or a body too large. */
+    record Refusal(String method, String path, String contentType, String body, int status, String answer) {
+        @Override
+        public String toString() {
+            return method + " " + path + " " + contentType + " " + (body.length() > 40 ? body.length() + " bytes" : body);
+        }
+    }
+
+    static Stream<Refusal> refusals() {
+        String tooLarge = "{\"signRequest\":{\"payload\":\"" + "A".repeat(1024 * 1024) + "\"}}";
+        String plain = "{\"code\":\"NOT_FOUND\",\"message\":\"No such resource\",\"details\":{}}";
+        return Stream.of(
+                new Refusal("POST", "v1/synchronousSign", "text/plain", "{}", 415,
+                        error("UNSUPPORTED_MEDIA_TYPE", "Unsupported media type; send application/json", 415)),
+                new Refusal("POST", "v1/synchronousSign", "application/json", tooLarge, 413,
+                        error("PAYLOAD_TOO_LARGE", "Request body exceeds 1048576 bytes", 413)),
+                new Refusal("POST", "v1/nothing", "application/json", "{}", 404, error("NOT_FOUND", "No such resource", 404)),
+                new Refusal("GET", "v1/nothing/at/all", "application/json", "", 404, error("NOT_FOUND", "No such resource", 404)),
+                new Refusal("PUT", "v1/synchronousSign", "application/json", "{}", 405,
+                        error("METHOD_NOT_ALLOWED", "Method not allowed on this resource", 405)),
+                new Refusal("POST", "v1nothing", "application/json", "{}", 404, plain),
+                new Refusal("POST", "nothing/v1/synchronousSign", "application/json", "{}", 404, plain));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusals")
+    void refusalsUnderTsbsRootCarryItsErrorCodeAndReason(Refusal r) {
+        Reply reply = Server.send(Server.request("/hermod/rest/" + r.path()).header("Content-Type", r.contentType())
+                .header("X-API-KEY", operation)
+                .method(r.method(), HttpRequest.BodyPublishers.ofString(r.body())));
+        assertEquals(r.status() + " " + r.answer(), reply.status() + " " + reply.raw());
+    }
+
     static void assertAnswer(Case c) {
         Reply reply = Server.send(Server.request("/hermod/rest/v1/" + c.path()).header("Content-Type", "application/json")
                 .header("X-API-KEY", c.management() ? management : operation)
