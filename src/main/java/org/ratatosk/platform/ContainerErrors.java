@@ -5,6 +5,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.ApplicationPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -12,12 +13,14 @@ import java.util.Map;
 /**
  * The error page of the web application (web.xml): errors that the servlet container answers
  * itself (a path outside the REST application, a method its default servlet refuses, a body over
- * its limit) get the contract's JSON error body instead of the container's HTML.
+ * its limit) get the contract's JSON error body instead of the container's HTML, with TSB's
+ * {@code errorCode} and {@code reason} under the TSB wire's root, as {@link ErrorMapper} answers there.
  */
 @WebServlet(urlPatterns = ContainerErrors.PATH)
 public class ContainerErrors extends HttpServlet {
 
     static final String PATH = "/container-error";
+    private static final String REST_ROOT = "/" + RestApplication.class.getAnnotation(ApplicationPath.class).value() + "/";
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -36,10 +39,27 @@ public class ContainerErrors extends HttpServlet {
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"hermod\"");
         }
-        String body = ErrorMapper.body(error.getKey(), error.getValue(), Map.of()).toString();
+        String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri ? uri : null;
+        String body = body(status, error, tsbPath(request.getContextPath(), path));
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    static String body(int status, Map.Entry<String, String> error, boolean tsb) {
+        return (tsb ? ErrorMapper.tsbBody(error.getKey(), error.getValue(), Map.of(),
+                ErrorMapper.tsbNumber(error.getKey(), status))
+                : ErrorMapper.body(error.getKey(), error.getValue(), Map.of())).toString();
+    }
+
+    /** Whether the request URI (with the context path) is under the REST application's TSB root. */
+    static boolean tsbPath(String contextPath, String requestUri) {
+        if (requestUri == null) {
+            return false;
+        }
+        String inApplication = contextPath != null && requestUri.startsWith(contextPath)
+                ? requestUri.substring(contextPath.length()) : requestUri;
+        return inApplication.startsWith(REST_ROOT) && ErrorMapper.tsbPath(inApplication.substring(REST_ROOT.length()));
     }
 
     private static Map.Entry<String, String> entry(ErrorCode code, String message) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -25,7 +26,8 @@ import java.util.logging.Logger;
 /**
  * The one place where exceptions become HTTP answers in the contract's error shape: the domain's
  * exceptions by their {@link ErrorCode}, the container's by their status, anything else as an
- * incident. Resources marked {@link TsbErrors} answer TSB's {@code errorCode} and {@code reason} too.
+ * incident. Resources marked {@link TsbErrors} answer TSB's {@code errorCode} and {@code reason} too,
+ * and so does any other error under {@code /v1}, where no resource matched (404, 405, 415, 413).
  */
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
@@ -36,8 +38,14 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     /** TSB's reasons where they are not the contract code's. */
     private static final Map<Integer, String> TSB_REASONS = Map.of(701, "res.error.in.hsm");
 
+    /** The TSB wire's root, relative to the REST application. */
+    static final String TSB_ROOT = "v1";
+
     @Context
     ResourceInfo resource;
+
+    @Context
+    UriInfo uri;
 
     @Override
     public Response toResponse(Throwable thrown) {
@@ -81,7 +89,8 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             Map.Entry<String, String> described = ContainerErrors.describe(status);
-            return answer(status, described.getKey(), status, described.getValue(), Map.of(), tsb);
+            return answer(status, described.getKey(), tsbNumber(described.getKey(), status), described.getValue(),
+                    Map.of(), tsb);
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, cause);
@@ -109,17 +118,31 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static Answer answer(int status, String code, int tsbNumber, String message, Map<String, Object> details,
             boolean tsb) {
-        JsonObjectBuilder body = Jsons.createObjectBuilder(body(code, message, details));
-        if (tsb) {
-            body.add("errorCode", tsbNumber)
-                    .add("reason", TSB_REASONS.getOrDefault(tsbNumber,
-                            "res.error." + code.toLowerCase(Locale.ROOT).replace('_', '.')));
-        }
+        JsonObject body = tsb ? tsbBody(code, message, details, tsbNumber) : body(code, message, details);
         Map<String, String> headers = new LinkedHashMap<>();
         if (status == 401) {
             headers.put("WWW-Authenticate", "Bearer");
         }
-        return new Answer(status, Map.copyOf(headers), body.build().toString());
+        return new Answer(status, Map.copyOf(headers), body.toString());
+    }
+
+    /** The contract's error body with TSB's {@code errorCode} and {@code reason} after it. */
+    static JsonObject tsbBody(String code, String message, Map<String, Object> details, int tsbNumber) {
+        return Jsons.createObjectBuilder(body(code, message, details))
+                .add("errorCode", tsbNumber)
+                .add("reason", TSB_REASONS.getOrDefault(tsbNumber,
+                        "res.error." + code.toLowerCase(Locale.ROOT).replace('_', '.')))
+                .build();
+    }
+
+    /** TSB's number for a contract code: its own, or else the HTTP status. */
+    static int tsbNumber(String code, int status) {
+        for (ErrorCode known : ErrorCode.values()) {
+            if (known.name().equals(code)) {
+                return tsbNumber(known, status);
+            }
+        }
+        return status;
     }
 
     private static int tsbNumber(ErrorCode code, int status) {
@@ -132,8 +155,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         return new Answer(answer.status(), Map.copyOf(headers), answer.body());
     }
 
-    /** Whether the matched resource speaks Securosys TSB's wire. */
+    /** Whether the request is on Securosys TSB's wire: a resource marked so, or any path under its root. */
     private boolean tsbWire() {
+        return tsbResource() || tsbPath(requestPath());
+    }
+
+    private boolean tsbResource() {
         Method method;
         Class<?> type;
         try {
@@ -144,6 +171,23 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         return method != null && (method.isAnnotationPresent(TsbErrors.class)
                 || type != null && type.isAnnotationPresent(TsbErrors.class));
+    }
+
+    private String requestPath() {
+        try {
+            return uri == null ? null : uri.getPath();
+        } catch (RuntimeException noRequest) {
+            return null;
+        }
+    }
+
+    /** Whether a path relative to the REST application is under TSB's root ({@code v1}, {@code /v1/key}). */
+    static boolean tsbPath(String path) {
+        if (path == null) {
+            return false;
+        }
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        return relative.equals(TSB_ROOT) || relative.startsWith(TSB_ROOT + "/");
     }
 
     /**

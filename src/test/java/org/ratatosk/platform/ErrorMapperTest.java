@@ -12,6 +12,8 @@ import jakarta.persistence.PersistenceException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ErrorMapperTest {
 
@@ -59,6 +61,35 @@ class ErrorMapperTest {
         assertEquals("PAYLOAD_TOO_LARGE", ContainerErrors.describe(413).getKey());
         assertEquals("HTTP_418", ContainerErrors.describe(418).getKey());
         assertEquals("INTERNAL_ERROR", ContainerErrors.describe(502).getKey());
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "NULL", value = {
+            "v1, true", "/v1, true", "v1/, true", "v1/synchronousSign, true", "/v1/key/k/modify, true", "v1/nothing/at/all, true",
+            "v1nothing, false", "v2/key, false", "nothing/v1, false", "/commands, false", "'', false", "NULL, false"})
+    void theTsbWireIsEveryPathUnderItsRoot(String path, boolean tsb) {
+        assertEquals(tsb, ErrorMapper.tsbPath(path), path);
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "NULL", value = {
+            "/hermod, /hermod/rest/v1/synchronousSign, true", "/hermod, /hermod/rest/v1, true", "'', /rest/v1/key, true",
+            "/hermod, /hermod/rest/v1nothing, false", "/hermod, /hermod/rest/commands, false", "/hermod, /hermod/v1/key, false",
+            "/hermod, /hermod/console/v1, false", "/hermod, NULL, false"})
+    void containerErrorsUnderTheTsbRootAreTsbs(String contextPath, String uri, boolean tsb) {
+        assertEquals(tsb, ContainerErrors.tsbPath(contextPath, uri), uri);
+    }
+
+    @Test
+    void containerErrorsCarryTsbsNumberOnlyOnItsWire() {
+        assertEquals("{\"code\":\"PAYLOAD_TOO_LARGE\",\"message\":\"Request body exceeds 1048576 bytes\",\"details\":{},"
+                + "\"errorCode\":413,\"reason\":\"res.error.payload.too.large\"}",
+                ContainerErrors.body(413, ContainerErrors.describe(413), true));
+        assertEquals("{\"code\":\"HTTP_418\",\"message\":\"Request refused\",\"details\":{},"
+                + "\"errorCode\":418,\"reason\":\"res.error.http.418\"}",
+                ContainerErrors.body(418, ContainerErrors.describe(418), true));
+        assertEquals("{\"code\":\"NOT_FOUND\",\"message\":\"No such resource\",\"details\":{}}",
+                ContainerErrors.body(404, ContainerErrors.describe(404), false));
     }
 
     @Test

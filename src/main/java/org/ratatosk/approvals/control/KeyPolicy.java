@@ -39,8 +39,13 @@ public record KeyPolicy(Rule use, Rule block, Rule unblock, Rule modify) {
             throw new InvalidInput(ErrorCode.INVALID_POLICY, "'policy' must be an object");
         }
         JsonObject policy = value.asJsonObject();
-        return new KeyPolicy(rule(policy, "ruleUse", stored), rule(policy, "ruleBlock", stored),
+        KeyPolicy parsed = new KeyPolicy(rule(policy, "ruleUse", stored), rule(policy, "ruleBlock", stored),
                 rule(policy, "ruleUnblock", stored), rule(policy, "ruleModify", stored));
+        if (!stored) {
+            // held to its types wherever a policy is given, also where it is not applied (modify)
+            keyStatusBlocked(policy);
+        }
+        return parsed;
     }
 
     private static Rule rule(JsonObject policy, String name, boolean stored) {
@@ -52,8 +57,11 @@ public record KeyPolicy(Rule use, Rule block, Rule unblock, Rule modify) {
         if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
             return false;
         }
-        return JsonBodies.optionalObject(value.asJsonObject(), "keyStatus")
-                .flatMap(status -> JsonBodies.optionalBoolean(status, "blocked")).orElse(false);
+        return keyStatusBlocked(value.asJsonObject()).orElse(false);
+    }
+
+    private static java.util.Optional<Boolean> keyStatusBlocked(JsonObject policy) {
+        return JsonBodies.optionalObject(policy, "keyStatus").flatMap(status -> JsonBodies.optionalBoolean(status, "blocked"));
     }
 
     private static final java.util.Map<String, KeyPolicy> STORED = new java.util.concurrent.ConcurrentHashMap<>();

@@ -21,6 +21,13 @@ public final class SignatureBodies {
             @NotNull(message = "'verifySignatureRequest' is required and must be a JSON object") JsonObject verifySignatureRequest) {
     }
 
+    /**
+     * The sign request as far as it is read before the key. TSB's {@code payloadType} ("UNSPECIFIED"
+     * and the like) changes nothing here, but it is held to its type as every other member is.
+     */
+    public record SignRequest(@NotEmpty(message = "'signKeyName' is required") String signKeyName, String payloadType) {
+    }
+
     public record SignKey(@NotEmpty(message = "'signKeyName' is required") String signKeyName) {
     }
 }

@@ -58,7 +58,7 @@ public class Signatures {
     /** Signs at once; a key whose use needs approval is signed through the asynchronous call. */
     public JsonObject sign(JsonObject body) {
         JsonObject request = Bodies.bind(body, SignatureBodies.Sign.class).signRequest();
-        ManagedKey key = keys.require(Bodies.bind(request, SignatureBodies.SignKey.class).signKeyName());
+        ManagedKey key = keys.require(Bodies.bind(request, SignatureBodies.SignRequest.class).signKeyName());
         if (KeyPolicy.fromStored(key.policy()).use().needsApproval()) {
             throw new Refused(ErrorCode.APPROVAL_REQUIRED, "Key '" + key.label()
                     + "' is governed by approvals; sign through /v1/sign");
@@ -73,7 +73,7 @@ public class Signatures {
      */
     public JsonObject submit(JsonObject body) {
         JsonObject request = Bodies.bind(body, SignatureBodies.Sign.class).signRequest();
-        ManagedKey key = keys.require(Bodies.bind(request, SignatureBodies.SignKey.class).signKeyName());
+        ManagedKey key = keys.require(Bodies.bind(request, SignatureBodies.SignRequest.class).signKeyName());
         Rule rule = KeyPolicy.fromStored(key.policy()).use();
         if (rule.needsApproval()) {
             check(key, request);

@@ -134,6 +134,18 @@ class KeyBodyAnswersIT {
                 managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\"}}", 400, error("INVALID_FIELD", "'policy' is required", 400)),
                 managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":5}}", 400, error("INVALID_POLICY", "'policy' must be an object", 400)),
                 managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":null}}", 200, null),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":{\"keyStatus\":5}}}", 400, error("WRONG_TYPE", "'keyStatus' must be a JSON object", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":{\"keyStatus\":[]}}}", 400, error("WRONG_TYPE", "'keyStatus' must be a JSON object", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":{\"keyStatus\":\"x\"}}}", 400, error("WRONG_TYPE", "'keyStatus' must be a JSON object", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":{\"keyStatus\":true}}}", 400, error("WRONG_TYPE", "'keyStatus' must be a JSON object", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":{\"keyStatus\":{\"blocked\":5}}}}", 400, error("WRONG_TYPE", "'blocked' must be true or false", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":{\"keyStatus\":{\"blocked\":[]}}}}", 400, error("WRONG_TYPE", "'blocked' must be true or false", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":{\"keyStatus\":{\"blocked\":{}}}}}", 400, error("WRONG_TYPE", "'blocked' must be true or false", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":{\"keyStatus\":{\"blocked\":\"yes\"}}}}", 400, error("WRONG_TYPE", "'blocked' must be true or false", 400)),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":{\"keyStatus\":{\"blocked\":false}}}}", 200, null),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":{\"keyStatus\":{\"blocked\":null}}}}", 200, null),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":{\"keyStatus\":{}}}}", 200, null),
+                managing("POST", path, "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":{\"keyStatus\":null}}}", 200, null),
                 managing("POST", "modify", "{\"modifyRequest\":{\"modifyKeyName\":\"" + KEY + "\",\"policy\":null,\"keyPassword\":null}}", 200, null));
     }
 
@@ -163,6 +175,14 @@ class KeyBodyAnswersIT {
                         error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
                 answer("synchronousSign", sign + "}}", 400, error("INVALID_FIELD", "'signatureAlgorithm' is required", 400)),
                 accepted("synchronousSign", sign + ",\"signatureAlgorithm\":\"SHA256_WITH_RSA\",\"signatureType\":\"DER\",\"payload\":\"AAAA\"}}"),
+                answer("synchronousSign", sign + ",\"payloadType\":[]}}", 400, error("WRONG_TYPE", "'payloadType' must be a string", 400)),
+                answer("synchronousSign", sign + ",\"payloadType\":{}}}", 400, error("WRONG_TYPE", "'payloadType' must be a string", 400)),
+                answer("synchronousSign", sign + ",\"payloadType\":0}}", 400, error("WRONG_TYPE", "'payloadType' must be a string", 400)),
+                answer("synchronousSign", sign + ",\"payloadType\":true}}", 400, error("WRONG_TYPE", "'payloadType' must be a string", 400)),
+                answer("sign", sign + ",\"payloadType\":1.5,\"signatureAlgorithm\":\"SHA256_WITH_RSA\",\"payload\":\"AAAA\"}}", 400,
+                        error("WRONG_TYPE", "'payloadType' must be a string", 400)),
+                accepted("synchronousSign", sign + ",\"signatureAlgorithm\":\"SHA256_WITH_RSA\",\"payloadType\":\"UNSPECIFIED\",\"payload\":\"AAAA\"}}"),
+                accepted("synchronousSign", sign + ",\"signatureAlgorithm\":\"SHA256_WITH_RSA\",\"payloadType\":null,\"payload\":\"AAAA\"}}"),
                 answer("sign", "{\"signRequest\":null}", 400, error("INVALID_FIELD", "'signRequest' is required and must be a JSON object", 400)),
                 answer("sign", "{\"signRequest\":{\"signKeyName\":[]}}", 400, error("WRONG_TYPE", "'signKeyName' must be a string", 400)),
                 answer("sign", sign + ",\"signatureAlgorithm\":\"\"}}", 400, error("INVALID_FIELD", "'signatureAlgorithm' is required", 400)),
@@ -265,6 +285,39 @@ class KeyBodyAnswersIT {
     @MethodSource("certificateImports")
     void certificateImportBodiesAreAnsweredAsBefore(Case c) {
         assertAnswer(c);
+    }
+
+    /** A request the REST resources never see as their own: a wrong media type, method or path, or a body too large. */
+    record Refusal(String method, String path, String contentType, String body, int status, String answer) {
+        @Override
+        public String toString() {
+            return method + " " + path + " " + contentType + " " + (body.length() > 40 ? body.length() + " bytes" : body);
+        }
+    }
+
+    static Stream<Refusal> refusals() {
+        String tooLarge = "{\"signRequest\":{\"payload\":\"" + "A".repeat(1024 * 1024) + "\"}}";
+        String plain = "{\"code\":\"NOT_FOUND\",\"message\":\"No such resource\",\"details\":{}}";
+        return Stream.of(
+                new Refusal("POST", "v1/synchronousSign", "text/plain", "{}", 415,
+                        error("UNSUPPORTED_MEDIA_TYPE", "Unsupported media type; send application/json", 415)),
+                new Refusal("POST", "v1/synchronousSign", "application/json", tooLarge, 413,
+                        error("PAYLOAD_TOO_LARGE", "Request body exceeds 1048576 bytes", 413)),
+                new Refusal("POST", "v1/nothing", "application/json", "{}", 404, error("NOT_FOUND", "No such resource", 404)),
+                new Refusal("GET", "v1/nothing/at/all", "application/json", "", 404, error("NOT_FOUND", "No such resource", 404)),
+                new Refusal("PUT", "v1/synchronousSign", "application/json", "{}", 405,
+                        error("METHOD_NOT_ALLOWED", "Method not allowed on this resource", 405)),
+                new Refusal("POST", "v1nothing", "application/json", "{}", 404, plain),
+                new Refusal("POST", "nothing/v1/synchronousSign", "application/json", "{}", 404, plain));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusals")
+    void refusalsUnderTsbsRootCarryItsErrorCodeAndReason(Refusal r) {
+        Reply reply = Server.send(Server.request("/hermod/rest/" + r.path()).header("Content-Type", r.contentType())
+                .header("X-API-KEY", operation)
+                .method(r.method(), HttpRequest.BodyPublishers.ofString(r.body())));
+        assertEquals(r.status() + " " + r.answer(), reply.status() + " " + reply.raw());
     }
 
     static void assertAnswer(Case c) {
