@@ -1,9 +1,13 @@
 package org.ratatosk.keys.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
+import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -11,6 +15,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +34,10 @@ class KeyBodyAnswersIT {
     /** A key that every run has: the answers name it. */
     static final String KEY = "body-answers-rsa";
 
+    /** An AES and an EC key, for parameters that do not fit together. */
+    static final String AES = "body-answers-aes";
+    static final String EC = "body-answers-ec";
+
     static String operation;
     static String management;
 
@@ -44,9 +53,12 @@ class KeyBodyAnswersIT {
         management = TsbIT.apiKey("it-body-management-" + suffix, "KEY_MANAGEMENT");
         operation = TsbIT.apiKey("it-body-operation-" + suffix, "KEY_OPERATION");
         // Made afresh: a key left by an earlier run on the same database may have lost its material with the token.
-        TsbIT.call(management, "POST", "key/deleteKey", Json.createObjectBuilder().add("label", KEY).build());
-        Reply created = TsbIT.call(management, "POST", "key", TsbIT.tsbKey(KEY, "RSA", 2048, null));
-        assertEquals(200, created.status(), created.toString());
+        for (JsonObject key : List.of(TsbIT.tsbKey(KEY, "RSA", 2048, null), TsbIT.tsbKey(AES, "AES", 256, null),
+                TsbIT.tsbKey(EC, "EC", null, "1.2.840.10045.3.1.7"))) {
+            TsbIT.call(management, "POST", "key/deleteKey", Json.createObjectBuilder().add("label", key.getString("label")).build());
+            Reply created = TsbIT.call(management, "POST", "key", key);
+            assertEquals(200, created.status(), created.toString());
+        }
     }
 
     /** A body sent with the method to the path, by a key operation token unless {@code management}. */
@@ -318,6 +330,81 @@ class KeyBodyAnswersIT {
                 .header("X-API-KEY", operation)
                 .method(r.method(), HttpRequest.BodyPublishers.ofString(r.body())));
         assertEquals(r.status() + " " + r.answer(), reply.status() + " " + reply.raw());
+    }
+
+    static String bytes(int length) {
+        return Base64.getEncoder().encodeToString(new byte[length]);
+    }
+
+    /**
+     * Well-formed requests whose cryptographic parameters do not fit together: additional data for
+     * a mode that cannot authenticate it, a GCM ciphertext shorter than its tag, a raw digest longer
+     * than the key's primitive takes. Each is the client's mistake, answered with a 400 that says which.
+     */
+    static Stream<Case> faults() {
+        String iv16 = bytes(16);
+        return Stream.of(
+                answer("synchronousDecrypt", "{\"decryptRequest\":{\"encryptedPayload\":\"" + iv16 + "\",\"decryptKeyName\":\"" + AES
+                        + "\",\"cipherAlgorithm\":\"AES_CBC_NO_PADDING\",\"initializationVector\":\"" + iv16
+                        + "\",\"additionalAuthenticationData\":\"AQID\"}}", 400, error("INVALID_FIELD",
+                        "'additionalAuthenticationData' is only authenticated by AES_GCM, not by AES_CBC_NO_PADDING", 400)),
+                answer("encrypt", "{\"encryptRequest\":{\"payload\":\"" + iv16 + "\",\"encryptKeyName\":\"" + AES
+                        + "\",\"cipherAlgorithm\":\"AES_ECB\",\"additionalAuthenticationData\":\"AQID\"}}", 400, error("INVALID_FIELD",
+                        "'additionalAuthenticationData' is only authenticated by AES_GCM, not by AES_ECB", 400)),
+                answer("encrypt", "{\"encryptRequest\":{\"payload\":\"" + iv16 + "\",\"encryptKeyName\":\"" + AES
+                        + "\",\"cipherAlgorithm\":\"AES_CTR\",\"additionalAuthenticationData\":\"AQID\"}}", 400, error("INVALID_FIELD",
+                        "'additionalAuthenticationData' is only authenticated by AES_GCM, not by AES_CTR", 400)),
+                answer("synchronousDecrypt", "{\"decryptRequest\":{\"encryptedPayload\":\"AA==\",\"decryptKeyName\":\"" + AES
+                        + "\",\"cipherAlgorithm\":\"AES_GCM\",\"initializationVector\":\"" + bytes(12) + "\",\"tagLength\":128}}",
+                        400, error("DECRYPTION_FAILED", "The data cannot be decrypted with key '" + AES
+                        + "': it is shorter than its 128-bit authentication tag", 400)),
+                answer("synchronousDecrypt", "{\"decryptRequest\":{\"encryptedPayload\":\"" + bytes(11) + "\",\"decryptKeyName\":\"" + AES
+                        + "\",\"cipherAlgorithm\":\"AES_GCM\",\"initializationVector\":\"" + bytes(12) + "\",\"tagLength\":96}}",
+                        400, error("DECRYPTION_FAILED", "The data cannot be decrypted with key '" + AES
+                        + "': it is shorter than its 96-bit authentication tag", 400)),
+                answer("synchronousSign", "{\"signRequest\":{\"payload\":\"" + bytes(300) + "\",\"payloadType\":\"UNSPECIFIED\",\"signKeyName\":\""
+                        + KEY + "\",\"signatureAlgorithm\":\"NONE_WITH_RSA\"}}", 400, error("INVALID_PAYLOAD",
+                        "The payload of NONE_WITH_RSA is too long for this key: at most 245 bytes", 400)),
+                answer("sign", "{\"signRequest\":{\"payload\":\"" + bytes(246) + "\",\"signKeyName\":\""
+                        + KEY + "\",\"signatureAlgorithm\":\"NONE_WITH_RSA\"}}", 400, error("INVALID_PAYLOAD",
+                        "The payload of NONE_WITH_RSA is too long for this key: at most 245 bytes", 400)),
+                answer("synchronousSign", "{\"signRequest\":{\"payload\":\"" + bytes(65) + "\",\"signKeyName\":\""
+                        + EC + "\",\"signatureAlgorithm\":\"NONE_WITH_ECDSA\"}}", 400, error("INVALID_PAYLOAD",
+                        "The payload of NONE_WITH_ECDSA is too long for this key: at most 64 bytes", 400)),
+                answer("verify", "{\"verifySignatureRequest\":{\"payload\":\"" + bytes(65) + "\",\"signKeyName\":\""
+                        + EC + "\",\"signatureAlgorithm\":\"NONE_WITH_ECDSA\",\"signature\":\"MEUCIQ==\"}}", 400, error("INVALID_PAYLOAD",
+                        "The payload of NONE_WITH_ECDSA is too long for this key: at most 64 bytes", 400)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("faults")
+    void parametersThatDoNotFitTogetherAreTheClientsMistake(Case c) {
+        assertAnswer(c);
+    }
+
+    /** At the limits the same operations still work. */
+    @Test
+    void theLongestRawDigestsAreSigned() {
+        assertEquals(200, operate("synchronousSign", "{\"signRequest\":{\"payload\":\"" + bytes(245) + "\",\"signKeyName\":\""
+                + KEY + "\",\"signatureAlgorithm\":\"NONE_WITH_RSA\"}}").status());
+        assertEquals(200, operate("synchronousSign", "{\"signRequest\":{\"payload\":\"" + bytes(64) + "\",\"signKeyName\":\""
+                + EC + "\",\"signatureAlgorithm\":\"NONE_WITH_ECDSA\"}}").status());
+    }
+
+    /** A provider's refusal is told without the Java class names of the exceptions that carried it. */
+    @Test
+    void anUnwrapOfGarbageSaysWhyWithoutJavaNames() {
+        Reply reply = operate("synchronousUnwrap", "{\"unwrapKeyRequest\":{\"wrappedKey\":\"h+rO8/++N9O+oU7DeDdhTtJ773mtssqo\","
+                + "\"label\":\"faults-unwrapped-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"unwrapKeyName\":\"" + AES
+                + "\",\"wrapMethod\":\"AES_WRAP\",\"attributes\":{\"decrypt\":true,\"destroyable\":true}}}");
+        assertEquals(400, reply.status(), reply.raw());
+        assertEquals("UNWRAP_FAILED", reply.string("code"), reply.raw());
+        assertFalse(reply.string("message").matches("(?s).*\\b[a-z]+\\.[a-z]+\\.[A-Za-z.]*Exception.*"), reply.raw());
+    }
+
+    static Reply operate(String path, String body) {
+        return Server.send(Server.request("/hermod/rest/v1/" + path).header("Content-Type", "application/json")
+                .header("X-API-KEY", operation).method("POST", HttpRequest.BodyPublishers.ofString(body)));
     }
 
     static void assertAnswer(Case c) {
