@@ -23,38 +23,41 @@ import java.time.Instant;
                 columnNames = {"client_id", "command_type", "external_id"}))
 public class Command {
 
+    // What a command was given at submission is never written again: an UPDATE that carried the
+    // body along would have H2 store its large text anew each time the state changes.
+
     @Id
     @Column(length = 36)
     private String id;
 
-    @Column(name = "client_id", nullable = false, length = 128)
+    @Column(name = "client_id", nullable = false, updatable = false, length = 128)
     private String clientId;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "command_type", nullable = false, length = 16)
+    @Column(name = "command_type", nullable = false, updatable = false, length = 16)
     private CommandType type;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private CommandState state;
 
-    @Column(name = "external_id", length = 128)
+    @Column(name = "external_id", updatable = false, length = 128)
     private String externalId;
 
     /** SHA-256 of the canonical request, to tell an idempotent retry from a conflicting one. */
-    @Column(name = "request_hash", nullable = false, length = 64)
+    @Column(name = "request_hash", nullable = false, updatable = false, length = 64)
     private String requestHash;
 
-    @Column(name = "body", nullable = false, columnDefinition = "TEXT")
+    @Column(name = "body", nullable = false, updatable = false, columnDefinition = "TEXT")
     private String body;
 
-    @Column(name = "lifespan_seconds", nullable = false)
+    @Column(name = "lifespan_seconds", nullable = false, updatable = false)
     private long lifespanSeconds;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    @Column(name = "timeout_at", nullable = false)
+    @Column(name = "timeout_at", nullable = false, updatable = false)
     private Instant timeoutAt;
 
     @Column(name = "finished_at")

@@ -30,13 +30,13 @@ public class ProfileKey {
     @Column(name = "key_state", length = 32)
     private String keyState;
 
-    @Column(name = "jwk", nullable = false, columnDefinition = "TEXT")
+    @Column(name = "jwk", nullable = false, updatable = false, columnDefinition = "TEXT")
     private String jwk;
 
     @Column(name = "thumbprint", nullable = false, length = 64)
     private String thumbprint;
 
-    @Column(name = "certreq", columnDefinition = "TEXT")
+    @Column(name = "certreq", updatable = false, columnDefinition = "TEXT")
     private String certReq;
 
     protected ProfileKey() {
