@@ -238,6 +238,49 @@ class KeyBodyAnswersIT {
         assertAnswer(c);
     }
 
+    /** An unwrap request object, its quotes written as apostrophes. */
+    static String unwrapping(String members) {
+        return ("{'unwrapKeyRequest':{" + members + "}}").replace('\'', '"');
+    }
+
+    /** What an unwrap request holds, in the order it is checked: the request, then the unwrapping key. */
+    static Stream<Case> unwraps() {
+        String head = "'wrapMethod':'AES_WRAP','label':'body-answers-unwrapped','wrappedKey':'AAAA'";
+        String label = "'label' must be 1 to 128 letters, digits or . _ @ : - and start with a letter or digit";
+        return Stream.of(
+                answer("synchronousUnwrap", unwrapping("'unwrapKeyPassword':['p'],'wrapMethod':5"), 400,
+                        error("KEY_PASSWORD_UNSUPPORTED", "Keys protected by a password are not supported", 400)),
+                answer("synchronousUnwrap", unwrapping("'wrapMethod':'','label':5"), 400, error("INVALID_FIELD", "'wrapMethod' is required", 400)),
+                answer("synchronousUnwrap", unwrapping("'wrapMethod':'BOGUS','label':5"), 400, error("UNSUPPORTED_WRAP_METHOD",
+                        "'wrapMethod' must be one of [AES_WRAP, AES_WRAP_PAD, AES_WRAP_RSA, AES_WRAP_EC, AES_WRAP_PAD_RSA, AES_WRAP_PAD_EC, "
+                                + "RSA_WRAP_PAD, RSA_WRAP_OAEP]", 400)),
+                answer("synchronousUnwrap", unwrapping("'wrapMethod':'aes_wrap','unwrapKeyPassword':[]"), 400, error("INVALID_FIELD", "'label' is required", 400)),
+                answer("synchronousUnwrap", unwrapping("'wrapMethod':'AES_WRAP','label':5,'wrappedKey':5"), 400, error("WRONG_TYPE", "'label' must be a string", 400)),
+                answer("synchronousUnwrap", unwrapping("'wrapMethod':'AES_WRAP','label':'-bad','wrappedKey':5"), 400, error("INVALID_LABEL", label, 400)),
+                answer("synchronousUnwrap", unwrapping("'wrapMethod':'AES_WRAP','label':'ok'"), 400, error("INVALID_FIELD", "'wrappedKey' is required", 400)),
+                answer("synchronousUnwrap", unwrapping("'wrapMethod':'AES_WRAP','label':'ok','wrappedKey':5,'attributes':5"), 400,
+                        error("WRONG_TYPE", "'wrappedKey' must be a string", 400)),
+                answer("synchronousUnwrap", unwrapping("'wrapMethod':'AES_WRAP','label':'ok','wrappedKey':'***','attributes':5"), 400,
+                        error("INVALID_FIELD", "'wrappedKey' must be base64", 400)),
+                answer("synchronousUnwrap", unwrapping(head + ",'attributes':5,'policy':5"), 400, error("WRONG_TYPE", "'attributes' must be a JSON object", 400)),
+                answer("synchronousUnwrap", unwrapping(head + ",'attributes':{'sign':'maybe'},'policy':5"), 400,
+                        error("WRONG_TYPE", "'sign' must be true or false", 400)),
+                answer("synchronousUnwrap", unwrapping(head + ",'policy':5,'unwrapKeyName':5"), 400, error("INVALID_POLICY", "'policy' must be an object", 400)),
+                answer("synchronousUnwrap", unwrapping(head), 400, error("INVALID_FIELD", "'unwrapKeyName' is required", 400)),
+                answer("synchronousUnwrap", unwrapping(head + ",'unwrapKeyName':5"), 400, error("WRONG_TYPE", "'unwrapKeyName' must be a string", 400)),
+                answer("synchronousUnwrap", unwrapping(head + ",'attributes':null,'policy':null,'unwrapKeyPassword':5,'unwrapKeyName':'no-such-key'"), 404,
+                        error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer("unwrap", unwrapping("'wrapMethod':'AES_WRAP','label':'-bad'"), 400, error("INVALID_LABEL", label, 400)),
+                answer("unwrap", unwrapping(head + ",'attributes':[]"), 400, error("WRONG_TYPE", "'attributes' must be a JSON object", 400)),
+                answer("unwrap", unwrapping(head + ",'unwrapKeyName':'no-such-key'"), 404, error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unwraps")
+    void unwrapRequestsAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
     static Stream<Case> ciphers() {
         String encrypt = "{\"encryptRequest\":{\"encryptKeyName\":\"" + KEY + "\"";
         String decrypt = "{\"decryptRequest\":{\"decryptKeyName\":\"" + KEY + "\"";
