@@ -281,6 +281,52 @@ class KeyBodyAnswersIT {
         assertAnswer(c);
     }
 
+    /** A new key's body, in the order it is checked; no case creates a key. */
+    static Stream<Case> creations() {
+        String label = "'label' must be 1 to 128 letters, digits or . _ @ : - and start with a letter or digit";
+        String fresh = "\"label\":\"body-answers-never\"";
+        return Stream.of(
+                managing("POST", "key", "{}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                managing("POST", "key", "{\"label\":\"\",\"algorithm\":5}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                managing("POST", "key", "{\"label\":5,\"algorithm\":5}", 400, error("WRONG_TYPE", "'label' must be a string", 400)),
+                managing("POST", "key", "{\"label\":\"-bad\",\"algorithm\":5}", 400, error("INVALID_LABEL", label, 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":5}", 400, error("WRONG_TYPE", "'algorithm' must be a string", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"DSA\",\"keySize\":\"x\"}", 400,
+                        error("WRONG_TYPE", "'keySize' must be a whole number", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"EC\",\"keySize\":\"x\",\"curveOid\":5}", 400,
+                        error("WRONG_TYPE", "'keySize' must be a whole number", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"DSA\",\"curveOid\":5}", 400,
+                        error("INVALID_ALGORITHM", "'algorithm' must be RSA, EC or AES", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"rsa\",\"keySize\":1024,\"attributes\":5}", 400,
+                        error("INVALID_KEY_SIZE", "RSA keySize must be 2048, 3072 or 4096", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":null,\"keySize\":\"1024\"}", 400,
+                        error("INVALID_KEY_SIZE", "RSA keySize must be 2048, 3072 or 4096", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"RSA\",\"curveOid\":5,\"attributes\":5}", 400,
+                        error("WRONG_TYPE", "'attributes' must be a JSON object", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"EC\",\"curveOid\":5,\"attributes\":5}", 400,
+                        error("WRONG_TYPE", "'curveOid' must be a string", 400)),
+                // the message lists the curves in no fixed order
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"EC\",\"curveOid\":\"1.2.3\",\"attributes\":5}", 400, null),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"AES\",\"keySize\":100,\"attributes\":5}", 400,
+                        error("INVALID_KEY_SIZE", "AES keySize must be 128, 192 or 256", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"AES\",\"attributes\":{\"sign\":\"x\"},\"policy\":5}", 400,
+                        error("WRONG_TYPE", "'sign' must be true or false", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"AES\",\"policy\":5,\"password\":[\"p\"]}", 400,
+                        error("INVALID_POLICY", "'policy' must be an object", 400)),
+                managing("POST", "key", "{\"label\":\"" + KEY + "\",\"algorithm\":\"AES\",\"policy\":5}", 400,
+                        error("INVALID_POLICY", "'policy' must be an object", 400)),
+                managing("POST", "key", "{\"label\":\"" + KEY + "\",\"password\":[\"p\"]}", 409,
+                        error("KEY_EXISTS", "A key labelled '" + KEY + "' already exists", 632)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"AES\",\"policy\":null,\"password\":[\"p\"]}", 400,
+                        error("KEY_PASSWORD_UNSUPPORTED", "Keys protected by a password are not supported", 400)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("creations")
+    void newKeyBodiesAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
     static Stream<Case> ciphers() {
         String encrypt = "{\"encryptRequest\":{\"encryptKeyName\":\"" + KEY + "\"";
         String decrypt = "{\"decryptRequest\":{\"decryptKeyName\":\"" + KEY + "\"";
