@@ -327,6 +327,29 @@ class KeyBodyAnswersIT {
         assertAnswer(c);
     }
 
+    /** The bodies that name a key or carry a certificate, whose field is checked before the key is looked up. */
+    static Stream<Case> namings() {
+        String missing = error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630);
+        return Stream.of(
+                managing("POST", "key/attributes", "{}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                managing("POST", "key/attributes", "{\"label\":\"\"}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                managing("POST", "key/attributes", "{\"label\":5}", 400, error("WRONG_TYPE", "'label' must be a string", 400)),
+                managing("POST", "key/attributes", "{\"label\":\"no-such-key\",\"other\":5}", 404, missing),
+                managing("POST", "key/deleteKey", "{\"label\":null}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                managing("POST", "key/deleteKey", "{\"label\":[]}", 400, error("WRONG_TYPE", "'label' must be a string", 400)),
+                managing("POST", "key/deleteKey", "{\"label\":\"no-such-key\"}", 404, missing),
+                managing("PUT", "key/no-such-key/certificate", "{}", 400, error("INVALID_FIELD", "'certificate' is required", 400)),
+                managing("PUT", "key/no-such-key/certificate", "{\"certificate\":\"\"}", 400, error("INVALID_FIELD", "'certificate' is required", 400)),
+                managing("PUT", "key/no-such-key/certificate", "{\"certificate\":5}", 400, error("WRONG_TYPE", "'certificate' must be a string", 400)),
+                managing("PUT", "key/no-such-key/certificate", "{\"certificate\":\"x\"}", 404, missing));
+    }
+
+    @ParameterizedTest
+    @MethodSource("namings")
+    void bodiesNamingAKeyAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
     static Stream<Case> ciphers() {
         String encrypt = "{\"encryptRequest\":{\"encryptKeyName\":\"" + KEY + "\"";
         String decrypt = "{\"decryptRequest\":{\"decryptKeyName\":\"" + KEY + "\"";
