@@ -63,8 +63,8 @@ public final class ApproverKeys {
             "SHA3-384", "SHA3-384", "SHA3-512", "SHA3-512");
 
     /** The digest a call names in {@code field}: SHA-256 when absent, EdDSA for Ed25519 keys (which hash on their own). */
-    public static String digest(jakarta.json.JsonObject body, String field) {
-        String named = JsonBodies.optionalString(body, field).orElse("SHA-256");
+    static String digest(String given, String field) {
+        String named = given == null ? "SHA-256" : given;
         if (!DIGESTS.containsKey(named) && !"EdDSA".equals(named)) {
             throw InvalidInput.field("'" + field + "' must be one of " + new java.util.TreeSet<>(DIGESTS.keySet())
                     + " or EdDSA");
