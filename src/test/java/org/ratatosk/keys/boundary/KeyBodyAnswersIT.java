@@ -321,6 +321,41 @@ class KeyBodyAnswersIT {
                         error("KEY_PASSWORD_UNSUPPORTED", "Keys protected by a password are not supported", 400)));
     }
 
+    /** What a sign or verify request holds beyond its key, in the order it is checked against the key. */
+    static Stream<Case> signingFields() {
+        String sign = "{\"signRequest\":{\"signKeyName\":\"" + KEY + "\"";
+        String verify = "{\"verifySignatureRequest\":{\"signKeyName\":\"" + KEY + "\",\"signatureAlgorithm\":\"SHA256_WITH_RSA\"";
+        String rsa = ",\"signatureAlgorithm\":\"SHA256_WITH_RSA\"";
+        return Stream.of(
+                answer("synchronousSign", sign + ",\"signatureAlgorithm\":5,\"payload\":5}}", 400,
+                        error("WRONG_TYPE", "'signatureAlgorithm' must be a string", 400)),
+                answer("synchronousSign", sign + ",\"signatureAlgorithm\":\"BOGUS\",\"signatureType\":5}}", 400, error("UNSUPPORTED_SIGNATURE_ALGORITHM",
+                        "Signature algorithm 'BOGUS' is not supported; RSA, RSA_PSS and ECDSA with SHA-1, SHA-2, SHA-3 or Keccak digests are", 400)),
+                answer("synchronousSign", sign + ",\"signatureAlgorithm\":\"sha256_with_ecdsa\",\"signatureType\":5}}", 400,
+                        error("UNSUPPORTED_SIGNATURE_ALGORITHM", "Signature algorithm 'SHA256_WITH_ECDSA' does not fit a RSA key", 400)),
+                answer("synchronousSign", sign + rsa + ",\"signatureType\":5,\"payload\":5}}", 400, error("WRONG_TYPE", "'signatureType' must be a string", 400)),
+                answer("synchronousSign", sign + rsa + ",\"signatureType\":\"PEM\",\"payload\":5}}", 400,
+                        error("UNSUPPORTED_SIGNATURE_TYPE", "signatureType must be DER or RAW", 400)),
+                answer("synchronousSign", sign + rsa + ",\"signatureType\":\"raw\"}}", 400, error("INVALID_FIELD", "'payload' is required", 400)),
+                answer("synchronousSign", sign + rsa + ",\"payload\":\"\"}}", 400, error("INVALID_FIELD", "'payload' is required", 400)),
+                answer("synchronousSign", sign + rsa + ",\"payload\":5}}", 400, error("WRONG_TYPE", "'payload' must be a string", 400)),
+                answer("synchronousSign", sign + rsa + ",\"payload\":\"***\"}}", 400, error("INVALID_FIELD", "'payload' must be base64", 400)),
+                accepted("synchronousSign", sign + rsa + ",\"signatureType\":\"raw\",\"payload\":\"AAAA\"}}"),
+                answer("sign", sign + rsa + ",\"signatureType\":[],\"payload\":\"AAAA\"}}", 400, error("WRONG_TYPE", "'signatureType' must be a string", 400)),
+                answer("sign", sign + rsa + ",\"payload\":\"***\"}}", 400, error("INVALID_FIELD", "'payload' must be base64", 400)),
+                answer("verify", verify + ",\"payload\":\"***\",\"signature\":5}}", 400, error("INVALID_FIELD", "'payload' must be base64", 400)),
+                answer("verify", verify + ",\"payload\":\"AAAA\"}}", 400, error("INVALID_FIELD", "'signature' is required", 400)),
+                answer("verify", verify + ",\"payload\":\"AAAA\",\"signature\":5}}", 400, error("WRONG_TYPE", "'signature' must be a string", 400)),
+                answer("verify", verify + ",\"payload\":\"AAAA\",\"signature\":\"***\"}}", 400, error("INVALID_FIELD", "'signature' must be base64", 400)),
+                accepted("verify", verify + ",\"signatureType\":5,\"payload\":\"AAAA\",\"signature\":\"AAAA\"}}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("signingFields")
+    void signingFieldsAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
     @ParameterizedTest
     @MethodSource("creations")
     void newKeyBodiesAreAnsweredAsBefore(Case c) {
