@@ -238,6 +238,36 @@ class KeyBodyAnswersIT {
         assertAnswer(c);
     }
 
+    /** What a wrap request holds, in the order it is checked: the method, the wrapping key, the key wrapped. */
+    static Stream<Case> wrapFields() {
+        String head = "{'wrapKeyRequest':{";
+        return Stream.of(
+                answer("wrap", (head + "'wrapMethod':5,'wrapKeyName':5}}").replace('\'', '"'), 400, error("WRONG_TYPE", "'wrapMethod' must be a string", 400)),
+                answer("wrap", (head + "'wrapMethod':'BOGUS','wrapKeyName':5}}").replace('\'', '"'), 400, error("UNSUPPORTED_WRAP_METHOD",
+                        "'wrapMethod' must be one of [AES_WRAP, AES_WRAP_PAD, AES_WRAP_RSA, AES_WRAP_EC, AES_WRAP_PAD_RSA, AES_WRAP_PAD_EC, "
+                                + "RSA_WRAP_PAD, RSA_WRAP_OAEP]", 400)),
+                answer("wrap", (head + "'wrapMethod':'aes_wrap_dsa'}}").replace('\'', '"'), 400, error("UNSUPPORTED_WRAP_METHOD",
+                        "'aes_wrap_dsa' wraps a key of an algorithm this server does not hold; it wraps AES, RSA and EC keys", 400)),
+                answer("wrap", (head + "'wrapMethod':'AES_WRAP','keyToBeWrapped':5}}").replace('\'', '"'), 400, error("INVALID_FIELD", "'wrapKeyName' is required", 400)),
+                answer("wrap", (head + "'wrapMethod':'AES_WRAP','wrapKeyName':5}}").replace('\'', '"'), 400, error("WRONG_TYPE", "'wrapKeyName' must be a string", 400)),
+                answer("wrap", (head + "'wrapMethod':'AES_WRAP','wrapKeyName':'no-such-key','keyToBeWrapped':5}}").replace('\'', '"'), 404,
+                        error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer("wrap", (head + "'wrapMethod':'AES_WRAP','wrapKeyName':'" + AES + "'}}").replace('\'', '"'), 400,
+                        error("INVALID_FIELD", "'keyToBeWrapped' is required", 400)),
+                answer("wrap", (head + "'wrapMethod':'AES_WRAP','wrapKeyName':'" + AES + "','keyToBeWrapped':[]}}").replace('\'', '"'), 400,
+                        error("WRONG_TYPE", "'keyToBeWrapped' must be a string", 400)),
+                answer("wrap", (head + "'wrapMethod':'AES_WRAP','wrapKeyName':'" + AES + "','keyToBeWrapped':'no-such-key'}}").replace('\'', '"'), 404,
+                        error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer("wrap", (head + "'wrapMethod':'AES_WRAP','wrapKeyName':'" + AES + "','keyToBeWrapped':'" + KEY + "'}}").replace('\'', '"'), 400,
+                        error("UNSUPPORTED_WRAP_METHOD", "Key '" + KEY + "' is RSA; AES_WRAP wraps AES keys", 400)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("wrapFields")
+    void wrapFieldsAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
     /** An unwrap request object, its quotes written as apostrophes. */
     static String unwrapping(String members) {
         return ("{'unwrapKeyRequest':{" + members + "}}").replace('\'', '"');
