@@ -13,8 +13,8 @@ import org.ratatosk.tokens.control.WrapMethod;
 
 /**
  * TSB's wrap and unwrap request objects. What a wrap request holds is read field by field, each
- * checked against the wrap method or a key before the next is read, so only the object itself is a
- * record; an unwrap request is checked whole before its unwrapping key is looked up.
+ * checked against the wrap method or a key before the next is read; an unwrap request is checked
+ * whole before its unwrapping key is looked up.
  */
 public final class WrapBodies {
 
@@ -25,6 +25,27 @@ public final class WrapBodies {
     }
 
     public record Unwrap(@NotNull(message = "'unwrapKeyRequest' is required and must be a JSON object") JsonObject unwrapKeyRequest) {
+    }
+
+    /** How a wrap request wraps. */
+    public record Method(@NotEmpty(message = "'wrapMethod' is required") String wrapMethod) implements Bodies.Checked {
+
+        @Override
+        public void check(String component) {
+            method();
+        }
+
+        WrapMethod method() {
+            return WrapMethod.parse(wrapMethod);
+        }
+    }
+
+    /** The key that wraps, read once the method is known. */
+    public record WrappingKey(@NotEmpty(message = "'wrapKeyName' is required") String wrapKeyName) {
+    }
+
+    /** The key wrapped, read once the wrapping key is found fit. */
+    public record Target(@NotEmpty(message = "'keyToBeWrapped' is required") String keyToBeWrapped) {
     }
 
     /** What an unwrap request holds; the key it names is looked up once all of it is found right. */

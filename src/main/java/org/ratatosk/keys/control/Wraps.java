@@ -20,7 +20,6 @@ import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Refused;
 import org.ratatosk.tokens.control.CryptoToken;
@@ -59,9 +58,9 @@ public class Wraps {
     public JsonObject wrap(JsonObject body) {
         JsonObject request = Bodies.bind(body, WrapBodies.Wrap.class).wrapKeyRequest();
         refusePasswords(request, "wrapKeyPassword", "keyToBeWrappedPassword");
-        WrapMethod method = WrapMethod.parse(JsonBodies.requireString(request, "wrapMethod"));
-        ManagedKey wrapping = wrappingKey(JsonBodies.requireString(request, "wrapKeyName"), method, true);
-        ManagedKey target = keys.require(JsonBodies.requireString(request, "keyToBeWrapped"));
+        WrapMethod method = Bodies.bind(request, WrapBodies.Method.class).method();
+        ManagedKey wrapping = wrappingKey(Bodies.bind(request, WrapBodies.WrappingKey.class).wrapKeyName(), method, true);
+        ManagedKey target = keys.require(Bodies.bind(request, WrapBodies.Target.class).keyToBeWrapped());
         if (!method.wrappedAlgorithm().equals(target.algorithm())) {
             throw new InvalidInput(ErrorCode.UNSUPPORTED_WRAP_METHOD, "Key '" + target.label() + "' is " + target.algorithm()
                     + "; " + method + " wraps " + method.wrappedAlgorithm() + " keys");
