@@ -16,6 +16,16 @@ public final class ApprovalBodies {
     public record Decided(@NotEmpty(message = "'id' is required") String id) {
     }
 
+    /** Whether the approver names its key, read before deciding how it is named. */
+    public record Approver(String approverPublicKey) {
+    }
+
+    public record ByKey(@NotEmpty(message = "'approverPublicKey' is required") String approverPublicKey) {
+    }
+
+    public record ByCertificate(@NotEmpty(message = "'approverCertificate' is required") String approverCertificate) {
+    }
+
     /** What the approver signed to decide, and with which digest. */
     public record Decision(
             @NotEmpty(message = "'approvalToBeSigned' is required") String approvalToBeSigned,
