@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * passed, and Bean Validation checks the rules the record declares. Faults are answered in
  * component order, so the first wrong member is named whatever kind of fault it has, as the
  * hand-written readers did. A JSON null is an absent member, as it always was on this wire. A body
- * record is public, since JSON-B constructs it from outside its package.
+ * record is public, since JSON-B constructs it from outside its package. A rule that is code rather
+ * than a declaration is a {@link Checked} record's, answered in the same order.
  */
 public final class Bodies {
 
@@ -59,6 +60,12 @@ public final class Bodies {
                 .min(Comparator.<ConstraintViolation<T>>comparingInt(v -> componentIndex(components, v))
                         .thenComparingInt(v -> declarationIndex(type, v))
                         .thenComparing(ConstraintViolation::getMessage));
+        int checkedUpTo = Math.min(before, first.map(v -> componentIndex(components, v)).orElse(components.length));
+        if (value instanceof Checked rules) {
+            for (int i = 0; i < checkedUpTo; i++) {
+                rules.check(components[i].getName());
+            }
+        }
         if (first.isPresent()) {
             throw InvalidInput.field(first.get().getMessage());
         }
@@ -66,6 +73,17 @@ public final class Bodies {
             throw wrongType;
         }
         return value;
+    }
+
+    /**
+     * A record whose rules are partly code: the check of a component runs after the component's
+     * declared constraints held, and before the next component is looked at, so faults are still
+     * answered in component order. Every component before it is bound when it runs.
+     */
+    public interface Checked {
+
+        /** Throws the contract's answer when the named component breaks a rule written as code. */
+        void check(String component);
     }
 
     /** The member as its component reads it, with the contract's answer for a value of the wrong type. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -40,6 +41,49 @@ public class BodiesTest {
     }
 
     public record Unsupported(int primitive) {
+    }
+
+    /** A rule written as code on {@code even}, and one on {@code any} that needs {@code even}. */
+    public record Coded(@NotNull(message = "even is required") Long even, String label, JsonValue any) implements Bodies.Checked {
+
+        @Override
+        public void check(String component) {
+            switch (component) {
+                case "even" -> {
+                    if (even % 2 != 0) {
+                        throw InvalidInput.field("even must be even");
+                    }
+                }
+                case "any" -> {
+                    if (any != null && any.getValueType() != JsonValue.ValueType.NUMBER && even > 2) {
+                        throw InvalidInput.field("any must be a number when even is over 2");
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    static String answer(String body) {
+        try {
+            read(body, Coded.class);
+            return "accepted";
+        } catch (InvalidInput e) {
+            return e.code() + ": " + e.getMessage();
+        }
+    }
+
+    @Test
+    void aRuleWrittenAsCodeIsAnsweredInComponentOrder() {
+        assertEquals("accepted", answer("{\"even\":2,\"label\":\"x\",\"any\":[1]}"));
+        assertEquals("accepted", answer("{\"even\":4,\"any\":null}"));
+        assertEquals("INVALID_FIELD: even is required", answer("{\"label\":5,\"any\":\"x\"}"));
+        assertEquals("INVALID_FIELD: even must be even", answer("{\"even\":3,\"label\":5}"));
+        assertEquals("WRONG_TYPE: 'even' must be a whole number", answer("{\"even\":\"x\",\"label\":5}"));
+        assertEquals("WRONG_TYPE: 'label' must be a string", answer("{\"even\":4,\"label\":5,\"any\":\"x\"}"));
+        assertEquals("INVALID_FIELD: any must be a number when even is over 2", answer("{\"even\":4,\"any\":{\"a\":1}}"));
+        assertEquals(JsonValue.ValueType.STRING, read("{\"even\":2,\"any\":\"s\"}", Coded.class).any().getValueType());
     }
 
     static InvalidInput refused(String body, Class<?>... groups) {

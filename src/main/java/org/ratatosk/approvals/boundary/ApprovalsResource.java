@@ -7,10 +7,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.ratatosk.approvals.control.ApprovalBodies;
 import org.ratatosk.approvals.control.Approvals;
 import org.ratatosk.approvals.control.KeyPolicy;
 import org.ratatosk.approvals.control.KeyRequests;
 import org.ratatosk.approvals.control.RequestExecution;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.ConcurrentChanges;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.TsbErrors;
@@ -103,7 +105,7 @@ public class ApprovalsResource {
 
     /** The decision commits first; an operation it unlocks then runs in its own transaction. */
     private JsonObject decide(JsonObject body, boolean approve) {
-        String id = JsonBodies.requireString(body, "id");
+        String id = Bodies.bind(body, ApprovalBodies.Decided.class).id();
         if (approvals.decide(body, approve)) {
             execution.execute(id);
         }

@@ -23,12 +23,12 @@ import org.ratatosk.approvals.entity.ApproverClock;
 import org.ratatosk.approvals.entity.KeyRequest;
 import org.ratatosk.approvals.entity.RequestStatus;
 import org.ratatosk.audit.control.AuditTrail;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Config;
 import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Refused;
 
@@ -64,10 +64,10 @@ public class Approvals {
      */
     public JsonObject tasks(JsonObject body, KeyPolicy.Operation kind) {
         String approver = ApproverKeys.ofApprover(body);
-        String timestampText = JsonBodies.requireString(body, "timestamp");
+        String timestampText = Bodies.bind(body, ApprovalBodies.Timestamp.class).timestamp();
         TaskQuery query = TaskQuery.of(body);
-        Instant timestamp = provenTimestamp(approver, timestampText, JsonBodies.requireString(body, "timestampSignature"),
-                ApproverKeys.digest(body, "timestampDigestAlgorithm"));
+        ApprovalBodies.TimestampProof proof = Bodies.bind(body, ApprovalBodies.TimestampProof.class);
+        Instant timestamp = provenTimestamp(approver, timestampText, proof.timestampSignature(), proof.digest());
         advanceClock(approver, timestamp);
         List<KeyRequest> open = new ArrayList<>();
         Instant now = clock.instant();
@@ -174,11 +174,12 @@ public class Approvals {
 
     /** Records an approval or rejection; true when the request became APPROVED and should run. */
     public boolean decide(JsonObject body, boolean approve) {
-        String id = JsonBodies.requireString(body, "id");
+        String id = Bodies.bind(body, ApprovalBodies.Decided.class).id();
         String approver = ApproverKeys.ofApprover(body);
-        String presented = JsonBodies.requireString(body, "approvalToBeSigned");
-        String signature = JsonBodies.requireString(body, "signature");
-        String digest = ApproverKeys.digest(body, "approvalDigestAlgorithm");
+        ApprovalBodies.Decision decision = Bodies.bind(body, ApprovalBodies.Decision.class);
+        String presented = decision.approvalToBeSigned();
+        String signature = decision.signature();
+        String digest = decision.digest();
         KeyRequest request = requests.lock(id);
         Rule rule = rule(request);
         if (!rule.approverKeys().contains(approver)) {

@@ -8,9 +8,9 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Map;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 
 /**
  * Approver public keys (base64 DER SubjectPublicKeyInfo) and their signatures: base64 of the
@@ -36,13 +36,14 @@ public final class ApproverKeys {
 
     /**
      * The approver's key from a call: {@code approverPublicKey}, or TSB's {@code approverCertificate}
-     * (PEM or base64 DER X.509), whose public key is the approver's.
+     * (PEM or base64 DER X.509), whose public key is the approver's. A certificate member is read
+     * when no key is given, even as JSON null, which is then answered as a missing certificate.
      */
     public static String ofApprover(jakarta.json.JsonObject body) {
-        if (JsonBodies.optionalString(body, "approverPublicKey").isEmpty() && body.containsKey("approverCertificate")) {
-            return ofCertificate(JsonBodies.requireString(body, "approverCertificate"), "approverCertificate");
+        if (Bodies.bind(body, ApprovalBodies.Approver.class).approverPublicKey() == null && body.containsKey("approverCertificate")) {
+            return ofCertificate(Bodies.bind(body, ApprovalBodies.ByCertificate.class).approverCertificate(), "approverCertificate");
         }
-        return canonical(JsonBodies.requireString(body, "approverPublicKey"), "approverPublicKey");
+        return canonical(Bodies.bind(body, ApprovalBodies.ByKey.class).approverPublicKey(), "approverPublicKey");
     }
 
     /** The canonical public key of a PEM or base64 DER X.509 certificate. */
@@ -63,8 +64,8 @@ public final class ApproverKeys {
             "SHA3-384", "SHA3-384", "SHA3-512", "SHA3-512");
 
     /** The digest a call names in {@code field}: SHA-256 when absent, EdDSA for Ed25519 keys (which hash on their own). */
-    public static String digest(jakarta.json.JsonObject body, String field) {
-        String named = JsonBodies.optionalString(body, field).orElse("SHA-256");
+    static String digest(String given, String field) {
+        String named = given == null ? "SHA-256" : given;
         if (!DIGESTS.containsKey(named) && !"EdDSA".equals(named)) {
             throw InvalidInput.field("'" + field + "' must be one of " + new java.util.TreeSet<>(DIGESTS.keySet())
                     + " or EdDSA");

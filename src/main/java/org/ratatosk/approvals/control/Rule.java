@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 
 /**
@@ -68,21 +68,19 @@ public record Rule(List<Token> tokens) {
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw invalid(field, "must be an object");
         }
-        JsonArray tokens = JsonBodies.optionalArray(value.asJsonObject(), "tokens").orElse(JsonValue.EMPTY_JSON_ARRAY);
+        JsonArray tokens = Bodies.bind(value.asJsonObject(), RuleBodies.Tokens.class).tokens();
         List<Token> parsed = new ArrayList<>();
-        for (JsonValue token : tokens) {
+        for (JsonValue token : tokens == null ? JsonValue.EMPTY_JSON_ARRAY : tokens) {
             parsed.add(parseToken(token, field + ".tokens[" + parsed.size() + "]", stored));
         }
         return new Rule(List.copyOf(parsed));
     }
 
     private static Token parseToken(JsonValue value, String field, boolean stored) {
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw invalid(field, "must be an object");
-        }
-        JsonObject token = value.asJsonObject();
-        long timelock = JsonBodies.optionalLong(token, "timelock").orElse(0L);
-        long timeout = JsonBodies.optionalLong(token, "timeout").orElse(0L);
+        JsonObject token = object(value, field);
+        RuleBodies.Times times = Bodies.bind(token, RuleBodies.Times.class);
+        long timelock = Optional.ofNullable(times.timelock()).orElse(0L);
+        long timeout = Optional.ofNullable(times.timeout()).orElse(0L);
         if (stored) {
             timelock = Math.min(timelock, UNLIMITED_SECONDS - 1);
             timeout = Math.min(timeout, UNLIMITED_SECONDS);
@@ -93,48 +91,49 @@ public record Rule(List<Token> tokens) {
         if (timelock < 0 || timeout < 0 || timelock >= (timeout == NO_TIMEOUT ? UNLIMITED_SECONDS : timeout)) {
             throw invalid(field, "needs 0 <= timelock < timeout (seconds), or timeout 0 for none");
         }
-        JsonArray groups = JsonBodies.optionalArray(token, "groups").orElse(JsonValue.EMPTY_JSON_ARRAY);
-        if (groups.isEmpty()) {
+        JsonArray groups = Bodies.bind(token, RuleBodies.Groups.class).groups();
+        if (groups == null || groups.isEmpty()) {
             throw invalid(field, "needs at least one group");
         }
         List<Group> parsed = new ArrayList<>();
         for (JsonValue group : groups) {
             parsed.add(parseGroup(group, field + ".groups[" + parsed.size() + "]"));
         }
-        return new Token(JsonBodies.optionalString(token, "name").orElse(""), timelock, timeout, List.copyOf(parsed));
+        return new Token(RuleBodies.name(token), timelock, timeout, List.copyOf(parsed));
     }
 
     private static Group parseGroup(JsonValue value, String field) {
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw invalid(field, "must be an object");
-        }
-        JsonObject group = value.asJsonObject();
-        JsonArray approvals = JsonBodies.optionalArray(group, "approvals").orElse(JsonValue.EMPTY_JSON_ARRAY);
+        JsonObject group = object(value, field);
+        JsonArray approvals = Bodies.bind(group, RuleBodies.Approvals.class).approvals();
         List<Approver> approvers = new ArrayList<>();
-        for (JsonValue approval : approvals) {
+        for (JsonValue approval : approvals == null ? JsonValue.EMPTY_JSON_ARRAY : approvals) {
             String where = field + ".approvals[" + approvers.size() + "]";
-            if (approval.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw invalid(where, "must be an object");
-            }
-            JsonObject approver = approval.asJsonObject();
-            String type = JsonBodies.optionalString(approver, "type").orElse(PUBLIC_KEY);
-            String given = JsonBodies.optionalString(approver, "value").orElse("");
+            JsonObject approver = object(approval, where);
+            RuleBodies.Approver given = Bodies.bind(approver, RuleBodies.Approver.class);
+            String type = Optional.ofNullable(given.type()).orElse(PUBLIC_KEY);
+            String named = Optional.ofNullable(given.value()).orElse("");
             String key = switch (type) {
-                case PUBLIC_KEY -> ApproverKeys.canonical(given, where);
-                case CERTIFICATE -> ApproverKeys.ofCertificate(given, where);
+                case PUBLIC_KEY -> ApproverKeys.canonical(named, where);
+                case CERTIFICATE -> ApproverKeys.ofCertificate(named, where);
                 default -> throw invalid(where, "type must be public_key or certificate");
             };
             if (approvers.stream().anyMatch(a -> a.publicKey().equals(key))) {
                 throw invalid(where, "names an approver twice in the same group");
             }
-            approvers.add(new Approver(JsonBodies.optionalString(approver, "name").orElse(""), key, type,
-                    PUBLIC_KEY.equals(type) ? key : given));
+            approvers.add(new Approver(RuleBodies.name(approver), key, type, PUBLIC_KEY.equals(type) ? key : named));
         }
-        long quorum = JsonBodies.optionalLong(group, "quorum").orElse(1L);
+        long quorum = Optional.ofNullable(Bodies.bind(group, RuleBodies.Quorum.class).quorum()).orElse(1L);
         if (quorum < 1 || quorum > approvers.size()) {
             throw invalid(field, "quorum must be between 1 and the number of approvals");
         }
-        return new Group(JsonBodies.optionalString(group, "name").orElse(""), (int) quorum, List.copyOf(approvers));
+        return new Group(RuleBodies.name(group), (int) quorum, List.copyOf(approvers));
+    }
+
+    private static JsonObject object(JsonValue value, String field) {
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw invalid(field, "must be an object");
+        }
+        return value.asJsonObject();
     }
 
     private static InvalidInput invalid(String field, String problem) {

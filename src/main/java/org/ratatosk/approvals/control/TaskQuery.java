@@ -1,14 +1,11 @@
 package org.ratatosk.approvals.control;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import org.ratatosk.approvals.entity.KeyRequest;
-import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
+import org.ratatosk.platform.Bodies;
 
 /**
  * The filter and paging of TSB's filtered approval task calls: {@code id} (a task, which here is
@@ -21,35 +18,18 @@ record TaskQuery(String id, String detailLevel, int pageNumber, int pageSize, bo
     static final int MAX_PAGE_SIZE = 1000;
     /** Where a page of the largest size still starts at an int. */
     static final int MAX_PAGE_NUMBER = Integer.MAX_VALUE / MAX_PAGE_SIZE;
-    static final Set<String> DETAIL_LEVELS = Set.of("level1", "level2", "level3", "level4", "level5");
 
     static TaskQuery of(JsonObject body) {
-        String id = JsonBodies.optionalString(body, "id").or(() -> JsonBodies.optionalString(body, "requestId")).orElse(null);
-        String detailLevel = JsonBodies.optionalString(body, "detailLevel").orElse("level1");
-        if (!DETAIL_LEVELS.contains(detailLevel)) {
-            throw InvalidInput.field("'detailLevel' must be one of level1 to level5");
-        }
-        JsonValue paging = body.get("paging");
-        if (paging == null || paging == JsonValue.NULL) {
+        TaskQueryBodies.Filter filter = Bodies.bind(body, TaskQueryBodies.Filter.class);
+        String id = filter.taskId();
+        String detailLevel = filter.detailLevel() == null ? "level1" : filter.detailLevel();
+        if (filter.paging() == null) {
             return new TaskQuery(id, detailLevel, 0, Integer.MAX_VALUE, false);
         }
-        if (paging.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw InvalidInput.field("'paging' must be an object");
-        }
-        JsonObject page = paging.asJsonObject();
-        long number = JsonBodies.optionalLong(page, "pageNumber").orElse(0L);
-        long size = JsonBodies.optionalLong(page, "pageSize").orElse((long) MAX_PAGE_SIZE);
-        if (number < 0 || number > MAX_PAGE_NUMBER) {
-            throw InvalidInput.field("'paging.pageNumber' must be between 0 and " + MAX_PAGE_NUMBER);
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw InvalidInput.field("'paging.pageSize' must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        String order = JsonBodies.optionalString(page, "sortOrder").orElse("CREATION_DATE_ASC");
-        if (!order.equals("CREATION_DATE_ASC") && !order.equals("CREATION_DATE_DESC")) {
-            throw InvalidInput.field("'paging.sortOrder' must be CREATION_DATE_ASC or CREATION_DATE_DESC");
-        }
-        return new TaskQuery(id, detailLevel, (int) number, (int) size, order.endsWith("DESC"));
+        TaskQueryBodies.Paging page = Bodies.bind(filter.paging().asJsonObject(), TaskQueryBodies.Paging.class);
+        long number = page.pageNumber() == null ? 0L : page.pageNumber();
+        long size = page.pageSize() == null ? MAX_PAGE_SIZE : page.pageSize();
+        return new TaskQuery(id, detailLevel, (int) number, (int) size, "CREATION_DATE_DESC".equals(page.sortOrder()));
     }
 
     boolean selects(String requestId) {

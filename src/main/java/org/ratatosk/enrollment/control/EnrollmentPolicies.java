@@ -11,6 +11,7 @@ import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.enrollment.entity.EnrollmentPolicy;
 import org.ratatosk.keys.control.Keys;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Config;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
@@ -41,7 +42,7 @@ public class EnrollmentPolicies {
         if (em.find(ApiClient.class, clientId) == null) {
             throw new NotFound("API client " + clientId);
         }
-        String caKey = JsonBodies.requireString(body, "caKey");
+        String caKey = Bodies.bind(body, EnrollmentBodies.Policy.class).caKey();
         EnrollmentTemplate template = EnrollmentTemplate.parse(body, config.maxLifespanSeconds(), config.maxTimeoutSeconds());
         keys.require(caKey);
         EnrollmentPolicy policy = em.find(EnrollmentPolicy.class, clientId);

@@ -1,9 +1,10 @@
 package org.ratatosk.enrollment.control;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.ratatosk.ca.control.CertificateProfile;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 
 /**
@@ -20,21 +21,21 @@ public record EnrollmentTemplate(CertificateProfile profile, long lifespan, long
         if (profile.certificateAuthority()) {
             throw InvalidInput.field("An enrolled device certificate cannot be a CA certificate");
         }
-        long lifespan = seconds(body, "lifespan", maxLifespan);
-        long timeout = seconds(body, "timeout", maxTimeout);
+        long lifespan = seconds(Bodies.bind(body, EnrollmentBodies.Lifespan.class).lifespan(), "lifespan", maxLifespan);
+        long timeout = seconds(Bodies.bind(body, EnrollmentBodies.Timeout.class).timeout(), "timeout", maxTimeout);
+        EnrollmentBodies.Usages usages = Bodies.bind(body, EnrollmentBodies.Usages.class);
         var stored = Jsons.createObjectBuilder()
                 .add("validity", profile.validity().toDays())
-                .add("keyUsage", JsonBodies.optionalArray(body, "keyUsage").orElse(Jsons.createArrayBuilder().build()))
-                .add("extendedKeyUsage", JsonBodies.optionalArray(body, "extendedKeyUsage")
-                        .orElse(Jsons.createArrayBuilder().build()))
+                .add("keyUsage", usages.keyUsage() == null ? JsonValue.EMPTY_JSON_ARRAY : usages.keyUsage())
+                .add("extendedKeyUsage", usages.extendedKeyUsage() == null ? JsonValue.EMPTY_JSON_ARRAY : usages.extendedKeyUsage())
                 .add("lifespan", lifespan)
                 .add("timeout", timeout)
                 .build();
         return new EnrollmentTemplate(profile, lifespan, timeout, stored);
     }
 
-    private static long seconds(JsonObject body, String key, long max) {
-        long value = JsonBodies.optionalLong(body, key).orElse(Math.min(DEFAULT_SECONDS, max));
+    private static long seconds(Long given, String key, long max) {
+        long value = given == null ? Math.min(DEFAULT_SECONDS, max) : given;
         if (value < 1 || value > max) {
             throw InvalidInput.field("'" + key + "' must be 1 to " + max + " seconds");
         }

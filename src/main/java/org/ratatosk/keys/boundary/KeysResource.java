@@ -15,9 +15,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
+import org.ratatosk.keys.control.KeyBodies;
 import org.ratatosk.keys.control.KeyChanges;
 import org.ratatosk.keys.control.Keys;
 import org.ratatosk.platform.Guarded;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Page;
 import org.ratatosk.platform.Paged;
@@ -64,7 +66,7 @@ public class KeysResource {
     @POST
     @Path("attributes")
     public JsonObject attributes(String body) {
-        return keys.attributes(JsonBodies.requireString(JsonBodies.parseObject(body), "label"));
+        return keys.attributes(Bodies.bind(JsonBodies.parseObject(body), KeyBodies.Named.class).label());
     }
 
     @GET
@@ -77,7 +79,7 @@ public class KeysResource {
     @POST
     @Path("deleteKey")
     public JsonObject deleteKey(String body) {
-        String label = JsonBodies.requireString(JsonBodies.parseObject(body), "label");
+        String label = Bodies.bind(JsonBodies.parseObject(body), KeyBodies.Named.class).label();
         keys.delete(label);
         return org.ratatosk.platform.Jsons.createObjectBuilder().add("label", label).build();
     }
@@ -98,7 +100,7 @@ public class KeysResource {
     @PUT
     @Path("{label}/certificate")
     public JsonObject replaceCertificate(@PathParam("label") String label, String body) {
-        return keys.replaceCertificate(label, JsonBodies.requireString(JsonBodies.parseObject(body), "certificate"));
+        return keys.replaceCertificate(label, Bodies.bind(JsonBodies.parseObject(body), KeyBodies.CertificateChain.class).certificate());
     }
 
     @PUT

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -28,7 +27,6 @@ import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.Cursor;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.NotFound;
 import org.ratatosk.platform.Page;
@@ -74,14 +72,12 @@ public class Keys {
     }
 
     public JsonObject create(JsonObject body) {
-        String label = JsonBodies.requireString(body, "label");
-        KeyJson.requireValidLabel(label);
-        KeySpec spec = spec(body);
-        KeyAttributes attributes = KeyJson.attributes(
-                JsonBodies.optionalObject(body, "attributes").orElse(JsonValue.EMPTY_JSON_OBJECT), KeyJson.defaults());
-        JsonValue policyJson = body.get("policy");
-        KeyPolicy policy = KeyPolicy.parse(policyJson);
-        boolean blocked = KeyPolicy.initiallyBlocked(policyJson);
+        KeyCreation creation = Bodies.bind(body, KeyCreation.class);
+        String label = creation.label();
+        KeySpec spec = creation.spec();
+        KeyAttributes attributes = creation.keyAttributes();
+        KeyPolicy policy = KeyPolicy.parse(creation.policy());
+        boolean blocked = KeyPolicy.initiallyBlocked(creation.policy());
         if (em.find(ManagedKey.class, ManagedKey.idOf(label)) != null) {
             throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists");
         }
@@ -108,18 +104,6 @@ public class Keys {
         LOG.info("Key '" + label + "' created: " + spec.algorithm() + " " + spec.keySize() + " in the " + token.kind() + " token");
         audit.record("operator", "key", label, "CREATED", Jsons.createObjectBuilder().add("algorithm", spec.algorithm()).add("token", token.kind()).build());
         return KeyJson.render(key);
-    }
-
-    static KeySpec spec(JsonObject body) {
-        String algorithm = JsonBodies.optionalString(body, "algorithm").orElse("RSA").toUpperCase(Locale.ROOT);
-        Long size = JsonBodies.optionalLong(body, "keySize").orElse(null);
-        return switch (algorithm) {
-            case "RSA" -> KeySpec.rsa(size == null ? 2048 : size.intValue());
-            case "EC" -> KeySpec.ec(JsonBodies.optionalString(body, "curveOid").orElse(null),
-                    size == null ? null : size.intValue());
-            case "AES" -> KeySpec.aes(size == null ? 256 : size.intValue());
-            default -> throw new InvalidInput(ErrorCode.INVALID_ALGORITHM, "'algorithm' must be RSA, EC or AES");
-        };
     }
 
     public static KeySpec spec(ManagedKey key) {

@@ -12,7 +12,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Locale;
 import javax.crypto.Cipher;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -30,7 +29,6 @@ import org.ratatosk.keys.entity.ManagedKey;
 import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Refused;
 import org.ratatosk.tokens.control.CryptoToken;
@@ -86,9 +84,9 @@ public class Signatures {
 
     /** What signing would refuse, refused before the approvers are asked. */
     private void check(ManagedKey key, JsonObject request) {
-        SignatureScheme scheme = SignatureScheme.parse(JsonBodies.requireString(request, "signatureAlgorithm"));
+        SignatureScheme scheme = Bodies.bind(request, SignatureBodies.Algorithm.class).scheme();
         scheme.requireFits(key.algorithm());
-        requireRoom(key, scheme, scheme.digestOf(payload(request, "payload")));
+        requireRoom(key, scheme, scheme.digestOf(Bodies.bind(request, SignatureBodies.Payload.class).bytes()));
         if (scheme.padding() == SignatureScheme.Padding.ECDSA_DETERMINISTIC && !tokens.token().signsDeterministicEcdsa()) {
             throw DeterministicEcdsa.refusedByHsm();
         }
@@ -103,13 +101,10 @@ public class Signatures {
     /** The signature of a checked request, base64. */
     public String signature(ManagedKey key, JsonObject request) {
         keys.requireUsable(key, Keys.Usage.SIGN);
-        SignatureScheme scheme = SignatureScheme.parse(JsonBodies.requireString(request, "signatureAlgorithm"));
+        SignatureScheme scheme = Bodies.bind(request, SignatureBodies.Algorithm.class).scheme();
         scheme.requireFits(key.algorithm());
-        String type = JsonBodies.optionalString(request, "signatureType").orElse("DER").toUpperCase(Locale.ROOT);
-        if (!type.equals("DER") && !type.equals("RAW")) {
-            throw new InvalidInput(ErrorCode.UNSUPPORTED_SIGNATURE_TYPE, "signatureType must be DER or RAW");
-        }
-        byte[] payload = payload(request, "payload");
+        boolean raw = Bodies.bind(request, SignatureBodies.Format.class).raw();
+        byte[] payload = Bodies.bind(request, SignatureBodies.Payload.class).bytes();
         byte[] digest = scheme.digestOf(payload);
         requireRoom(key, scheme, digest);
         byte[] signature = switch (scheme.padding()) {
@@ -117,7 +112,7 @@ public class Signatures {
             case ECDSA_DETERMINISTIC -> tokens.token().signDeterministicEcdsa(key.labelId(), scheme.digest(), digest);
             default -> tokens.token().sign(key.labelId(), scheme.tokenAlgorithm(), null, scheme.tokenInput(digest));
         };
-        if ("RAW".equals(type) && "EC".equals(key.algorithm())) {
+        if (raw && "EC".equals(key.algorithm())) {
             signature = rawOf(signature, fieldBytes((ECPublicKey) keys.publicKey(key)));
         }
         return Base64.getEncoder().encodeToString(signature);
@@ -178,11 +173,11 @@ public class Signatures {
         if ("AES".equals(key.algorithm())) {
             throw new InvalidInput(ErrorCode.UNSUPPORTED_SIGNATURE_ALGORITHM, "Key '" + key.label() + "' is a secret key");
         }
-        SignatureScheme scheme = SignatureScheme.parse(JsonBodies.requireString(request, "signatureAlgorithm"));
+        SignatureScheme scheme = Bodies.bind(request, SignatureBodies.Algorithm.class).scheme();
         scheme.requireFits(key.algorithm());
-        byte[] digest = scheme.digestOf(payload(request, "payload"));
+        byte[] digest = scheme.digestOf(Bodies.bind(request, SignatureBodies.Payload.class).bytes());
         requireRoom(key, scheme, digest);
-        byte[] signature = payload(request, "signature");
+        byte[] signature = Bodies.bind(request, SignatureBodies.Signature.class).bytes();
         return Jsons.createObjectBuilder().add("signatureValid", verifies(keys.publicKey(key), scheme, digest, signature)).build();
     }
 
@@ -217,14 +212,6 @@ public class Signatures {
     private void requireRoom(ManagedKey key, SignatureScheme scheme, byte[] digest) {
         if (scheme.payloadIsDigest()) {
             scheme.requireRoom(digest, keys.publicKey(key));
-        }
-    }
-
-    private static byte[] payload(JsonObject request, String field) {
-        try {
-            return Base64.getDecoder().decode(JsonBodies.requireString(request, field));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.field("'" + field + "' must be base64");
         }
     }
 

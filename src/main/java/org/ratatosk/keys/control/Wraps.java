@@ -20,7 +20,6 @@ import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Refused;
 import org.ratatosk.tokens.control.CryptoToken;
@@ -59,9 +58,9 @@ public class Wraps {
     public JsonObject wrap(JsonObject body) {
         JsonObject request = Bodies.bind(body, WrapBodies.Wrap.class).wrapKeyRequest();
         refusePasswords(request, "wrapKeyPassword", "keyToBeWrappedPassword");
-        WrapMethod method = WrapMethod.parse(JsonBodies.requireString(request, "wrapMethod"));
-        ManagedKey wrapping = wrappingKey(JsonBodies.requireString(request, "wrapKeyName"), method, true);
-        ManagedKey target = keys.require(JsonBodies.requireString(request, "keyToBeWrapped"));
+        WrapMethod method = Bodies.bind(request, WrapBodies.Method.class).method();
+        ManagedKey wrapping = wrappingKey(Bodies.bind(request, WrapBodies.WrappingKey.class).wrapKeyName(), method, true);
+        ManagedKey target = keys.require(Bodies.bind(request, WrapBodies.Target.class).keyToBeWrapped());
         if (!method.wrappedAlgorithm().equals(target.algorithm())) {
             throw new InvalidInput(ErrorCode.UNSUPPORTED_WRAP_METHOD, "Key '" + target.label() + "' is " + target.algorithm()
                     + "; " + method + " wraps " + method.wrappedAlgorithm() + " keys");
@@ -81,7 +80,7 @@ public class Wraps {
 
     /** Unwraps into a new key with the request's attributes and policy and answers that key. */
     public JsonObject unwrap(JsonObject body) {
-        return KeyJson.render(unwrapNow(Bodies.bind(body, WrapBodies.Unwrap.class).unwrapKeyRequest(), true));
+        return KeyJson.render(unwrapNow(check(Bodies.bind(body, WrapBodies.Unwrap.class).unwrapKeyRequest(), true)));
     }
 
     /**
@@ -96,7 +95,8 @@ public class Wraps {
             return Jsons.createObjectBuilder().add("unwrapRequestId",
                     requests.submit(checked.unwrapping(), KeyPolicy.Operation.UNWRAP, request, rule)).build();
         }
-        ManagedKey key = unwrapNow(request, true);
+        // checked once: a rule without approvals refuses nothing that checking for the synchronous unwrap would
+        ManagedKey key = unwrapNow(checked);
         return Jsons.createObjectBuilder().add("unwrapRequestId",
                 requests.executedAtOnce(checked.unwrapping(), KeyPolicy.Operation.UNWRAP, request, key.label())).build();
     }
@@ -104,7 +104,7 @@ public class Wraps {
     /** Unwraps for an approved request, in a transaction of its own; the result is the new key's label. */
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
     public String unwrapApproved(JsonObject request) {
-        return unwrapNow(request, false).label();
+        return unwrapNow(check(request, false)).label();
     }
 
     private record UnwrapRequest(WrapMethod method, String label, byte[] wrapped, KeyAttributes attributes,
@@ -114,28 +114,15 @@ public class Wraps {
     /** The request's fields, checked before anything is unwrapped or any approval asked for. */
     private UnwrapRequest check(JsonObject request, boolean refuseApprovals) {
         refusePasswords(request, "unwrapKeyPassword");
-        WrapMethod method = WrapMethod.parse(JsonBodies.requireString(request, "wrapMethod"));
-        String label = JsonBodies.requireString(request, "label");
-        KeyJson.requireValidLabel(label);
-        byte[] wrapped;
-        try {
-            wrapped = Base64.getDecoder().decode(JsonBodies.requireString(request, "wrappedKey"));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.field("'wrappedKey' must be base64");
+        WrapBodies.UnwrapKey body = Bodies.bind(request, WrapBodies.UnwrapKey.class);
+        ManagedKey unwrapping = wrappingKey(body.unwrapKeyName(), body.method(), refuseApprovals);
+        if (em.find(ManagedKey.class, ManagedKey.idOf(body.label())) != null) {
+            throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + body.label() + "' already exists");
         }
-        KeyAttributes attributes = KeyJson.attributes(
-                JsonBodies.optionalObject(request, "attributes").orElse(JsonValue.EMPTY_JSON_OBJECT), KeyJson.defaults());
-        JsonValue policyJson = request.get("policy");
-        KeyPolicy.parse(policyJson);
-        ManagedKey unwrapping = wrappingKey(JsonBodies.requireString(request, "unwrapKeyName"), method, refuseApprovals);
-        if (em.find(ManagedKey.class, ManagedKey.idOf(label)) != null) {
-            throw new Conflict(ErrorCode.KEY_EXISTS, "A key labelled '" + label + "' already exists");
-        }
-        return new UnwrapRequest(method, label, wrapped, attributes, policyJson, unwrapping);
+        return new UnwrapRequest(body.method(), body.label(), body.wrapped(), body.keyAttributes(), body.policy(), unwrapping);
     }
 
-    private ManagedKey unwrapNow(JsonObject request, boolean refuseApprovals) {
-        UnwrapRequest checked = check(request, refuseApprovals);
+    private ManagedKey unwrapNow(UnwrapRequest checked) {
         WrapMethod method = checked.method();
         String label = checked.label();
         byte[] wrapped = checked.wrapped();

@@ -324,4 +324,45 @@ class ApprovalsIT {
         assertEquals("EXECUTED", unblocker.approve(unblock).expectOk("approve unblock").string("status"));
         KeyApi.post("certificate/request", KeyApi.csrBody(label, "after")).expectOk("usable again");
     }
+
+    /** The first fault of an approver's decision or task list body, in the order its members are checked. */
+    @Test
+    void decisionAndTaskBodiesAreAnsweredAsBefore() {
+        String key = Approver.ec("faults").publicKey();
+        String publicKey = "'approverPublicKey' is not a base64 SubjectPublicKeyInfo of an RSA, EC or Ed25519 key";
+        String digests = "must be one of [SHA-224, SHA-256, SHA-384, SHA-512, SHA3-224, SHA3-256, SHA3-384, SHA3-512] or EdDSA";
+        String[][] cases = {
+                {"approval", "{}", "400 INVALID_FIELD: 'id' is required"},
+                {"approval", "{'id':5,'approverPublicKey':5}", "400 WRONG_TYPE: 'id' must be a string"},
+                {"approval", "{'id':'no-such'}", "400 INVALID_FIELD: 'approverPublicKey' is required"},
+                {"approval", "{'id':'no-such','approverPublicKey':5}", "400 WRONG_TYPE: 'approverPublicKey' must be a string"},
+                {"approval", "{'id':'no-such','approverPublicKey':'abc'}", "400 INVALID_PUBLIC_KEY: " + publicKey},
+                {"approval", "{'id':'no-such','approverCertificate':null}", "400 INVALID_FIELD: 'approverCertificate' is required"},
+                {"approval", "{'id':'no-such','approverPublicKey':null,'approverCertificate':'abc'}",
+                        "400 INVALID_CERTIFICATE: 'approverCertificate' is not a PEM or base64 DER X.509 certificate"},
+                {"approval", "{'id':'no-such','approverPublicKey':'K','approverCertificate':5}", "400 INVALID_FIELD: 'approvalToBeSigned' is required"},
+                {"approval", "{'id':'no-such','approverPublicKey':'K','approvalToBeSigned':5,'signature':5}",
+                        "400 WRONG_TYPE: 'approvalToBeSigned' must be a string"},
+                {"rejection", "{'id':'no-such','approverPublicKey':'K','approvalToBeSigned':'x'}", "400 INVALID_FIELD: 'signature' is required"},
+                {"approval", "{'id':'no-such','approverPublicKey':'K','approvalToBeSigned':'x','signature':'y','approvalDigestAlgorithm':5}",
+                        "400 WRONG_TYPE: 'approvalDigestAlgorithm' must be a string"},
+                {"approval", "{'id':'no-such','approverPublicKey':'K','approvalToBeSigned':'x','signature':'y','approvalDigestAlgorithm':'MD5'}",
+                        "400 INVALID_FIELD: 'approvalDigestAlgorithm' " + digests},
+                {"approval", "{'id':'no-such','approverPublicKey':'K','approvalToBeSigned':'x','signature':'y'}",
+                        "404 REQUEST_NOT_FOUND: No request no-such"},
+                {"filteredApprovalTask", "{'timestamp':5}", "400 INVALID_FIELD: 'approverPublicKey' is required"},
+                {"filteredApprovalTask", "{'approverPublicKey':'K'}", "400 INVALID_FIELD: 'timestamp' is required"},
+                {"filteredApprovalTask", "{'approverPublicKey':'K','timestamp':5}", "400 WRONG_TYPE: 'timestamp' must be a string"},
+                {"filteredApprovalTask", "{'approverPublicKey':'K','timestamp':'t','detailLevel':'x','timestampSignature':5}",
+                        "400 INVALID_FIELD: 'detailLevel' must be one of level1 to level5"},
+                {"filteredApprovalTask", "{'approverPublicKey':'K','timestamp':'t','paging':5}", "400 INVALID_FIELD: 'paging' must be an object"},
+                {"filteredApprovalTask", "{'approverPublicKey':'K','timestamp':'t'}", "400 INVALID_FIELD: 'timestampSignature' is required"},
+                {"filteredApprovalTask", "{'approverPublicKey':'K','timestamp':'t','timestampSignature':'s','timestampDigestAlgorithm':'MD5'}",
+                        "400 INVALID_FIELD: 'timestampDigestAlgorithm' " + digests}};
+        for (String[] c : cases) {
+            String body = c[1].replace("'K'", "'" + key + "'").replace('\'', '"');
+            Reply reply = KeyApi.postUnauthenticated(c[0], jakarta.json.Json.createReader(new java.io.StringReader(body)).readObject());
+            assertEquals(c[2], reply.status() + " " + reply.string("code") + ": " + reply.string("message"), c[0] + " " + body);
+        }
+    }
 }

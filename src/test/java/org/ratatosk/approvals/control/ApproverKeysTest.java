@@ -65,10 +65,11 @@ class ApproverKeysTest {
         assertEquals(false, ApproverKeys.verifies(edKey, "other".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 sign(ed.getPrivate(), "Ed25519", data), "EdDSA"));
 
-        assertEquals("SHA-256", ApproverKeys.digest(Json.createObjectBuilder().build(), "approvalDigestAlgorithm"));
-        assertEquals("SHA-512", ApproverKeys.digest(Json.createObjectBuilder().add("approvalDigestAlgorithm", "SHA-512").build(),
-                "approvalDigestAlgorithm"));
-        assertEquals(400, assertThrows(DomainException.class, () -> ApproverKeys.digest(Json.createObjectBuilder()
-                .add("approvalDigestAlgorithm", "MD5").build(), "approvalDigestAlgorithm")).code().status());
+        assertEquals("SHA-256", ApproverKeys.digest(null, "approvalDigestAlgorithm"));
+        assertEquals("SHA-512", ApproverKeys.digest("SHA-512", "approvalDigestAlgorithm"));
+        DomainException md5 = assertThrows(DomainException.class, () -> ApproverKeys.digest("MD5", "approvalDigestAlgorithm"));
+        assertEquals(400, md5.code().status());
+        assertEquals("'approvalDigestAlgorithm' must be one of [SHA-224, SHA-256, SHA-384, SHA-512, SHA3-224, SHA3-256, SHA3-384, SHA3-512] or EdDSA",
+                md5.getMessage());
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ratatosk.approvals.entity.KeyRequest;
 import org.ratatosk.platform.DomainException;
@@ -78,5 +79,39 @@ class TaskQueryTest {
             assertEquals(ErrorCode.INVALID_FIELD, refused.code());
             assertEquals("'paging.pageNumber' must be between 0 and 2147483", refused.getMessage());
         }
+    }
+
+    /** The first fault of a filter, code and message, in the order its members are checked. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {}                                                                    | accepted
+            {'id':null,'requestId':null,'detailLevel':null,'paging':null}         | accepted
+            {'id':'r1','requestId':5}                                             | accepted
+            {'id':5,'detailLevel':5}                                              | WRONG_TYPE: 'id' must be a string
+            {'requestId':5,'detailLevel':5}                                       | WRONG_TYPE: 'requestId' must be a string
+            {'requestId':'r','detailLevel':5,'paging':5}                          | WRONG_TYPE: 'detailLevel' must be a string
+            {'detailLevel':'level6','paging':5}                                   | INVALID_FIELD: 'detailLevel' must be one of level1 to level5
+            {'detailLevel':'LEVEL1'}                                              | INVALID_FIELD: 'detailLevel' must be one of level1 to level5
+            {'detailLevel':'level5','paging':5}                                   | INVALID_FIELD: 'paging' must be an object
+            {'paging':[]}                                                         | INVALID_FIELD: 'paging' must be an object
+            {'paging':{}}                                                         | accepted
+            {'paging':{'pageNumber':'x','pageSize':'y'}}                          | WRONG_TYPE: 'pageNumber' must be a whole number
+            {'paging':{'pageNumber':-1,'pageSize':'y'}}                           | WRONG_TYPE: 'pageSize' must be a whole number
+            {'paging':{'pageNumber':-1,'pageSize':0,'sortOrder':5}}               | INVALID_FIELD: 'paging.pageNumber' must be between 0 and 2147483
+            {'paging':{'pageNumber':'2','pageSize':0,'sortOrder':5}}              | INVALID_FIELD: 'paging.pageSize' must be between 1 and 1000
+            {'paging':{'pageSize':1001}}                                          | INVALID_FIELD: 'paging.pageSize' must be between 1 and 1000
+            {'paging':{'pageSize':1000,'sortOrder':5}}                            | WRONG_TYPE: 'sortOrder' must be a string
+            {'paging':{'sortOrder':'LAST_FETCHED_ASC'}}                           | INVALID_FIELD: 'paging.sortOrder' must be CREATION_DATE_ASC or CREATION_DATE_DESC
+            {'paging':{'pageNumber':null,'pageSize':null,'sortOrder':null}}       | accepted
+            """)
+    void answersTheFirstFaultAsBefore(String body, String expected) {
+        String answer;
+        try {
+            TaskQuery.of(Json.createReader(new java.io.StringReader(body.replace('\'', '"'))).readObject());
+            answer = "accepted";
+        } catch (DomainException e) {
+            answer = e.code().name() + ": " + e.getMessage();
+        }
+        assertEquals(expected, answer, body);
     }
 }

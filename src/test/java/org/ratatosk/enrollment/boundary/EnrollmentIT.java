@@ -168,6 +168,27 @@ class EnrollmentIT {
         assertEquals(404, getPolicy(client.clientId()).status());
     }
 
+    /** A policy body's first fault, in the order its members are checked; the CA key is looked up last. */
+    @Test
+    void policyBodiesAreAnsweredAsBefore() {
+        Server.Client client = Server.newClient(null);
+        String[][] cases = {
+                {"{}", "400 INVALID_FIELD: 'caKey' is required"},
+                {"{'caKey':'','validity':0}", "400 INVALID_FIELD: 'caKey' is required"},
+                {"{'caKey':5,'validity':0}", "400 WRONG_TYPE: 'caKey' must be a string"},
+                {"{'caKey':'no-such-key','validity':0,'lifespan':'x'}", "400 INVALID_FIELD: 'validity' must be a number of days from 1 to 36500"},
+                {"{'caKey':'no-such-key','lifespan':'x','timeout':'y'}", "400 WRONG_TYPE: 'lifespan' must be a whole number"},
+                {"{'caKey':'no-such-key','lifespan':0,'timeout':'y'}", "400 INVALID_FIELD: 'lifespan' must be 1 to 86400 seconds"},
+                {"{'caKey':'no-such-key','lifespan':'86401'}", "400 INVALID_FIELD: 'lifespan' must be 1 to 86400 seconds"},
+                {"{'caKey':'no-such-key','timeout':[]}", "400 WRONG_TYPE: 'timeout' must be a whole number"},
+                {"{'caKey':'no-such-key','lifespan':null,'timeout':0}", "400 INVALID_FIELD: 'timeout' must be 1 to 86400 seconds"},
+                {"{'caKey':'no-such-key','lifespan':60,'timeout':60}", "404 KEY_NOT_FOUND: No key labelled 'no-such-key'"}};
+        for (String[] c : cases) {
+            Reply reply = putPolicy(client.clientId(), Json.createReader(new java.io.StringReader(c[0].replace('\'', '"'))).readObject());
+            assertEquals(c[1], reply.status() + " " + reply.string("code") + ": " + reply.string("message"), c[0]);
+        }
+    }
+
     static JsonObject policy(String caKey) {
         return Json.createObjectBuilder().add("caKey", caKey).add("validity", 30)
                 .add("keyUsage", Json.createArrayBuilder().add("DIGITAL_SIGNATURE"))

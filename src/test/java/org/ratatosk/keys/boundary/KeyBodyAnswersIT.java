@@ -238,6 +238,183 @@ class KeyBodyAnswersIT {
         assertAnswer(c);
     }
 
+    /** What a wrap request holds, in the order it is checked: the method, the wrapping key, the key wrapped. */
+    static Stream<Case> wrapFields() {
+        String head = "{'wrapKeyRequest':{";
+        return Stream.of(
+                answer("wrap", (head + "'wrapMethod':5,'wrapKeyName':5}}").replace('\'', '"'), 400, error("WRONG_TYPE", "'wrapMethod' must be a string", 400)),
+                answer("wrap", (head + "'wrapMethod':'BOGUS','wrapKeyName':5}}").replace('\'', '"'), 400, error("UNSUPPORTED_WRAP_METHOD",
+                        "'wrapMethod' must be one of [AES_WRAP, AES_WRAP_PAD, AES_WRAP_RSA, AES_WRAP_EC, AES_WRAP_PAD_RSA, AES_WRAP_PAD_EC, "
+                                + "RSA_WRAP_PAD, RSA_WRAP_OAEP]", 400)),
+                answer("wrap", (head + "'wrapMethod':'aes_wrap_dsa'}}").replace('\'', '"'), 400, error("UNSUPPORTED_WRAP_METHOD",
+                        "'aes_wrap_dsa' wraps a key of an algorithm this server does not hold; it wraps AES, RSA and EC keys", 400)),
+                answer("wrap", (head + "'wrapMethod':'AES_WRAP','keyToBeWrapped':5}}").replace('\'', '"'), 400, error("INVALID_FIELD", "'wrapKeyName' is required", 400)),
+                answer("wrap", (head + "'wrapMethod':'AES_WRAP','wrapKeyName':5}}").replace('\'', '"'), 400, error("WRONG_TYPE", "'wrapKeyName' must be a string", 400)),
+                answer("wrap", (head + "'wrapMethod':'AES_WRAP','wrapKeyName':'no-such-key','keyToBeWrapped':5}}").replace('\'', '"'), 404,
+                        error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer("wrap", (head + "'wrapMethod':'AES_WRAP','wrapKeyName':'" + AES + "'}}").replace('\'', '"'), 400,
+                        error("INVALID_FIELD", "'keyToBeWrapped' is required", 400)),
+                answer("wrap", (head + "'wrapMethod':'AES_WRAP','wrapKeyName':'" + AES + "','keyToBeWrapped':[]}}").replace('\'', '"'), 400,
+                        error("WRONG_TYPE", "'keyToBeWrapped' must be a string", 400)),
+                answer("wrap", (head + "'wrapMethod':'AES_WRAP','wrapKeyName':'" + AES + "','keyToBeWrapped':'no-such-key'}}").replace('\'', '"'), 404,
+                        error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer("wrap", (head + "'wrapMethod':'AES_WRAP','wrapKeyName':'" + AES + "','keyToBeWrapped':'" + KEY + "'}}").replace('\'', '"'), 400,
+                        error("UNSUPPORTED_WRAP_METHOD", "Key '" + KEY + "' is RSA; AES_WRAP wraps AES keys", 400)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("wrapFields")
+    void wrapFieldsAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
+    /** An unwrap request object, its quotes written as apostrophes. */
+    static String unwrapping(String members) {
+        return ("{'unwrapKeyRequest':{" + members + "}}").replace('\'', '"');
+    }
+
+    /** What an unwrap request holds, in the order it is checked: the request, then the unwrapping key. */
+    static Stream<Case> unwraps() {
+        String head = "'wrapMethod':'AES_WRAP','label':'body-answers-unwrapped','wrappedKey':'AAAA'";
+        String label = "'label' must be 1 to 128 letters, digits or . _ @ : - and start with a letter or digit";
+        return Stream.of(
+                answer("synchronousUnwrap", unwrapping("'unwrapKeyPassword':['p'],'wrapMethod':5"), 400,
+                        error("KEY_PASSWORD_UNSUPPORTED", "Keys protected by a password are not supported", 400)),
+                answer("synchronousUnwrap", unwrapping("'wrapMethod':'','label':5"), 400, error("INVALID_FIELD", "'wrapMethod' is required", 400)),
+                answer("synchronousUnwrap", unwrapping("'wrapMethod':'BOGUS','label':5"), 400, error("UNSUPPORTED_WRAP_METHOD",
+                        "'wrapMethod' must be one of [AES_WRAP, AES_WRAP_PAD, AES_WRAP_RSA, AES_WRAP_EC, AES_WRAP_PAD_RSA, AES_WRAP_PAD_EC, "
+                                + "RSA_WRAP_PAD, RSA_WRAP_OAEP]", 400)),
+                answer("synchronousUnwrap", unwrapping("'wrapMethod':'aes_wrap','unwrapKeyPassword':[]"), 400, error("INVALID_FIELD", "'label' is required", 400)),
+                answer("synchronousUnwrap", unwrapping("'wrapMethod':'AES_WRAP','label':5,'wrappedKey':5"), 400, error("WRONG_TYPE", "'label' must be a string", 400)),
+                answer("synchronousUnwrap", unwrapping("'wrapMethod':'AES_WRAP','label':'-bad','wrappedKey':5"), 400, error("INVALID_LABEL", label, 400)),
+                answer("synchronousUnwrap", unwrapping("'wrapMethod':'AES_WRAP','label':'ok'"), 400, error("INVALID_FIELD", "'wrappedKey' is required", 400)),
+                answer("synchronousUnwrap", unwrapping("'wrapMethod':'AES_WRAP','label':'ok','wrappedKey':5,'attributes':5"), 400,
+                        error("WRONG_TYPE", "'wrappedKey' must be a string", 400)),
+                answer("synchronousUnwrap", unwrapping("'wrapMethod':'AES_WRAP','label':'ok','wrappedKey':'***','attributes':5"), 400,
+                        error("INVALID_FIELD", "'wrappedKey' must be base64", 400)),
+                answer("synchronousUnwrap", unwrapping(head + ",'attributes':5,'policy':5"), 400, error("WRONG_TYPE", "'attributes' must be a JSON object", 400)),
+                answer("synchronousUnwrap", unwrapping(head + ",'attributes':{'sign':'maybe'},'policy':5"), 400,
+                        error("WRONG_TYPE", "'sign' must be true or false", 400)),
+                answer("synchronousUnwrap", unwrapping(head + ",'policy':5,'unwrapKeyName':5"), 400, error("INVALID_POLICY", "'policy' must be an object", 400)),
+                answer("synchronousUnwrap", unwrapping(head), 400, error("INVALID_FIELD", "'unwrapKeyName' is required", 400)),
+                answer("synchronousUnwrap", unwrapping(head + ",'unwrapKeyName':5"), 400, error("WRONG_TYPE", "'unwrapKeyName' must be a string", 400)),
+                answer("synchronousUnwrap", unwrapping(head + ",'attributes':null,'policy':null,'unwrapKeyPassword':5,'unwrapKeyName':'no-such-key'"), 404,
+                        error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)),
+                answer("unwrap", unwrapping("'wrapMethod':'AES_WRAP','label':'-bad'"), 400, error("INVALID_LABEL", label, 400)),
+                answer("unwrap", unwrapping(head + ",'attributes':[]"), 400, error("WRONG_TYPE", "'attributes' must be a JSON object", 400)),
+                answer("unwrap", unwrapping(head + ",'unwrapKeyName':'no-such-key'"), 404, error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unwraps")
+    void unwrapRequestsAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
+    /** A new key's body, in the order it is checked; no case creates a key. */
+    static Stream<Case> creations() {
+        String label = "'label' must be 1 to 128 letters, digits or . _ @ : - and start with a letter or digit";
+        String fresh = "\"label\":\"body-answers-never\"";
+        return Stream.of(
+                managing("POST", "key", "{}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                managing("POST", "key", "{\"label\":\"\",\"algorithm\":5}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                managing("POST", "key", "{\"label\":5,\"algorithm\":5}", 400, error("WRONG_TYPE", "'label' must be a string", 400)),
+                managing("POST", "key", "{\"label\":\"-bad\",\"algorithm\":5}", 400, error("INVALID_LABEL", label, 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":5}", 400, error("WRONG_TYPE", "'algorithm' must be a string", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"DSA\",\"keySize\":\"x\"}", 400,
+                        error("WRONG_TYPE", "'keySize' must be a whole number", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"EC\",\"keySize\":\"x\",\"curveOid\":5}", 400,
+                        error("WRONG_TYPE", "'keySize' must be a whole number", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"DSA\",\"curveOid\":5}", 400,
+                        error("INVALID_ALGORITHM", "'algorithm' must be RSA, EC or AES", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"rsa\",\"keySize\":1024,\"attributes\":5}", 400,
+                        error("INVALID_KEY_SIZE", "RSA keySize must be 2048, 3072 or 4096", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":null,\"keySize\":\"1024\"}", 400,
+                        error("INVALID_KEY_SIZE", "RSA keySize must be 2048, 3072 or 4096", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"RSA\",\"curveOid\":5,\"attributes\":5}", 400,
+                        error("WRONG_TYPE", "'attributes' must be a JSON object", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"EC\",\"curveOid\":5,\"attributes\":5}", 400,
+                        error("WRONG_TYPE", "'curveOid' must be a string", 400)),
+                // the message lists the curves in no fixed order
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"EC\",\"curveOid\":\"1.2.3\",\"attributes\":5}", 400, null),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"AES\",\"keySize\":100,\"attributes\":5}", 400,
+                        error("INVALID_KEY_SIZE", "AES keySize must be 128, 192 or 256", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"AES\",\"attributes\":{\"sign\":\"x\"},\"policy\":5}", 400,
+                        error("WRONG_TYPE", "'sign' must be true or false", 400)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"AES\",\"policy\":5,\"password\":[\"p\"]}", 400,
+                        error("INVALID_POLICY", "'policy' must be an object", 400)),
+                managing("POST", "key", "{\"label\":\"" + KEY + "\",\"algorithm\":\"AES\",\"policy\":5}", 400,
+                        error("INVALID_POLICY", "'policy' must be an object", 400)),
+                managing("POST", "key", "{\"label\":\"" + KEY + "\",\"password\":[\"p\"]}", 409,
+                        error("KEY_EXISTS", "A key labelled '" + KEY + "' already exists", 632)),
+                managing("POST", "key", "{" + fresh + ",\"algorithm\":\"AES\",\"policy\":null,\"password\":[\"p\"]}", 400,
+                        error("KEY_PASSWORD_UNSUPPORTED", "Keys protected by a password are not supported", 400)));
+    }
+
+    /** What a sign or verify request holds beyond its key, in the order it is checked against the key. */
+    static Stream<Case> signingFields() {
+        String sign = "{\"signRequest\":{\"signKeyName\":\"" + KEY + "\"";
+        String verify = "{\"verifySignatureRequest\":{\"signKeyName\":\"" + KEY + "\",\"signatureAlgorithm\":\"SHA256_WITH_RSA\"";
+        String rsa = ",\"signatureAlgorithm\":\"SHA256_WITH_RSA\"";
+        return Stream.of(
+                answer("synchronousSign", sign + ",\"signatureAlgorithm\":5,\"payload\":5}}", 400,
+                        error("WRONG_TYPE", "'signatureAlgorithm' must be a string", 400)),
+                answer("synchronousSign", sign + ",\"signatureAlgorithm\":\"BOGUS\",\"signatureType\":5}}", 400, error("UNSUPPORTED_SIGNATURE_ALGORITHM",
+                        "Signature algorithm 'BOGUS' is not supported; RSA, RSA_PSS and ECDSA with SHA-1, SHA-2, SHA-3 or Keccak digests are", 400)),
+                answer("synchronousSign", sign + ",\"signatureAlgorithm\":\"sha256_with_ecdsa\",\"signatureType\":5}}", 400,
+                        error("UNSUPPORTED_SIGNATURE_ALGORITHM", "Signature algorithm 'SHA256_WITH_ECDSA' does not fit a RSA key", 400)),
+                answer("synchronousSign", sign + rsa + ",\"signatureType\":5,\"payload\":5}}", 400, error("WRONG_TYPE", "'signatureType' must be a string", 400)),
+                answer("synchronousSign", sign + rsa + ",\"signatureType\":\"PEM\",\"payload\":5}}", 400,
+                        error("UNSUPPORTED_SIGNATURE_TYPE", "signatureType must be DER or RAW", 400)),
+                answer("synchronousSign", sign + rsa + ",\"signatureType\":\"raw\"}}", 400, error("INVALID_FIELD", "'payload' is required", 400)),
+                answer("synchronousSign", sign + rsa + ",\"payload\":\"\"}}", 400, error("INVALID_FIELD", "'payload' is required", 400)),
+                answer("synchronousSign", sign + rsa + ",\"payload\":5}}", 400, error("WRONG_TYPE", "'payload' must be a string", 400)),
+                answer("synchronousSign", sign + rsa + ",\"payload\":\"***\"}}", 400, error("INVALID_FIELD", "'payload' must be base64", 400)),
+                accepted("synchronousSign", sign + rsa + ",\"signatureType\":\"raw\",\"payload\":\"AAAA\"}}"),
+                answer("sign", sign + rsa + ",\"signatureType\":[],\"payload\":\"AAAA\"}}", 400, error("WRONG_TYPE", "'signatureType' must be a string", 400)),
+                answer("sign", sign + rsa + ",\"payload\":\"***\"}}", 400, error("INVALID_FIELD", "'payload' must be base64", 400)),
+                answer("verify", verify + ",\"payload\":\"***\",\"signature\":5}}", 400, error("INVALID_FIELD", "'payload' must be base64", 400)),
+                answer("verify", verify + ",\"payload\":\"AAAA\"}}", 400, error("INVALID_FIELD", "'signature' is required", 400)),
+                answer("verify", verify + ",\"payload\":\"AAAA\",\"signature\":5}}", 400, error("WRONG_TYPE", "'signature' must be a string", 400)),
+                answer("verify", verify + ",\"payload\":\"AAAA\",\"signature\":\"***\"}}", 400, error("INVALID_FIELD", "'signature' must be base64", 400)),
+                accepted("verify", verify + ",\"signatureType\":5,\"payload\":\"AAAA\",\"signature\":\"AAAA\"}}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("signingFields")
+    void signingFieldsAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
+    @ParameterizedTest
+    @MethodSource("creations")
+    void newKeyBodiesAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
+    /** The bodies that name a key or carry a certificate, whose field is checked before the key is looked up. */
+    static Stream<Case> namings() {
+        String missing = error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630);
+        return Stream.of(
+                managing("POST", "key/attributes", "{}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                managing("POST", "key/attributes", "{\"label\":\"\"}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                managing("POST", "key/attributes", "{\"label\":5}", 400, error("WRONG_TYPE", "'label' must be a string", 400)),
+                managing("POST", "key/attributes", "{\"label\":\"no-such-key\",\"other\":5}", 404, missing),
+                managing("POST", "key/deleteKey", "{\"label\":null}", 400, error("INVALID_FIELD", "'label' is required", 400)),
+                managing("POST", "key/deleteKey", "{\"label\":[]}", 400, error("WRONG_TYPE", "'label' must be a string", 400)),
+                managing("POST", "key/deleteKey", "{\"label\":\"no-such-key\"}", 404, missing),
+                managing("PUT", "key/no-such-key/certificate", "{}", 400, error("INVALID_FIELD", "'certificate' is required", 400)),
+                managing("PUT", "key/no-such-key/certificate", "{\"certificate\":\"\"}", 400, error("INVALID_FIELD", "'certificate' is required", 400)),
+                managing("PUT", "key/no-such-key/certificate", "{\"certificate\":5}", 400, error("WRONG_TYPE", "'certificate' must be a string", 400)),
+                managing("PUT", "key/no-such-key/certificate", "{\"certificate\":\"x\"}", 404, missing));
+    }
+
+    @ParameterizedTest
+    @MethodSource("namings")
+    void bodiesNamingAKeyAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
     static Stream<Case> ciphers() {
         String encrypt = "{\"encryptRequest\":{\"encryptKeyName\":\"" + KEY + "\"";
         String decrypt = "{\"decryptRequest\":{\"decryptKeyName\":\"" + KEY + "\"";
