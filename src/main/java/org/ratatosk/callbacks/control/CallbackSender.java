@@ -1,10 +1,12 @@
 package org.ratatosk.callbacks.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,12 +21,21 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 
 /**
  * HTTP attempts at callbacks, with short connect and read timeouts so a slow or silent receiver
  * costs seconds, not a server thread for minutes. A batch of them goes out concurrently, a bounded
  * number at a time, each with the same timeouts as one alone.
+ * <p>
+ * Each POST is made, blocking, on a thread of a pool that keeps its idle threads for the next
+ * batch. An asynchronous send would be cheaper in threads only in appearance: the JDK's client
+ * hands every response of an asynchronous send to the default executor of its futures, which on a
+ * machine of two cores starts a new thread per task, so a backlog of callbacks started as many
+ * threads as it had callbacks.
  */
 @ApplicationScoped
 public class CallbackSender {
@@ -38,18 +49,27 @@ public class CallbackSender {
     Clock clock;
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    private ExecutorService posting;
 
     private HttpClient http;
 
     @PostConstruct
     void open() {
+        // Never a queue: a POST that waits for the client's own tasks must not stand in line before them.
+        posting = Executors.newCachedThreadPool(threads);
         http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
+                .executor(posting)
                 .build();
+    }
+
+    @PreDestroy
+    void close() {
+        posting.shutdownNow();
     }
 
     /** The callback URL for a command type: {@code <callbackUrl>/callback/<type>}. */
@@ -108,10 +128,15 @@ public class CallbackSender {
                 pending.add(CompletableFuture.completedFuture(new Timed(started, started, Outcome.failed("Interrupted"))));
                 continue;
             }
-            pending.add(send(post).handle((outcome, failure) -> {
+            try {
+                pending.add(CompletableFuture.supplyAsync(() -> send(post), posting).handle((outcome, failure) -> {
+                    slots.release();
+                    return new Timed(started, clock.instant(), failure == null ? outcome : describe(failure));
+                }));
+            } catch (RejectedExecutionException closing) {
                 slots.release();
-                return new Timed(started, clock.instant(), failure == null ? outcome : describe(failure));
-            }));
+                pending.add(CompletableFuture.completedFuture(new Timed(started, started, Outcome.failed("The server is stopping"))));
+            }
         }
         List<Timed> outcomes = new ArrayList<>(posts.size());
         for (CompletableFuture<Timed> future : pending) {
@@ -132,12 +157,13 @@ public class CallbackSender {
         return outcomes;
     }
 
-    private CompletableFuture<Outcome> send(Post post) {
+    /** One POST, on the calling thread. */
+    private Outcome send(Post post) {
         HttpRequest.Builder request;
         try {
             request = HttpRequest.newBuilder(URI.create(post.url()));
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(Outcome.failed("Invalid callback URL"));
+            return Outcome.failed("Invalid callback URL");
         }
         request.timeout(settings.readTimeout())
                 .header("Content-Type", "application/json; charset=UTF-8")
@@ -148,12 +174,15 @@ public class CallbackSender {
                     + Base64.getEncoder().encodeToString(post.basicAuth().getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).thenApply(response -> {
-                int status = response.statusCode();
-                return new Outcome(status, status >= 200 && status < 300 ? null : "HTTP " + status);
-            });
+            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return new Outcome(status, status >= 200 && status < 300 ? null : "HTTP " + status);
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(Outcome.failed("Invalid callback URL"));
+            return Outcome.failed("Invalid callback URL");
+        } catch (IOException e) {
+            return describe(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.failed("Interrupted");
         }
     }
 

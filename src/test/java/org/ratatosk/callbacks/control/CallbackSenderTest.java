@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,12 +67,13 @@ class CallbackSenderTest {
         sender = new CallbackSender();
         sender.settings = settings;
         sender.clock = Clock.systemUTC();
-        sender.executor = managed(threads);
+        sender.threads = managed();
         sender.open();
     }
 
     @AfterEach
     void stop() {
+        sender.close();
         receiver.stop(0);
         threads.shutdownNow();
     }
@@ -117,12 +120,29 @@ class CallbackSenderTest {
                 null, "d3", "{}").error());
     }
 
-    /** The container's executor, played by a plain one: the HTTP client only runs tasks on it. */
-    private static ManagedExecutorService managed(ExecutorService delegate) {
-        return (ManagedExecutorService) Proxy.newProxyInstance(CallbackSenderTest.class.getClassLoader(),
-                new Class<?>[] {ManagedExecutorService.class}, (proxy, method, arguments) -> {
+    @Test
+    void batchesAfterTheFirstStartNoThreadsOfTheirOwn() {
+        String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        List<CallbackSender.Post> posts = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            posts.add(new CallbackSender.Post(base + "/again/" + i + "/ok", null, "delivery-" + i, "{}"));
+        }
+        sender.postAll(posts, 4);
+        long before = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+        for (int round = 0; round < 3; round++) {
+            assertTrue(sender.postAll(posts, 4).stream().allMatch(timed -> timed.outcome().delivered()));
+        }
+        long started = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - before;
+        assertTrue(started < 24, "72 POSTs after the first batch started " + started + " threads");
+    }
+
+    /** The container's thread factory, played by the JDK's. */
+    private static ManagedThreadFactory managed() {
+        ThreadFactory plain = Executors.defaultThreadFactory();
+        return (ManagedThreadFactory) Proxy.newProxyInstance(CallbackSenderTest.class.getClassLoader(),
+                new Class<?>[] {ManagedThreadFactory.class}, (proxy, method, arguments) -> {
                     try {
-                        return method.invoke(delegate, arguments);
+                        return method.invoke(plain, arguments);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
