@@ -38,13 +38,22 @@ public record KeyCreation(
 
     /** RSA 2048 unless the body says otherwise; an EC key's curve by OID, or by size. */
     KeySpec spec() {
-        Integer size = keySize == null ? null : keySize.intValue();
+        Integer size = keySize == null ? null : KeyCreation.bits(keySize);
         return switch (algorithm == null ? "RSA" : algorithm.toUpperCase(Locale.ROOT)) {
             case "RSA" -> KeySpec.rsa(size == null ? 2048 : size);
             case "EC" -> KeySpec.ec(curve(), size);
             case "AES" -> KeySpec.aes(size == null ? 256 : size);
             default -> throw new InvalidInput(ErrorCode.INVALID_ALGORITHM, "'algorithm' must be RSA, EC or AES");
         };
+    }
+
+    /**
+     * A size as the key specs read it. A size beyond an int is no key's size: it is held at the
+     * int's bound, which no kind of key has, rather than wrapped round onto a size that one has
+     * (4294969344 is not 2048).
+     */
+    static int bits(long size) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, size));
     }
 
     private String curve() {
