@@ -35,12 +35,21 @@ public record ProvisioningRequest(String nonce, String userId, String name, Stri
                 throw InvalidInput.field("keyid '" + request.keyid() + "' appears twice");
             }
             List<KeyTypePrio> keyTypes = request.keyTypes().stream()
-                    .map(t -> new KeyTypePrio(t.algorithm(), t.keylength().intValue(), t.responsemechanism()))
+                    .map(t -> new KeyTypePrio(t.algorithm(), bits(t.keylength()), t.responsemechanism()))
                     .toList();
             keyRequests.add(new KeyGenRequest(request.keyid(), request.usage(), request.keystate(), keyTypes, request.certreq()));
         }
         String format = Optional.ofNullable(command.responseformat()).orElse("jws");
         return new ProvisioningRequest(command.nonce(), command.userid(), profile.name(), profile.servername(),
                 format, List.copyOf(keyRequests));
+    }
+
+    /**
+     * A key length as a device's key is matched against it. A length beyond an int is no key's
+     * length: it is held at the int's bound, which no key has, rather than wrapped round onto one
+     * that a key has (4294969344 is not 2048).
+     */
+    static int bits(long length) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, length));
     }
 }

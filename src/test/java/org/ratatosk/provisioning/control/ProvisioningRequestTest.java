@@ -53,6 +53,16 @@ class ProvisioningRequestTest {
                         new ProvisioningRequest.KeyTypePrio("RSA", 2048, null)), null)), request.keyRequests());
     }
 
+    /** A length beyond an int matches no device's key, where wrapped round it would have matched a 2048 or 256 bit one. */
+    @Test
+    void aKeyLengthBeyondAnIntIsNotWrappedRoundOntoAKeysLength() {
+        ProvisioningRequest request = ProvisioningRequest.from(json(requests(
+                "{'keyid':'a','keytypeprios':[{'keytype':'RSA','keylength':4294969344},{'keytype':'EC','keylength':'-4294967040'}]}")));
+        assertEquals(List.of(new ProvisioningRequest.KeyGenRequest("a", null, null, List.of(
+                new ProvisioningRequest.KeyTypePrio("RSA", Integer.MAX_VALUE, null),
+                new ProvisioningRequest.KeyTypePrio("EC", Integer.MIN_VALUE, null)), null)), request.keyRequests());
+    }
+
     @Test
     void aProfileWithoutRequestsAsksForNoKeys() {
         ProvisioningRequest request = ProvisioningRequest.from(json("{'nonce':'n','userid':'u','responseformat':null,'profile':{}}"));
