@@ -3,17 +3,12 @@ package org.ratatosk.messaging.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -22,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.Reply;
+import org.ratatosk.testsupport.QrImages;
 import org.ratatosk.testsupport.Server;
 import org.w3c.dom.Element;
 
@@ -43,9 +39,7 @@ class QrCodesIT {
         HttpResponse<byte[]> png = get(client, "/command/" + submitted.string("commandId") + "/qr?destination=0&format=png");
         assertEquals(200, png.statusCode());
         assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
-        var image = ImageIO.read(new ByteArrayInputStream(png.body()));
-        var decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))));
-        assertEquals(uri, decoded.getText());
+        assertEquals(uri, QrImages.text(png.body()));
 
         HttpResponse<byte[]> byDefault = get(client, "/command/" + submitted.string("commandId") + "/qr");
         assertEquals(200, byDefault.statusCode());

@@ -3,22 +3,26 @@ package org.ratatosk.messaging.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.ReaderException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.ratatosk.platform.DomainException;
 import org.ratatosk.platform.ErrorCode;
+import org.ratatosk.testsupport.QrImages;
 
 class QrCodesTest {
 
@@ -34,7 +38,10 @@ class QrCodesTest {
 
     @Test
     void svgPathDrawsTheSameCode() throws Exception {
-        String svg = QrCodes.svg(URI);
+        assertEquals(URI, decode(svgImage(QrCodes.svg(URI))));
+    }
+
+    private static BufferedImage svgImage(String svg) {
         Matcher box = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
         box.find();
         BitMatrix drawn = new BitMatrix(Integer.parseInt(box.group(1)), Integer.parseInt(box.group(2)));
@@ -50,7 +57,7 @@ class QrCodesTest {
                 }
             }
         }
-        assertEquals(URI, decode(MatrixToImageWriter.toBufferedImage(scaled)));
+        return MatrixToImageWriter.toBufferedImage(scaled);
     }
 
     @Test
@@ -73,8 +80,32 @@ class QrCodesTest {
         }
     }
 
+    @Test
+    void aCodeTheReaderCannotReadWithTheChosenMaskIsDrawnWithAnother() throws Exception {
+        String uri = "com.nexusgroup.plugout:///?url=http%3A%2F%2Flocalhost%3A8280%2Fhermod%2Frest%2Fms%2F"
+                + "5b8b3789-46b2-4144-9b80-3d818d9fc626&token=U_h2PQRFsB50MeTYo-Jafs5MbQniA-fTMLPRI-jGVbE";
+        BitMatrix chosen = new QRCodeWriter().encode(uri, BarcodeFormat.QR_CODE, QrCodes.PNG_SIZE, QrCodes.PNG_SIZE,
+                Map.of(EncodeHintType.CHARACTER_SET, "UTF-8", EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                        EncodeHintType.MARGIN, 4));
+        assertThrows(ReaderException.class, () -> decode(MatrixToImageWriter.toBufferedImage(chosen)));
+        assertEquals(uri, decode(ImageIO.read(new ByteArrayInputStream(QrCodes.png(uri)))));
+        assertEquals(uri, decode(svgImage(QrCodes.svg(uri))));
+    }
+
+    @Test
+    void everyUriOfAThousandReadsBack() throws Exception {
+        Random random = new Random(7);
+        for (int i = 0; i < 1000; i++) {
+            byte[] token = new byte[32];
+            random.nextBytes(token);
+            String uri = "com.nexusgroup.plugout:///?url=https%3A%2F%2Fhermod.example%2Fhermod%2Frest%2Fms%2F"
+                    + new UUID(random.nextLong(), random.nextLong()) + "&token="
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+            assertEquals(uri, decode(ImageIO.read(new ByteArrayInputStream(QrCodes.png(uri)))), uri);
+        }
+    }
+
     private static String decode(BufferedImage image) throws Exception {
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        return QrImages.text(image);
     }
 }
