@@ -157,10 +157,7 @@ class NodeKillIT {
         } finally {
             pool.shutdownNow();
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!cancelled.stream().allMatch(id -> receiver.seen(id) != null) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        Await.until(Duration.ofSeconds(60), () -> cancelled.stream().allMatch(id -> receiver.seen(id) != null));
         for (String commandId : cancelled) {
             FlakyCallbackReceiver.Seen seen = receiver.seen(commandId);
             assertNotNull(seen, "no callback attempt for " + commandId);
@@ -207,11 +204,8 @@ class NodeKillIT {
      */
     private static void assertDeliveredOnceAfterTheKill(FlakyCallbackReceiver receiver, List<String> retrying)
             throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!retrying.stream().allMatch(id -> !receiver.seen(id).acceptedDeliveryIds().isEmpty())
-                && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        Await.until(Duration.ofSeconds(60),
+                () -> retrying.stream().allMatch(id -> !receiver.seen(id).acceptedDeliveryIds().isEmpty()));
         for (String commandId : retrying) {
             FlakyCallbackReceiver.Seen seen = receiver.seen(commandId);
             assertEquals(Set.of("CANCELLED"), seen.states(), commandId);

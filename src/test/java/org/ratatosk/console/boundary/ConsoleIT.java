@@ -40,6 +40,7 @@ import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.devicesim.SimulatedDevice;
 import org.ratatosk.keys.boundary.KeyApi;
+import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 import org.ratatosk.uem.boundary.UemClient;
 
@@ -306,23 +307,11 @@ class ConsoleIT {
     }
 
     private static void waitForCallback(String commandId, String state) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String seen = null;
-        while (System.nanoTime() < deadline) {
-            Reply reply = Server.send(Server.request("/hermod/rest/admin/commands/" + commandId + "/callback")
-                    .header("Authorization", ADMIN).GET());
-            seen = reply.status() == 200 ? reply.string("state") : "HTTP " + reply.status();
-            if (state.equals(seen)) {
-                return;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("callback of " + commandId + " never became " + state + "; last seen " + seen);
+        Reply last = Await.until(Duration.ofSeconds(60), () -> Server.send(Server.request(
+                "/hermod/rest/admin/commands/" + commandId + "/callback").header("Authorization", ADMIN).GET()),
+                reply -> reply.status() == 200 && state.equals(reply.string("state")));
+        assertEquals(state, last.status() == 200 ? last.string("state") : "HTTP " + last.status(),
+                "callback of " + commandId);
     }
 
     private static X509Certificate certificate(String pem) throws Exception {

@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +17,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -35,6 +29,8 @@ import org.ratatosk.devicesim.AnswerOptions;
 import org.ratatosk.devicesim.ProvisionCommands;
 import org.ratatosk.devicesim.Reply;
 import org.ratatosk.keys.boundary.KeyApi;
+import org.ratatosk.testsupport.Await;
+import org.ratatosk.testsupport.QrImages;
 import org.ratatosk.testsupport.Server;
 
 /** The operator calls the console is made of: any client's command, desk provisioning, callbacks, waiting requests. */
@@ -61,15 +57,14 @@ class OperatorConsoleApiIT {
         HttpResponse<byte[]> png = Server.HTTP.send(Server.request("/hermod/rest/admin/commands/" + id + "/qr?format=png")
                 .header("Authorization", ADMIN).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, png.statusCode());
-        var image = ImageIO.read(new ByteArrayInputStream(png.body()));
-        assertEquals(submitted.body().getJsonArray("destinations").getJsonObject(0).getString("uri"), new QRCodeReader()
-                .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).getText());
+        assertEquals(submitted.body().getJsonArray("destinations").getJsonObject(0).getString("uri"),
+                QrImages.text(png.body()));
 
         long started = System.nanoTime();
         CompletableFuture<HttpResponse<String>> waiting = Server.HTTP.sendAsync(Server.request(
                 "/hermod/rest/admin/commands/" + id + "?wait=30").header("Authorization", ADMIN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(500);
+        Await.stillPending("the operator's long poll", waiting, Duration.ofMillis(500));
         assertEquals("CANCELLED", admin("DELETE", "/admin/commands/" + id, null).expectOk("cancel").string("state"));
         HttpResponse<String> woken = waiting.get(20, TimeUnit.SECONDS);
         assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(20), "woken by the cancel, not the wait's end");
@@ -180,20 +175,12 @@ class OperatorConsoleApiIT {
         assertEquals(400, newWithoutKey.status());
     }
 
-    private static JsonObject awaitCallback(String id, String state) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        JsonObject last = null;
-        while (System.nanoTime() < deadline) {
-            Reply reply = admin("GET", "/admin/commands/" + id + "/callback", null);
-            if (reply.status() == 200) {
-                last = reply.body();
-                if (state.equals(last.getString("state"))) {
-                    return last;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("callback of " + id + " never became " + state + "; last " + last);
+    private static JsonObject awaitCallback(String id, String state) {
+        Reply last = Await.until(Duration.ofSeconds(60), () -> admin("GET", "/admin/commands/" + id + "/callback", null),
+                reply -> reply.status() == 200 && state.equals(reply.string("state")));
+        assertEquals(200, last.status(), "callback of " + id);
+        assertEquals(state, last.string("state"), "callback of " + id + ": " + last.body());
+        return last.body();
     }
 
     private static Reply admin(String method, String path, String body) {
