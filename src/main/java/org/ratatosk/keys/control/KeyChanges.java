@@ -18,7 +18,6 @@ import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Refused;
 
@@ -177,6 +176,6 @@ public class KeyChanges {
     }
 
     private static KeyAttributes proposed(ManagedKey key, JsonObject payload) {
-        return KeyJson.attributes(JsonBodies.requireObject(payload, "attributes"), key.attributes());
+        return KeyJson.attributes(Bodies.bind(payload, KeyBodies.Restriction.class).attributes(), key.attributes());
     }
 }
