@@ -83,8 +83,8 @@ public class KeyChanges {
      * replaced, with the approval of its current {@code ruleModify}. Its blocked state stays as it
      * is: block and unblock have rules of their own.
      */
-    public JsonObject tsbModify(JsonObject body, boolean synchronous) {
-        JsonObject request = Bodies.bind(body, PolicyChangeBodies.Modify.class).modifyRequest();
+    public JsonObject tsbModify(PolicyChangeBodies.Modify body, boolean synchronous) {
+        JsonObject request = body.modifyRequest();
         if (request.get("keyPassword") instanceof jakarta.json.JsonArray password && !password.isEmpty()) {
             throw new InvalidInput(ErrorCode.KEY_PASSWORD_UNSUPPORTED, "Keys protected by a password are not supported");
         }
