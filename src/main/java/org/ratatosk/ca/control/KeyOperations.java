@@ -46,20 +46,20 @@ public class KeyOperations {
     @Inject
     KeyRequests requests;
 
-    public JsonObject csr(JsonObject body) {
-        JsonObject request = Bodies.bind(body, CertificateBodies.CsrSign.class).csrSignRequest();
+    public JsonObject csr(CertificateBodies.CsrSign body) {
+        JsonObject request = body.csrSignRequest();
         ManagedKey key = signer(request);
         return submitOrRun(key, KeyPolicy.Operation.CSR, request);
     }
 
-    public JsonObject sign(JsonObject body) {
-        JsonObject request = Bodies.bind(body, CertificateBodies.SignCertificate.class).signCertificateRequest();
+    public JsonObject sign(CertificateBodies.SignCertificate body) {
+        JsonObject request = body.signCertificateRequest();
         ManagedKey key = signer(request);
         return submitOrRun(key, KeyPolicy.Operation.SIGN_CERTIFICATE, request);
     }
 
-    public JsonObject selfSign(JsonObject body) {
-        JsonObject request = Bodies.bind(body, CertificateBodies.SelfSign.class).selfSignCertificateRequest();
+    public JsonObject selfSign(CertificateBodies.SelfSign body) {
+        JsonObject request = body.selfSignCertificateRequest();
         ManagedKey key = signer(request);
         return submitOrRun(key, KeyPolicy.Operation.SELF_SIGN, request);
     }
