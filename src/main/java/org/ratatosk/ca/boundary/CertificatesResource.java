@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.approvals.control.KeyPolicy;
 import org.ratatosk.ca.control.CertificateBodies;
 import org.ratatosk.ca.control.KeyOperations;
+import org.ratatosk.keys.control.CertificateImport;
 import org.ratatosk.keys.control.Keys;
 import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Guarded;
@@ -37,7 +38,7 @@ public class CertificatesResource {
     @POST
     @Path("import/plain")
     public JsonObject importPlain(String body) {
-        return keys.importCertificate(JsonBodies.parseObject(body));
+        return keys.importCertificate(Bodies.read(body, CertificateImport.class));
     }
 
     @GET

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.ratatosk.keys.control.BlockBodies;
 import org.ratatosk.keys.control.CipherBodies;
 import org.ratatosk.keys.control.Ciphers;
 import org.ratatosk.keys.control.KeyChanges;
@@ -17,7 +18,6 @@ import org.ratatosk.keys.control.WrapBodies;
 import org.ratatosk.keys.control.Wraps;
 import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Guarded;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Role;
 import org.ratatosk.platform.TsbErrors;
 
@@ -62,25 +62,25 @@ public class KeyUsesResource {
     @POST
     @Path("block")
     public JsonObject block(String body) {
-        return changes.tsbBlock(JsonBodies.parseObject(body), true, false);
+        return changes.tsbBlock(Bodies.read(body, BlockBodies.Block.class).keyName(), true, false);
     }
 
     @POST
     @Path("synchronousBlock")
     public JsonObject blockNow(String body) {
-        return changes.tsbBlock(JsonBodies.parseObject(body), true, true);
+        return changes.tsbBlock(Bodies.read(body, BlockBodies.Block.class).keyName(), true, true);
     }
 
     @POST
     @Path("unblock")
     public JsonObject unblock(String body) {
-        return changes.tsbBlock(JsonBodies.parseObject(body), false, false);
+        return changes.tsbBlock(Bodies.read(body, BlockBodies.Unblock.class).keyName(), false, false);
     }
 
     @POST
     @Path("synchronousUnblock")
     public JsonObject unblockNow(String body) {
-        return changes.tsbBlock(JsonBodies.parseObject(body), false, true);
+        return changes.tsbBlock(Bodies.read(body, BlockBodies.Unblock.class).keyName(), false, true);
     }
 
     @POST

@@ -61,9 +61,9 @@ public class KeyChanges {
      * Synchronous: applied at once, refused when approvals are needed. Asynchronous: the answer
      * names a request, executed at once when no approval is needed.
      */
-    public JsonObject tsbBlock(JsonObject body, boolean block, boolean synchronous) {
+    public JsonObject tsbBlock(String keyName, boolean block, boolean synchronous) {
         String prefix = block ? "block" : "unblock";
-        ManagedKey key = keys.require(BlockBodies.keyName(body, block));
+        ManagedKey key = keys.require(keyName);
         KeyPolicy.Operation operation = block ? KeyPolicy.Operation.BLOCK : KeyPolicy.Operation.UNBLOCK;
         Rule rule = operation.ruleOf(KeyPolicy.fromStored(key.policy()));
         if (synchronous && rule.needsApproval()) {
