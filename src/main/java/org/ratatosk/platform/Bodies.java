@@ -76,6 +76,14 @@ public final class Bodies {
     }
 
     /**
+     * A request body's text as a record: parsed with the limits of {@link JsonBodies#parseObject},
+     * then bound as {@link #bind} binds it.
+     */
+    public static <T extends Record> T read(String text, Class<T> type, Class<?>... groups) {
+        return bind(JsonBodies.parseObject(text), type, groups);
+    }
+
+    /**
      * A record whose rules are partly code: the check of a component runs after the component's
      * declared constraints held, and before the next component is looked at, so faults are still
      * answered in component order. Every component before it is bound when it runs.

@@ -3,9 +3,9 @@ package org.ratatosk.approvals.control;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 
 /** The four rules that govern a key: using it, blocking, unblocking and changing it. */
@@ -61,7 +61,15 @@ public record KeyPolicy(Rule use, Rule block, Rule unblock, Rule modify) {
     }
 
     private static java.util.Optional<Boolean> keyStatusBlocked(JsonObject policy) {
-        return JsonBodies.optionalObject(policy, "keyStatus").flatMap(status -> JsonBodies.optionalBoolean(status, "blocked"));
+        return java.util.Optional.ofNullable(Bodies.bind(policy, Status.class).keyStatus())
+                .map(status -> Bodies.bind(status, Blocked.class).blocked());
+    }
+
+    /** A policy's {@code keyStatus}, read after its rules. */
+    public record Status(JsonObject keyStatus) {
+    }
+
+    public record Blocked(Boolean blocked) {
     }
 
     private static final java.util.Map<String, KeyPolicy> STORED = new java.util.concurrent.ConcurrentHashMap<>();

@@ -11,8 +11,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.approvals.control.KeyPolicy;
+import org.ratatosk.ca.control.CertificateBodies;
 import org.ratatosk.ca.control.KeyOperations;
+import org.ratatosk.keys.control.CertificateImport;
 import org.ratatosk.keys.control.Keys;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Guarded;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Role;
@@ -35,7 +38,7 @@ public class CertificatesResource {
     @POST
     @Path("import/plain")
     public JsonObject importPlain(String body) {
-        return keys.importCertificate(JsonBodies.parseObject(body));
+        return keys.importCertificate(Bodies.read(body, CertificateImport.class));
     }
 
     @GET
@@ -53,13 +56,13 @@ public class CertificatesResource {
     @POST
     @Path("request")
     public JsonObject request(String body) {
-        return operations.csr(JsonBodies.parseObject(body));
+        return operations.csr(Bodies.read(body, CertificateBodies.CsrSign.class));
     }
 
     @POST
     @Path("sign")
     public JsonObject sign(String body) {
-        return operations.sign(JsonBodies.parseObject(body));
+        return operations.sign(Bodies.read(body, CertificateBodies.SignCertificate.class));
     }
 
     @POST
@@ -83,6 +86,6 @@ public class CertificatesResource {
     @POST
     @Path("selfsign")
     public JsonObject selfSign(String body) {
-        return operations.selfSign(JsonBodies.parseObject(body));
+        return operations.selfSign(Bodies.read(body, CertificateBodies.SelfSign.class));
     }
 }

@@ -1,19 +1,15 @@
 package org.ratatosk.ca.control;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.tokens.control.KeySpec;
 
 /**
@@ -57,39 +53,17 @@ public record CertificateProfile(Duration validity, int keyUsageBits, List<KeyPu
 
     /** Reads the profile fields of a request body; validity is required only when {@code needsValidity}. */
     public static CertificateProfile parse(JsonObject body, boolean needsValidity) {
-        long days = JsonBodies.optionalLong(body, "validity").orElse(needsValidity ? -1L : 365L);
-        if (days < 1 || days > MAX_VALIDITY_DAYS) {
-            throw InvalidInput.field("'validity' must be a number of days from 1 to " + MAX_VALIDITY_DAYS);
+        ProfileBody fields = needsValidity ? Bodies.bind(body, ProfileBody.class, ProfileBody.Dated.class)
+                : Bodies.bind(body, ProfileBody.class);
+        return fields.profile();
+    }
+
+    static int keyUsage(String name) {
+        Integer bit = KEY_USAGES.get(name.toUpperCase(Locale.ROOT));
+        if (bit == null) {
+            throw InvalidInput.field("Unknown keyUsage '" + name + "'; known: " + KEY_USAGES.keySet());
         }
-        int bits = 0;
-        for (String name : names(body, "keyUsage")) {
-            Integer bit = KEY_USAGES.get(name.toUpperCase(Locale.ROOT));
-            if (bit == null) {
-                throw InvalidInput.field("Unknown keyUsage '" + name + "'; known: " + KEY_USAGES.keySet());
-            }
-            bits |= bit;
-        }
-        List<KeyPurposeId> purposes = new ArrayList<>();
-        for (String name : names(body, "extendedKeyUsage")) {
-            KeyPurposeId purpose = extendedKeyUsage(name);
-            if (!purposes.contains(purpose)) {
-                purposes.add(purpose);
-            }
-        }
-        boolean ca = JsonBodies.optionalBoolean(body, "certificateAuthority").orElse(false);
-        Integer pathLength = null;
-        var constraints = JsonBodies.optionalObject(body, "basicConstraints");
-        if (constraints.isPresent()) {
-            ca = JsonBodies.optionalBoolean(constraints.get(), "certificateAuthority").orElse(ca);
-            Long length = JsonBodies.optionalLong(constraints.get(), "pathLenConstraint").orElse(null);
-            if (length != null && (length < 0 || length > 16)) {
-                throw InvalidInput.field("'pathLenConstraint' must be between 0 and 16");
-            }
-            pathLength = ca && length != null ? length.intValue() : null;
-        }
-        String algorithm = JsonBodies.optionalString(body, "signatureAlgorithm").map(CertificateProfile::signatureAlgorithm)
-                .orElse(null);
-        return new CertificateProfile(Duration.ofDays(days), bits, List.copyOf(purposes), ca, pathLength, algorithm);
+        return bit;
     }
 
     static KeyPurposeId extendedKeyUsage(String name) {
@@ -111,18 +85,6 @@ public record CertificateProfile(Duration validity, int keyUsageBits, List<KeyPu
                     + SIGNATURE_ALGORITHMS.keySet());
         }
         return algorithm;
-    }
-
-    private static List<String> names(JsonObject body, String key) {
-        JsonArray array = JsonBodies.optionalArray(body, key).orElse(JsonValue.EMPTY_JSON_ARRAY);
-        List<String> names = new ArrayList<>();
-        for (JsonValue value : array) {
-            if (!(value instanceof JsonString string)) {
-                throw InvalidInput.field("'" + key + "' must be an array of strings");
-            }
-            names.add(string.getString());
-        }
-        return names;
     }
 
     /** The signature algorithm to use with a key: the one asked for, checked against the key's type. */

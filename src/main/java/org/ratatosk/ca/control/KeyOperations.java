@@ -18,10 +18,10 @@ import org.ratatosk.keys.control.Certificates;
 import org.ratatosk.keys.control.Keys;
 import org.ratatosk.keys.control.Pem;
 import org.ratatosk.keys.entity.ManagedKey;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Refused;
 import org.ratatosk.tokens.control.Tokens;
@@ -46,21 +46,21 @@ public class KeyOperations {
     @Inject
     KeyRequests requests;
 
-    public JsonObject csr(JsonObject body) {
-        JsonObject request = JsonBodies.requireObject(body, "csrSignRequest");
-        ManagedKey key = keys.require(JsonBodies.requireString(request, "signKeyName"));
+    public JsonObject csr(CertificateBodies.CsrSign body) {
+        JsonObject request = body.csrSignRequest();
+        ManagedKey key = signer(request);
         return submitOrRun(key, KeyPolicy.Operation.CSR, request);
     }
 
-    public JsonObject sign(JsonObject body) {
-        JsonObject request = JsonBodies.requireObject(body, "signCertificateRequest");
-        ManagedKey key = keys.require(JsonBodies.requireString(request, "signKeyName"));
+    public JsonObject sign(CertificateBodies.SignCertificate body) {
+        JsonObject request = body.signCertificateRequest();
+        ManagedKey key = signer(request);
         return submitOrRun(key, KeyPolicy.Operation.SIGN_CERTIFICATE, request);
     }
 
-    public JsonObject selfSign(JsonObject body) {
-        JsonObject request = JsonBodies.requireObject(body, "selfSignCertificateRequest");
-        ManagedKey key = keys.require(JsonBodies.requireString(request, "signKeyName"));
+    public JsonObject selfSign(CertificateBodies.SelfSign body) {
+        JsonObject request = body.selfSignCertificateRequest();
+        ManagedKey key = signer(request);
         return submitOrRun(key, KeyPolicy.Operation.SELF_SIGN, request);
     }
 
@@ -79,8 +79,13 @@ public class KeyOperations {
 
     /** The CSR of a sign request: TSB's {@code certificateSigningRequest}, or seed 003's {@code csr}. */
     static String csrOf(JsonObject request) {
-        return request.containsKey("certificateSigningRequest") ? JsonBodies.requireString(request, "certificateSigningRequest")
-                : JsonBodies.requireString(request, "csr");
+        return request.containsKey("certificateSigningRequest")
+                ? Bodies.bind(request, CertificateBodies.Csr.class).certificateSigningRequest()
+                : Bodies.bind(request, CertificateBodies.SeedCsr.class).csr();
+    }
+
+    private ManagedKey signer(JsonObject request) {
+        return keys.require(Bodies.bind(request, CertificateBodies.SignKey.class).signKeyName());
     }
 
     /**
@@ -88,7 +93,7 @@ public class KeyOperations {
      * a key whose use needs approval.
      */
     public JsonObject synchronous(KeyPolicy.Operation operation, JsonObject request) {
-        ManagedKey key = keys.require(JsonBodies.requireString(request, "signKeyName"));
+        ManagedKey key = signer(request);
         if (operation.ruleOf(KeyPolicy.fromStored(key.policy())).needsApproval()) {
             throw new Refused(ErrorCode.APPROVAL_REQUIRED, "Key '" + key.label()
                     + "' is governed by approvals; use the asynchronous call");

@@ -7,13 +7,13 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 
 /** The subject of a certificate or request from Securosys {@code standardCertificateAttributes}. */
 public final class SubjectNames {
 
-    /** In the order the name is written, most general first. */
+    /** In the order the name is written, most general first, as {@link SubjectBody} has them. */
     private static final Map<String, ASN1ObjectIdentifier> ATTRIBUTES = new LinkedHashMap<>();
 
     static {
@@ -39,16 +39,14 @@ public final class SubjectNames {
     public static X500Name parse(JsonObject body) {
         // TSB's synchronous calls and its Go client give the name's fields at the top level.
         JsonObject attributes = body.containsKey("standardCertificateAttributes") || !body.containsKey("commonName")
-                ? JsonBodies.requireObject(body, "standardCertificateAttributes") : body;
+                ? Bodies.bind(body, CertificateBodies.Attributes.class).standardCertificateAttributes() : body;
+        Map<String, String> values = Bodies.bind(attributes, SubjectBody.class).values();
         X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE);
         boolean any = false;
         for (var attribute : ATTRIBUTES.entrySet()) {
-            String value = JsonBodies.optionalString(attributes, attribute.getKey()).orElse(null);
+            String value = values.get(attribute.getKey());
             if (value == null || value.isBlank()) {
                 continue;
-            }
-            if (value.length() > 256 || ("country".equals(attribute.getKey()) && !value.matches("[A-Za-z]{2}"))) {
-                throw InvalidInput.field("'" + attribute.getKey() + "' is not a valid value");
             }
             name.addRDN(attribute.getValue(), value);
             any = true;

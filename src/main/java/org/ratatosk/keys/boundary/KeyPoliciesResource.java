@@ -8,8 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.ratatosk.keys.control.KeyChanges;
+import org.ratatosk.keys.control.PolicyChangeBodies;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Guarded;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Role;
 import org.ratatosk.platform.TsbErrors;
 
@@ -27,12 +28,12 @@ public class KeyPoliciesResource {
     @POST
     @Path("modify")
     public JsonObject modifyLater(String body) {
-        return changes.tsbModify(JsonBodies.parseObject(body), false);
+        return changes.tsbModify(Bodies.read(body, PolicyChangeBodies.Modify.class), false);
     }
 
     @POST
     @Path("synchronousModify")
     public JsonObject modify(String body) {
-        return changes.tsbModify(JsonBodies.parseObject(body), true);
+        return changes.tsbModify(Bodies.read(body, PolicyChangeBodies.Modify.class), true);
     }
 }

@@ -66,7 +66,7 @@ public class KeysResource {
     @POST
     @Path("attributes")
     public JsonObject attributes(String body) {
-        return keys.attributes(Bodies.bind(JsonBodies.parseObject(body), KeyBodies.Named.class).label());
+        return keys.attributes(Bodies.read(body, KeyBodies.Named.class).label());
     }
 
     @GET
@@ -79,7 +79,7 @@ public class KeysResource {
     @POST
     @Path("deleteKey")
     public JsonObject deleteKey(String body) {
-        String label = Bodies.bind(JsonBodies.parseObject(body), KeyBodies.Named.class).label();
+        String label = Bodies.read(body, KeyBodies.Named.class).label();
         keys.delete(label);
         return org.ratatosk.platform.Jsons.createObjectBuilder().add("label", label).build();
     }
@@ -100,7 +100,7 @@ public class KeysResource {
     @PUT
     @Path("{label}/certificate")
     public JsonObject replaceCertificate(@PathParam("label") String label, String body) {
-        return keys.replaceCertificate(label, Bodies.bind(JsonBodies.parseObject(body), KeyBodies.CertificateChain.class).certificate());
+        return keys.replaceCertificate(label, Bodies.read(body, KeyBodies.CertificateChain.class).certificate());
     }
 
     @PUT

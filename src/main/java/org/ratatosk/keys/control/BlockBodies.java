@@ -16,21 +16,24 @@ public final class BlockBodies {
     }
 
     public record Block(@NotNull(message = "'blockRequest' is required and must be a JSON object") JsonObject blockRequest) {
+
+        /** The label of the key to block. */
+        public String keyName() {
+            return Bodies.bind(blockRequest, BlockKey.class).blockKeyName();
+        }
     }
 
     public record BlockKey(@NotEmpty(message = "'blockKeyName' is required") String blockKeyName) {
     }
 
     public record Unblock(@NotNull(message = "'unblockRequest' is required and must be a JSON object") JsonObject unblockRequest) {
+
+        /** The label of the key to unblock. */
+        public String keyName() {
+            return Bodies.bind(unblockRequest, UnblockKey.class).unblockKeyName();
+        }
     }
 
     public record UnblockKey(@NotEmpty(message = "'unblockKeyName' is required") String unblockKeyName) {
-    }
-
-    /** The label of the key the body blocks or unblocks. */
-    static String keyName(JsonObject body, boolean block) {
-        return block
-                ? Bodies.bind(Bodies.bind(body, Block.class).blockRequest(), BlockKey.class).blockKeyName()
-                : Bodies.bind(Bodies.bind(body, Unblock.class).unblockRequest(), UnblockKey.class).unblockKeyName();
     }
 }

@@ -40,8 +40,8 @@ public class Ciphers {
     @Inject
     KeyRequests requests;
 
-    public JsonObject encrypt(JsonObject body) {
-        JsonObject request = Bodies.bind(body, CipherBodies.Encrypt.class).encryptRequest();
+    public JsonObject encrypt(CipherBodies.Encrypt body) {
+        JsonObject request = body.encryptRequest();
         ManagedKey key = keys.require(Bodies.bind(request, CipherBodies.EncryptKey.class).encryptKeyName());
         CipherBodies.Encryption encryption = Bodies.bind(request, CipherBodies.Encryption.class);
         String algorithm = encryption.cipherAlgorithm().toUpperCase(Locale.ROOT);
@@ -85,8 +85,8 @@ public class Ciphers {
     }
 
     /** Decrypts at once; a key whose use needs approval decrypts through the asynchronous call. */
-    public JsonObject decrypt(JsonObject body) {
-        JsonObject request = Bodies.bind(body, CipherBodies.Decrypt.class).decryptRequest();
+    public JsonObject decrypt(CipherBodies.Decrypt body) {
+        JsonObject request = body.decryptRequest();
         ManagedKey key = keys.require(Bodies.bind(request, CipherBodies.DecryptKey.class).decryptKeyName());
         if (KeyPolicy.fromStored(key.policy()).use().needsApproval()) {
             throw new Refused(ErrorCode.APPROVAL_REQUIRED, "Key '" + key.label()
@@ -96,8 +96,8 @@ public class Ciphers {
     }
 
     /** TSB's asynchronous decrypt: waits for approval under the key's use rule, or decrypts at once as an executed request. */
-    public JsonObject submit(JsonObject body) {
-        JsonObject request = Bodies.bind(body, CipherBodies.Decrypt.class).decryptRequest();
+    public JsonObject submit(CipherBodies.Decrypt body) {
+        JsonObject request = body.decryptRequest();
         ManagedKey key = keys.require(Bodies.bind(request, CipherBodies.DecryptKey.class).decryptKeyName());
         Rule rule = KeyPolicy.fromStored(key.policy()).use();
         if (rule.needsApproval()) {

@@ -18,7 +18,6 @@ import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Refused;
 
@@ -62,9 +61,9 @@ public class KeyChanges {
      * Synchronous: applied at once, refused when approvals are needed. Asynchronous: the answer
      * names a request, executed at once when no approval is needed.
      */
-    public JsonObject tsbBlock(JsonObject body, boolean block, boolean synchronous) {
+    public JsonObject tsbBlock(String keyName, boolean block, boolean synchronous) {
         String prefix = block ? "block" : "unblock";
-        ManagedKey key = keys.require(BlockBodies.keyName(body, block));
+        ManagedKey key = keys.require(keyName);
         KeyPolicy.Operation operation = block ? KeyPolicy.Operation.BLOCK : KeyPolicy.Operation.UNBLOCK;
         Rule rule = operation.ruleOf(KeyPolicy.fromStored(key.policy()));
         if (synchronous && rule.needsApproval()) {
@@ -84,8 +83,8 @@ public class KeyChanges {
      * replaced, with the approval of its current {@code ruleModify}. Its blocked state stays as it
      * is: block and unblock have rules of their own.
      */
-    public JsonObject tsbModify(JsonObject body, boolean synchronous) {
-        JsonObject request = Bodies.bind(body, PolicyChangeBodies.Modify.class).modifyRequest();
+    public JsonObject tsbModify(PolicyChangeBodies.Modify body, boolean synchronous) {
+        JsonObject request = body.modifyRequest();
         if (request.get("keyPassword") instanceof jakarta.json.JsonArray password && !password.isEmpty()) {
             throw new InvalidInput(ErrorCode.KEY_PASSWORD_UNSUPPORTED, "Keys protected by a password are not supported");
         }
@@ -177,6 +176,6 @@ public class KeyChanges {
     }
 
     private static KeyAttributes proposed(ManagedKey key, JsonObject payload) {
-        return KeyJson.attributes(JsonBodies.requireObject(payload, "attributes"), key.attributes());
+        return KeyJson.attributes(Bodies.bind(payload, KeyBodies.Restriction.class).attributes(), key.attributes());
     }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 import org.ratatosk.approvals.control.KeyPolicy;
 import org.ratatosk.keys.entity.KeyAttributes;
 import org.ratatosk.keys.entity.ManagedKey;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 
 /** A key as the key API shows it, and the attributes of a key request body. */
@@ -102,15 +102,7 @@ public final class KeyJson {
 
     /** Attributes of a request; those not given take {@code defaults}. */
     public static KeyAttributes attributes(JsonObject json, KeyAttributes defaults) {
-        return new KeyAttributes(
-                flag(json, "decrypt", defaults.decrypt()), flag(json, "sign", defaults.sign()),
-                flag(json, "unwrap", defaults.unwrap()), flag(json, "derive", defaults.derive()),
-                flag(json, "bip32", defaults.bip32()), flag(json, "extractable", defaults.extractable()),
-                flag(json, "modifiable", defaults.modifiable()), flag(json, "destroyable", defaults.destroyable()));
-    }
-
-    private static boolean flag(JsonObject json, String name, boolean fallback) {
-        return JsonBodies.optionalBoolean(json, name).orElse(fallback);
+        return Bodies.bind(json, AttributeFlags.class).over(defaults);
     }
 
     public static KeyAttributes defaults() {

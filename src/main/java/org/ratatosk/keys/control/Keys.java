@@ -199,8 +199,7 @@ public class Keys {
      * TSB's plain certificate import ({@code label}, {@code certificate} as base64 DER or PEM):
      * the certificate, which must be for the key's public key, replaces the one the key has.
      */
-    public JsonObject importCertificate(JsonObject body) {
-        CertificateImport request = Bodies.bind(body, CertificateImport.class);
+    public JsonObject importCertificate(CertificateImport request) {
         replaceCertificate(request.label(), request.certificate());
         return certificate(request.label());
     }

@@ -54,8 +54,8 @@ public class Signatures {
     KeyRequests requests;
 
     /** Signs at once; a key whose use needs approval is signed through the asynchronous call. */
-    public JsonObject sign(JsonObject body) {
-        JsonObject request = Bodies.bind(body, SignatureBodies.Sign.class).signRequest();
+    public JsonObject sign(SignatureBodies.Sign body) {
+        JsonObject request = body.signRequest();
         ManagedKey key = keys.require(Bodies.bind(request, SignatureBodies.SignRequest.class).signKeyName());
         if (KeyPolicy.fromStored(key.policy()).use().needsApproval()) {
             throw new Refused(ErrorCode.APPROVAL_REQUIRED, "Key '" + key.label()
@@ -69,8 +69,8 @@ public class Signatures {
      * rule, or signed at once and recorded as an executed request. Either way the answer names
      * the request.
      */
-    public JsonObject submit(JsonObject body) {
-        JsonObject request = Bodies.bind(body, SignatureBodies.Sign.class).signRequest();
+    public JsonObject submit(SignatureBodies.Sign body) {
+        JsonObject request = body.signRequest();
         ManagedKey key = keys.require(Bodies.bind(request, SignatureBodies.SignRequest.class).signKeyName());
         Rule rule = KeyPolicy.fromStored(key.policy()).use();
         if (rule.needsApproval()) {
@@ -167,8 +167,8 @@ public class Signatures {
         }
     }
 
-    public JsonObject verify(JsonObject body) {
-        JsonObject request = Bodies.bind(body, SignatureBodies.Verify.class).verifySignatureRequest();
+    public JsonObject verify(SignatureBodies.Verify body) {
+        JsonObject request = body.verifySignatureRequest();
         ManagedKey key = keys.require(Bodies.bind(request, SignatureBodies.SignKey.class).signKeyName());
         if ("AES".equals(key.algorithm())) {
             throw new InvalidInput(ErrorCode.UNSUPPORTED_SIGNATURE_ALGORITHM, "Key '" + key.label() + "' is a secret key");

@@ -55,8 +55,8 @@ public class Wraps {
     @Inject
     KeyRequests requests;
 
-    public JsonObject wrap(JsonObject body) {
-        JsonObject request = Bodies.bind(body, WrapBodies.Wrap.class).wrapKeyRequest();
+    public JsonObject wrap(WrapBodies.Wrap body) {
+        JsonObject request = body.wrapKeyRequest();
         refusePasswords(request, "wrapKeyPassword", "keyToBeWrappedPassword");
         WrapMethod method = Bodies.bind(request, WrapBodies.Method.class).method();
         ManagedKey wrapping = wrappingKey(Bodies.bind(request, WrapBodies.WrappingKey.class).wrapKeyName(), method, true);
@@ -79,16 +79,16 @@ public class Wraps {
     }
 
     /** Unwraps into a new key with the request's attributes and policy and answers that key. */
-    public JsonObject unwrap(JsonObject body) {
-        return KeyJson.render(unwrapNow(check(Bodies.bind(body, WrapBodies.Unwrap.class).unwrapKeyRequest(), true)));
+    public JsonObject unwrap(WrapBodies.Unwrap body) {
+        return KeyJson.render(unwrapNow(check(body.unwrapKeyRequest(), true)));
     }
 
     /**
      * TSB's asynchronous unwrap: with an unwrapping key whose use needs approvals the request waits
      * for them and its result is the new key's label; otherwise it runs at once.
      */
-    public JsonObject submitUnwrap(JsonObject body) {
-        JsonObject request = Bodies.bind(body, WrapBodies.Unwrap.class).unwrapKeyRequest();
+    public JsonObject submitUnwrap(WrapBodies.Unwrap body) {
+        JsonObject request = body.unwrapKeyRequest();
         UnwrapRequest checked = check(request, false);
         Rule rule = KeyPolicy.fromStored(checked.unwrapping().policy()).use();
         if (rule.needsApproval()) {

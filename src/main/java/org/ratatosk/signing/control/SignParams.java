@@ -12,8 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.ratatosk.platform.Bodies;
-import org.ratatosk.platform.JsonBodies;
 
 /**
  * The {@code params} of a {@code signCommand} or {@code authCommand}, in the order their faults are
@@ -137,8 +137,16 @@ public record SignParams(
         if (!(data instanceof JsonString string)) {
             throw invalid("params.description[].data must be a string");
         }
-        TbsItem.decode(string.getString(), JsonBodies.optionalString(object, "content_encoding"),
-                () -> JsonBodies.optionalString(object, "content_type").orElse(null), "params.description[]");
+        TbsItem.decode(string.getString(), Optional.ofNullable(Bodies.bind(object, ShownEncoding.class).content_encoding()),
+                () -> Bodies.bind(object, ShownType.class).content_type(), "params.description[]");
+    }
+
+    /** How a description object's data is encoded, read before the data is decoded. */
+    public record ShownEncoding(String content_encoding) {
+    }
+
+    /** What a description object's data is, read only once the data decoded, as it always was. */
+    public record ShownType(String content_type) {
     }
 
     private static void text(String text, String where) {

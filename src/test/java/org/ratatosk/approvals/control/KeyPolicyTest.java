@@ -47,4 +47,39 @@ class KeyPolicyTest {
         assertEquals(true, KeyPolicy.initiallyBlocked(json("{\"keyStatus\":{\"blocked\":true}}")));
         assertEquals(KeyPolicy.OPEN, KeyPolicy.fromStored("{\"keyStatus\":5}"));
     }
+
+    /** The rules are read before the key status, and the status object before what it holds. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"keyStatus\":{\"blocked\":1},\"ruleUse\":5}|INVALID_POLICY 'ruleUse' must be an object",
+            "{\"keyStatus\":5,\"ruleModify\":[]}|INVALID_POLICY 'ruleModify' must be an object",
+            "{\"keyStatus\":{\"blocked\":1,\"other\":[]},\"unknown\":5}|WRONG_TYPE 'blocked' must be true or false",
+            "{\"keyStatus\":{\"Blocked\":1}}|accepted"})
+    void theFirstFaultOfAPolicyIsAnsweredAsBefore(String policy, String answer) {
+        String actual;
+        try {
+            KeyPolicy.parse(json(policy));
+            actual = "accepted";
+        } catch (DomainException e) {
+            actual = e.code() + " " + e.getMessage();
+        }
+        assertEquals(answer, actual, policy);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "5|false", "[]|false", "{}|false",
+            "{\"keyStatus\":5}|WRONG_TYPE 'keyStatus' must be a JSON object",
+            "{\"keyStatus\":{\"blocked\":5}}|WRONG_TYPE 'blocked' must be true or false",
+            "{\"keyStatus\":{\"blocked\":false}}|false",
+            "{\"keyStatus\":{\"blocked\":\"true\"}}|true"})
+    void aKeyIsBlockedAtFirstOnlyWhenItsPolicySaysSo(String policy, String answer) {
+        String actual;
+        try {
+            actual = String.valueOf(KeyPolicy.initiallyBlocked(json(policy)));
+        } catch (DomainException e) {
+            actual = e.code() + " " + e.getMessage();
+        }
+        assertEquals(answer, actual, policy);
+    }
 }

@@ -60,12 +60,12 @@ class CertificateAuthorityIT {
     String caKey() {
         String label = "uem-ca-" + UUID.randomUUID();
         keys.create(key(label, null));
-        operations.selfSign(Json.createObjectBuilder().add("selfSignCertificateRequest", Json.createObjectBuilder()
+        operations.selfSign(new CertificateBodies.SelfSign(Json.createObjectBuilder()
                 .add("signKeyName", label).add("validity", 3650)
                 .add("standardCertificateAttributes", Json.createObjectBuilder().add("commonName", "UEM CA").add("country", "SE"))
                 .add("keyUsage", Json.createArrayBuilder().add("KEY_CERT_SIGN").add("CRL_SIGN"))
-                .add("basicConstraints", Json.createObjectBuilder().add("certificateAuthority", true).add("pathLenConstraint", 0)))
-                .build());
+                .add("basicConstraints", Json.createObjectBuilder().add("certificateAuthority", true).add("pathLenConstraint", 0))
+                .build()));
         return label;
     }
 

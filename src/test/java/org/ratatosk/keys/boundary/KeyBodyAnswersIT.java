@@ -424,6 +424,72 @@ class KeyBodyAnswersIT {
         assertAnswer(c);
     }
 
+    /**
+     * The certificate calls, on the EC key, which no other case here blocks or changes: the request
+     * object, the key it names, the profile, the key's signature algorithm, then the subject or CSR.
+     */
+    static Stream<Case> certificateOperations() {
+        String csr = "{\"csrSignRequest\":{\"signKeyName\":\"" + EC + "\"";
+        String sign = "{\"signCertificateRequest\":{\"signKeyName\":\"" + EC + "\"";
+        String self = "{\"selfSignCertificateRequest\":{\"signKeyName\":\"" + EC + "\"";
+        String flat = "{\"signKeyName\":\"" + EC + "\"";
+        String missing = error("KEY_NOT_FOUND", "No key labelled 'no-such-key'", 630);
+        String attributes = error("INVALID_FIELD", "'standardCertificateAttributes' is required and must be a JSON object", 400);
+        String validity = error("INVALID_FIELD", "'validity' must be a number of days from 1 to 36500", 400);
+        return Stream.of(
+                answer("certificate/request", "{}", 400, error("INVALID_FIELD", "'csrSignRequest' is required and must be a JSON object", 400)),
+                answer("certificate/request", "{\"csrSignRequest\":null}", 400, error("INVALID_FIELD", "'csrSignRequest' is required and must be a JSON object", 400)),
+                answer("certificate/request", "{\"csrSignRequest\":5}", 400, error("WRONG_TYPE", "'csrSignRequest' must be a JSON object", 400)),
+                answer("certificate/request", sign + "}}", 400, error("INVALID_FIELD", "'csrSignRequest' is required and must be a JSON object", 400)),
+                answer("certificate/request", "[]", 400, error("MALFORMED_JSON", "The request body must be a JSON object", 400)),
+                answer("certificate/request", "{\"csrSignRequest\":{}}", 400, error("INVALID_FIELD", "'signKeyName' is required", 400)),
+                answer("certificate/request", "{\"csrSignRequest\":{\"signKeyName\":\"\"}}", 400, error("INVALID_FIELD", "'signKeyName' is required", 400)),
+                answer("certificate/request", "{\"csrSignRequest\":{\"signKeyName\":[\"x\"]}}", 400, error("WRONG_TYPE", "'signKeyName' must be a string", 400)),
+                answer("certificate/request", "{\"csrSignRequest\":{\"signKeyName\":\"no-such-key\",\"validity\":\"x\",\"commonName\":5}}", 404, missing),
+                answer("certificate/request", csr + "}}", 400, attributes),
+                answer("certificate/request", csr + ",\"validity\":0,\"commonName\":5}}", 400, validity),
+                answer("certificate/request", csr + ",\"keyUsage\":[5],\"standardCertificateAttributes\":5}}", 400,
+                        error("INVALID_FIELD", "'keyUsage' must be an array of strings", 400)),
+                answer("certificate/request", csr + ",\"signatureAlgorithm\":\"SHA256_WITH_RSA\",\"standardCertificateAttributes\":{}}}", 400,
+                        error("INVALID_FIELD", "signatureAlgorithm SHA256withRSA does not fit a EC key", 400)),
+                answer("certificate/request", csr + ",\"standardCertificateAttributes\":{\"country\":\"Sweden\",\"commonName\":5}}}", 400,
+                        error("INVALID_FIELD", "'country' is not a valid value", 400)),
+                answer("certificate/request", csr + ",\"standardCertificateAttributes\":{}}}", 400,
+                        error("INVALID_FIELD", "'standardCertificateAttributes' needs at least a commonName", 400)),
+                accepted("certificate/request", csr + ",\"commonName\":\"x\",\"unknown\":[1]}}"),
+                accepted("certificate/request", csr + ",\"standardCertificateAttributes\":{\"commonName\":\"x\"},\"validity\":\"30\",\"keyUsage\":[\"digital_signature\"]}}"),
+                answer("certificate/sign", "{}", 400, error("INVALID_FIELD", "'signCertificateRequest' is required and must be a JSON object", 400)),
+                answer("certificate/sign", "{\"signCertificateRequest\":[]}", 400, error("WRONG_TYPE", "'signCertificateRequest' must be a JSON object", 400)),
+                answer("certificate/sign", sign + "}}", 400, error("INVALID_FIELD", "'csr' is required", 400)),
+                answer("certificate/sign", sign + ",\"certificateSigningRequest\":5,\"csr\":\"x\"}}", 400, error("WRONG_TYPE", "'certificateSigningRequest' must be a string", 400)),
+                answer("certificate/sign", sign + ",\"certificateSigningRequest\":null}}", 400, error("INVALID_FIELD", "'certificateSigningRequest' is required", 400)),
+                answer("certificate/sign", sign + ",\"basicConstraints\":{\"pathLenConstraint\":17},\"csr\":5}}", 400,
+                        error("INVALID_FIELD", "'pathLenConstraint' must be between 0 and 16", 400)),
+                answer("certificate/selfsign", "{\"selfSignCertificateRequest\":\"x\"}", 400, error("WRONG_TYPE", "'selfSignCertificateRequest' must be a JSON object", 400)),
+                answer("certificate/selfsign", self + ",\"commonName\":\"x\"}}", 400, validity),
+                answer("certificate/selfsign", self + ",\"validity\":10}}", 400, attributes),
+                answer("certificate/selfsign", "{\"selfSignCertificateRequest\":{\"signKeyName\":5,\"validity\":0}}", 400, error("WRONG_TYPE", "'signKeyName' must be a string", 400)),
+                answer("certificate/synchronous/request", "{}", 400, error("INVALID_FIELD", "'signKeyName' is required", 400)),
+                answer("certificate/synchronous/request", "{\"signKeyName\":5}", 400, error("WRONG_TYPE", "'signKeyName' must be a string", 400)),
+                answer("certificate/synchronous/request", "{\"signKeyName\":\"no-such-key\",\"validity\":0}", 404, missing),
+                answer("certificate/synchronous/request", flat + "}", 400, attributes),
+                answer("certificate/synchronous/request", csr + "}}", 400, error("INVALID_FIELD", "'signKeyName' is required", 400)),
+                accepted("certificate/synchronous/request", flat + ",\"commonName\":\"x\"}"),
+                answer("certificate/synchronous/sign", flat + ",\"certificateSigningRequest\":\"\"}", 400, error("INVALID_FIELD", "'certificateSigningRequest' is required", 400)),
+                answer("certificate/synchronous/sign", flat + ",\"extendedKeyUsage\":\"x\",\"csr\":5}", 400, error("WRONG_TYPE", "'extendedKeyUsage' must be an array", 400)),
+                answer("certificate/synchronous/selfsign", flat + ",\"validity\":\"abc\"}", 400, error("WRONG_TYPE", "'validity' must be a whole number", 400)),
+                answer("certificate/synchronous/selfsign", flat + ",\"validity\":1,\"standardCertificateAttributes\":{\"title\":true}}", 400,
+                        error("WRONG_TYPE", "'title' must be a string", 400)),
+                answer("certificate/synchronous/selfsign", flat + ",\"validity\":1,\"signatureAlgorithm\":\"SHA512_WITH_RSA\"}", 400,
+                        error("INVALID_FIELD", "signatureAlgorithm SHA512withRSA does not fit a EC key", 400)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("certificateOperations")
+    void certificateOperationBodiesAreAnsweredAsBefore(Case c) {
+        assertAnswer(c);
+    }
+
     static Stream<Case> ciphers() {
         String encrypt = "{\"encryptRequest\":{\"encryptKeyName\":\"" + KEY + "\"";
         String decrypt = "{\"decryptRequest\":{\"decryptKeyName\":\"" + KEY + "\"";

@@ -137,6 +137,19 @@ class SignRequestTest {
             {'tbs':[{'data':'x'}],'description':[{'text':null}]}                | INVALID_FIELD: params.description[].text must be a string, number or boolean
             {'tbs':[{'data':'x'}],'description':[{'data':5}]}                   | INVALID_FIELD: params.description[].data must be a string
             {'tbs':[{'data':'x'}],'description':[{'data':'%%%','content_encoding':'base64'}]} | INVALID_FIELD: params.description[].data is not valid base64
+            {'tbs':[{'data':'x'}],'description':[{'data':'x','content_encoding':5}]} | WRONG_TYPE: 'content_encoding' must be a string
+            {'tbs':[{'data':'x'}],'description':[{'data':'x','content_encoding':true}]} | WRONG_TYPE: 'content_encoding' must be a string
+            {'tbs':[{'data':'x'}],'description':[{'data':'x','content_encoding':null}]} | INVALID_FIELD: params.description[].content_encoding must be a string, number or boolean
+            {'tbs':[{'data':'x'}],'description':[{'data':'x','content_encoding':'rot13','content_type':5}]} | INVALID_FIELD: params.description[].content_encoding must be base64 or utf-8
+            {'tbs':[{'data':'x'}],'description':[{'data':'x','content_type':5}]} | WRONG_TYPE: 'content_type' must be a string
+            {'tbs':[{'data':'x'}],'description':[{'data':'x','content_type':5,'content_encoding':'UTF8'}]} | WRONG_TYPE: 'content_type' must be a string
+            {'tbs':[{'data':'x'}],'description':[{'data':'%%%','content_encoding':'base64','content_type':5}]} | INVALID_FIELD: params.description[].data is not valid base64
+            {'tbs':[{'data':'x'}],'description':[{'data':5,'content_encoding':5}]} | INVALID_FIELD: params.description[].data must be a string
+            {'tbs':[{'data':'x'}],'description':[{'data':null,'content_encoding':5}]} | INVALID_FIELD: params.description[].data must be a string, number or boolean
+            {'tbs':[{'data':'x'}],'description':[{'content_encoding':5,'content_type':5}]} | accepted
+            {'tbs':[{'data':'x'}],'description':[{'data':'x','content_type':'image/png'}]} | INVALID_FIELD: params.description[]: an image must be base64 encoded
+            {'tbs':[{'data':'x'}],'description':[{'data':'x','content_type':['image/png']}]} | INVALID_FIELD: params.description[].content_type must be a string, number or boolean
+            {'tbs':[{'data':'x'}],'description':[{'data':'x','content_type':'text/plain','content_encoding':'none','other':1}]} | accepted
             {'description':[7],'tbs':5}                                         | INVALID_FIELD: params.description items must be strings or objects
             {'description':5,'tbs':5}                                           | WRONG_TYPE: 'description' must be an array
             {'tbs':5,'format':'xml'}                                            | WRONG_TYPE: 'tbs' must be an array
