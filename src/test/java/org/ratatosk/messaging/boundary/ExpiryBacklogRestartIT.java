@@ -50,7 +50,10 @@ import org.ratatosk.testsupport.ServerRestart;
  * implies for one core of its own, as the cores of a test machine are often shared. With
  * {@code hermod.test.backlog.callbacks=true} the application server has a callback receiver, so that
  * each expiry also creates its callback, and every command must be called back once, with one
- * delivery id.
+ * delivery id. Command i falls due in bucket {@code i % 10}, so each batch the server expires is
+ * spread over the whole table, the worst case for a database's pages; with
+ * {@code hermod.test.backlog.blocks=true} the buckets follow the order of submission, as the deadlines
+ * of commands with one lifespan do.
  */
 @ExtendWith(ArquillianExtension.class)
 class ExpiryBacklogRestartIT {
@@ -150,7 +153,7 @@ class ExpiryBacklogRestartIT {
         }
     }
 
-    /** Pings nobody answers; command i is due in second {@code i % BUCKETS} after {@code first}. */
+    /** Pings nobody answers; command i is due in second {@code i % BUCKETS} after {@code first}, or in blocks. */
     private static List<List<String>> submit(Server.Client client, ProvisioningResult silent, int count, Instant first,
                                              ExecutorService pool) throws Exception {
         List<List<String>> buckets = new ArrayList<>();
@@ -159,7 +162,7 @@ class ExpiryBacklogRestartIT {
             pending.add(new ArrayList<>());
         }
         for (int i = 0; i < count; i++) {
-            int bucket = i % BUCKETS;
+            int bucket = Boolean.getBoolean("hermod.test.backlog.blocks") ? i * BUCKETS / count : i % BUCKETS;
             pending.get(bucket).add(pool.submit(() -> {
                 long timeout = Duration.between(Instant.now(), first).toSeconds() + bucket;
                 JsonObject body = Json.createObjectBuilder(CommandBodies.ping(silent.profileId(), silent.profileId()))
