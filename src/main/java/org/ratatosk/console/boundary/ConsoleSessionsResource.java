@@ -3,6 +3,7 @@ package org.ratatosk.console.boundary;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
@@ -16,9 +17,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.ratatosk.console.control.ConsoleSessions;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.OperatorCredentials;
 import org.ratatosk.platform.Config;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 
 /**
@@ -39,13 +40,18 @@ public class ConsoleSessionsResource {
     @Context
     HttpServletRequest servletRequest;
 
+    /** An operator's sign-in, both members required. */
+    public record Credentials(@NotEmpty(message = "'user' is required") String user,
+                              @NotEmpty(message = "'password' is required") String password) {
+    }
+
     /** {@code {"user","password"}}: 200 with the CSRF token and the cookie, 401 (no challenge), 429 while locked out. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response signIn(String body) {
-        JsonObject credentials = JsonBodies.parseObject(body);
-        ConsoleSessions.Active session = sessions.signIn(JsonBodies.requireString(credentials, "user"),
-                JsonBodies.requireString(credentials, "password"), servletRequest.getRemoteAddr());
+        Credentials credentials = Bodies.read(body, Credentials.class);
+        ConsoleSessions.Active session = sessions.signIn(credentials.user(), credentials.password(),
+                servletRequest.getRemoteAddr());
         return Response.ok(view(session)).header(HttpHeaders.SET_COOKIE, cookie(session.token(), null)).build();
     }
 

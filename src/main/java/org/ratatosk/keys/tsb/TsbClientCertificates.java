@@ -7,6 +7,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotEmpty;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
@@ -21,11 +22,11 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.ratatosk.audit.control.AuditTrail;
 import org.ratatosk.keys.entity.TsbClientCertificate;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Conflict;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.NotFound;
 import org.ratatosk.platform.Role;
@@ -49,6 +50,10 @@ public class TsbClientCertificates {
     @Inject
     AuditTrail audit;
 
+    /** The certificate a mapping is for, as PEM or base64 DER; its roles are read before it. */
+    public record Mapped(@NotEmpty(message = "'certificate' is required") String certificate) {
+    }
+
     /** Creates or replaces the mapping {@code name}; body {"roles":[...],"certificate":"<PEM>"}. */
     public JsonObject put(String name, JsonObject body) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._@:-]{0,127}")) {
@@ -56,7 +61,7 @@ public class TsbClientCertificates {
                     "The name must be 1 to 128 letters, digits or . _ @ : - and start with a letter or digit");
         }
         Set<Role> roles = TsbApiKeys.roles(body);
-        X509Certificate certificate = parse(JsonBodies.requireString(body, "certificate"));
+        X509Certificate certificate = parse(Bodies.bind(body, Mapped.class).certificate());
         String sha256 = fingerprint(certificate);
         TsbClientCertificate sameCertificate = bySha256(sha256).orElse(null);
         if (sameCertificate != null && !sameCertificate.name().equals(name)) {

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.ratatosk.messaging.entity.Mailbox;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Refused;
 import org.ratatosk.platform.Secrets;
 import org.ratatosk.provisioning.control.Profiles;
@@ -47,14 +47,16 @@ public class Addressing {
 
     /** The addresses of a command; provisioning ({@code provisions}) goes to a temporary mailbox only. */
     public static List<String> addresses(JsonObject header, JsonObject body, boolean provisions) {
-        JsonArray to = JsonBodies.optionalArray(header, "to").orElse(null);
+        JsonArray to = Bodies.bind(header, To.class).to();
         List<String> addresses = new ArrayList<>();
         if (to == null || to.isEmpty()) {
             if (provisions) {
                 return List.of(TEMPORARY);
             }
-            String profileId = JsonBodies.optionalString(body, "profileid").orElseThrow(() ->
-                    InvalidInput.field("commandHeader.to is required"));
+            String profileId = Bodies.bind(body, NamedProfile.class).profileid();
+            if (profileId == null) {
+                throw InvalidInput.field("commandHeader.to is required");
+            }
             return List.of(profileId);
         }
         for (JsonValue value : to) {
@@ -70,6 +72,14 @@ public class Addressing {
             throw InvalidInput.field("@tmp is for provision only");
         }
         return addresses;
+    }
+
+    /** The header's addresses, if it gives any. */
+    public record To(JsonArray to) {
+    }
+
+    /** The profile a body names, which addresses a command whose header gives no addresses. */
+    public record NamedProfile(String profileid) {
     }
 
     /** Resolves the addresses to profiles and mailboxes; 422 when nothing active is found. */

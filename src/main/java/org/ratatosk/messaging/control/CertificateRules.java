@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateFactory;
@@ -19,7 +20,6 @@ import org.ratatosk.messaging.entity.CommandType;
 import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Refused;
 import org.ratatosk.provisioning.control.Profiles;
 import org.ratatosk.provisioning.entity.Profile;
@@ -58,18 +58,25 @@ public class CertificateRules implements CommandRules {
         return chosen;
     }
 
+    /** The certificates a command brings, at least one. */
+    public record Certificates(@NotEmpty(message = "certCommand.certificates is required") JsonArray certificates) {
+    }
+
+    /** One certificate, base64 DER, and the keyid of the key it is for. */
+    public record Certificate(@NotEmpty(message = "'keyid' is required") String keyid,
+                              @NotEmpty(message = "'data' is required") String data) {
+    }
+
     /** Each certificate is for the key its keyid names in every chosen profile. */
     static void checkCertificates(JsonObject certCommand, List<Profile> profiles) {
-        JsonArray certificates = JsonBodies.optionalArray(certCommand, "certificates")
-                .filter(a -> !a.isEmpty())
-                .orElseThrow(() -> InvalidInput.field("certCommand.certificates is required"));
+        JsonArray certificates = Bodies.bind(certCommand, Certificates.class).certificates();
         for (JsonValue value : certificates) {
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw InvalidInput.field("certCommand.certificates items must be objects");
             }
-            JsonObject item = value.asJsonObject();
-            String keyId = JsonBodies.requireString(item, "keyid");
-            String thumbprint = thumbprint(JsonBodies.requireString(item, "data"));
+            Certificate item = Bodies.bind(value.asJsonObject(), Certificate.class);
+            String keyId = item.keyid();
+            String thumbprint = thumbprint(item.data());
             for (Profile profile : profiles) {
                 ProfileKey key = profile.key(keyId).orElseThrow(() -> new Refused(ErrorCode.UNKNOWN_KEY_ID,
                         "Profile " + profile.id() + " has no key '" + keyId + "'"));

@@ -2,6 +2,7 @@ package org.ratatosk.messaging.control;
 
 import jakarta.json.JsonObject;
 import java.util.List;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Refused;
@@ -23,7 +24,7 @@ public final class CommandBodies {
 
     /** Only the profile the body names (its {@code profileid}, if any), which must be among the addressed. */
     static List<Target> namedProfile(JsonObject body, List<Target> targets) {
-        String profileId = JsonBodies.optionalString(body, "profileid").orElse(null);
+        String profileId = Bodies.bind(body, Addressing.NamedProfile.class).profileid();
         List<Target> chosen = profileId == null ? targets
                 : targets.stream().filter(t -> t.profileId().equals(profileId)).toList();
         if (chosen.isEmpty()) {

@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.logging.Logger;
 import org.ratatosk.audit.control.AuditTrail;
+import org.ratatosk.platform.Bodies;
 import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.InvalidInput;
-import org.ratatosk.platform.JsonBodies;
 import org.ratatosk.platform.Jsons;
 import org.ratatosk.platform.Secrets;
 import org.ratatosk.uem.entity.UemOtp;
@@ -44,14 +44,18 @@ public class OneTimePasswords {
     @Inject
     AuditTrail audit;
 
+    /** How long a new password is valid, by default a day. */
+    public record Validity(Long validitySeconds) {
+    }
+
     /** Issues a new password for {@code user}, replacing any earlier one. */
     public JsonObject issue(String user, String body) {
         if (!KeyPairRequest.validUser(user)) {
             throw InvalidInput.field("user must be 1-" + KeyPairRequest.MAX_USER_LENGTH
                     + " characters without control characters");
         }
-        JsonObject json = body == null || body.isBlank() ? JsonObject.EMPTY_JSON_OBJECT : JsonBodies.parseObject(body);
-        long validity = JsonBodies.optionalLong(json, "validitySeconds").orElse(DEFAULT_VALIDITY_SECONDS);
+        Validity request = body == null || body.isBlank() ? new Validity(null) : Bodies.read(body, Validity.class);
+        long validity = request.validitySeconds() == null ? DEFAULT_VALIDITY_SECONDS : request.validitySeconds();
         if (validity < 1 || validity > MAX_VALIDITY_SECONDS) {
             throw InvalidInput.field("validitySeconds must be 1 to " + MAX_VALIDITY_SECONDS);
         }
