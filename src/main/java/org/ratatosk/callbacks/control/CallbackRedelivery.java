@@ -7,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.ratatosk.audit.control.AuditTrail;
@@ -30,6 +31,9 @@ public class CallbackRedelivery {
     EntityManager em;
 
     @Inject
+    Clock clock;
+
+    @Inject
     CallbackScheduler scheduler;
 
     @Inject
@@ -45,7 +49,7 @@ public class CallbackRedelivery {
             throw new Conflict(ErrorCode.CALLBACK_NOT_DEAD, "The callback of command " + commandId + " is "
                     + delivery.state() + "; only a DEAD callback is delivered again");
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         delivery.redeliver(now);
         scheduler.attemptAt(commandId, delivery.attempts(), now);
         audit.record("operator", "callback", commandId, "REDELIVER", null);

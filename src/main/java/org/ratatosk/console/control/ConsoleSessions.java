@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -38,6 +39,9 @@ public class ConsoleSessions {
     EntityManager em;
 
     @Inject
+    Clock clock;
+
+    @Inject
     OperatorCredentials operator;
 
     @Inject
@@ -55,7 +59,7 @@ public class ConsoleSessions {
 
     public Active signIn(String user, String password, String address) {
         operator.verify(user, password, address);
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         em.createQuery("DELETE FROM ConsoleSession s WHERE s.lastSeenAt < :before")
                 .setParameter("before", now.minus(idleTimeout())).executeUpdate();
         String token = Secrets.random(32);
@@ -76,7 +80,7 @@ public class ConsoleSessions {
         if (session == null) {
             return Optional.empty();
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         Duration timeout = idleTimeout();
         if (session.idleLongerThan(timeout, now)) {
             em.remove(session);

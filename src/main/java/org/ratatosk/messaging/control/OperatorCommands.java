@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.ratatosk.clients.entity.ApiClient;
@@ -27,6 +28,9 @@ public class OperatorCommands {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     @Inject
     Commands commands;
@@ -53,7 +57,7 @@ public class OperatorCommands {
         if (command.state().isFinal()) {
             throw new Conflict(ErrorCode.ALREADY_FINAL, "Command " + commandId + " is already " + command.state());
         }
-        command.cancel(Instant.now());
+        command.cancel(Instant.now(clock));
         endings.finished(command, null);
         LOG.info("Command " + commandId + " of " + command.clientId() + " cancelled by the operator");
         return withClient(command);

@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,6 +35,9 @@ public class UemSettingsStore {
     EntityManager em;
 
     @Inject
+    Clock clock;
+
+    @Inject
     AuditTrail audit;
 
     /** The settings as stored, and whether the development CA key exists in the software key store. */
@@ -55,7 +59,7 @@ public class UemSettingsStore {
             throw InvalidInput.field("caKey: no key labelled '" + values.caKey() + "'");
         }
         UemStoredSettings row = em.find(UemStoredSettings.class, UemStoredSettings.ID, LockModeType.PESSIMISTIC_WRITE);
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         boolean first = row == null;
         if (first) {
             row = new UemStoredSettings(now);
