@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ratatosk.clients.entity.ApiClient;
+import org.ratatosk.messaging.control.Commands;
 import org.ratatosk.messaging.entity.Command;
 import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.messaging.entity.CommandType;
@@ -25,6 +28,28 @@ class EclipseLinkMappingTest {
 
     @RegisterExtension
     static final MappingDatabase DATABASE = new MappingDatabase();
+
+    @Test
+    void aCommandsDestinationsComeInTheirOrderEachWithItsMailbox() {
+        Instant now = Instant.now();
+        DATABASE.inTransaction(em -> {
+            em.persist(new Command("d1", "app", CommandType.PING, null, "h", "{}", 60, now, now.plusSeconds(60)));
+            em.persist(new Command("d2", "app", CommandType.PING, null, "h", "{}", 60, now, now.plusSeconds(60)));
+            em.persist(new Mailbox("bd1", "app", false, "pd1", "s1", "th1", Mailbox.State.ACTIVE, now));
+            em.persist(new Mailbox("bd2", "app", false, "pd2", "s2", "th2", Mailbox.State.ACTIVE, now));
+            em.persist(new MailboxMessage("ma1", "bd2", "d1", 1, "pd2", "pd2", CommandType.PING, now, now.plusSeconds(60)));
+            em.persist(new MailboxMessage("mz0", "bd1", "d1", 0, "pd1", "pd1", CommandType.PING, now, now.plusSeconds(60)));
+            em.persist(new MailboxMessage("md3", "bd1", "d2", 0, "pd1", "pd1", CommandType.PING, now, now.plusSeconds(60)));
+        });
+        DATABASE.inTransaction(em -> {
+            Map<MailboxMessage, Mailbox> destinations = Commands.destinations(em, "d1");
+            // positions, not ids, give the order
+            assertEquals(List.of("mz0:bd1", "ma1:bd2"), destinations.entrySet().stream()
+                    .map(e -> e.getKey().mid() + ":" + e.getValue().bid()).toList());
+            assertEquals(List.of("md3"), Commands.destinations(em, "d2").keySet().stream().map(MailboxMessage::mid).toList());
+            assertTrue(Commands.destinations(em, "no-such-command").isEmpty());
+        });
+    }
 
     @Test
     void commandLifecycleIsStoredThroughEntityMethods() {

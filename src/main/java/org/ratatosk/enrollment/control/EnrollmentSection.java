@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.ratatosk.enrollment.entity.Enrollment;
 import org.ratatosk.messaging.control.EnvelopeSection;
 import org.ratatosk.messaging.entity.Command;
+import org.ratatosk.messaging.entity.CommandState;
 import org.ratatosk.messaging.entity.CommandType;
 import org.ratatosk.platform.Jsons;
 
@@ -25,7 +26,8 @@ public class EnrollmentSection implements EnvelopeSection {
 
     @Override
     public Optional<JsonValue> render(Command command) {
-        if (command.type() != CommandType.PROV) {
+        // An enrollment is opened only in the transaction that completes a provisioning.
+        if (command.type() != CommandType.PROV || command.state() != CommandState.COMPLETED) {
             return Optional.empty();
         }
         Enrollment enrollment = em.find(Enrollment.class, command.id());
