@@ -9,7 +9,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
-import org.ratatosk.console.control.ConsoleSessions;
 
 /**
  * Who may call a guarded operation: the operator with HTTP Basic or a console session cookie
@@ -19,13 +18,11 @@ import org.ratatosk.console.control.ConsoleSessions;
 @ApplicationScoped
 public class Guards {
 
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD");
-
     @Inject
     OperatorCredentials operator;
 
     @Inject
-    ConsoleSessions sessions;
+    OperatorSessions sessions;
 
     @Inject
     @Any
@@ -42,11 +39,7 @@ public class Guards {
             return true;
         }
         String token = cookie(request);
-        Optional<ConsoleSessions.Active> session = token == null ? Optional.empty() : sessions.find(token);
-        if (session.isPresent()) {
-            if (!SAFE_METHODS.contains(request.getMethod())) {
-                ConsoleSessions.requireCsrf(session.get(), request.getHeaderString(ConsoleSessions.CSRF_HEADER));
-            }
+        if (token != null && sessions.admits(token, request.getMethod(), request.getHeaderString(OperatorSessions.CSRF_HEADER))) {
             return true;
         }
         boolean presented = false;
@@ -84,8 +77,8 @@ public class Guards {
         }
         for (String pair : header.split("[;,]")) {
             String trimmed = pair.trim();
-            if (trimmed.startsWith(ConsoleSessions.COOKIE + "=")) {
-                String value = trimmed.substring(ConsoleSessions.COOKIE.length() + 1);
+            if (trimmed.startsWith(OperatorSessions.COOKIE + "=")) {
+                String value = trimmed.substring(OperatorSessions.COOKIE.length() + 1);
                 return value.isEmpty() ? null : value;
             }
         }

@@ -101,7 +101,7 @@ class GuardFilterTest {
         Guards guards = new Guards();
         guards.operator = operator;
         guards.credentials = instance(kinds);
-        guards.sessions = new OneSession();
+        guards.sessions = OneSession.asGuardsSeeIt();
         GuardFilter filter = new GuardFilter();
         filter.guards = guards;
         filter.servletRequest = proxy(HttpServletRequest.class, Map.of("getRemoteAddr", "192.0.2.7"));
@@ -224,6 +224,10 @@ class GuardFilterTest {
 
     /** The one live console session of these tests: cookie token "live", CSRF token "csrf-of-live". */
     static final class OneSession extends org.ratatosk.console.control.ConsoleSessions {
+        static OperatorSessions asGuardsSeeIt() {
+            return new org.ratatosk.console.control.ConsoleOperatorSessions(new OneSession());
+        }
+
         @Override
         public Optional<Active> find(String token) {
             return "live".equals(token) ? Optional.of(new Active("live", "ops", "csrf-of-live", 900)) : Optional.empty();

@@ -18,6 +18,7 @@ import org.ratatosk.platform.Config;
 import org.ratatosk.platform.ErrorCode;
 import org.ratatosk.platform.Hashes;
 import org.ratatosk.platform.OperatorCredentials;
+import org.ratatosk.platform.OperatorSessions;
 import org.ratatosk.platform.Refused;
 import org.ratatosk.platform.Secrets;
 
@@ -29,8 +30,8 @@ import org.ratatosk.platform.Secrets;
 @Stateless
 public class ConsoleSessions {
 
-    public static final String COOKIE = "HERMOD_CONSOLE";
-    public static final String CSRF_HEADER = "X-CSRF-Token";
+    public static final String COOKIE = OperatorSessions.COOKIE;
+    public static final String CSRF_HEADER = OperatorSessions.CSRF_HEADER;
     static final long DEFAULT_IDLE_TIMEOUT_SECONDS = 900;
 
     private static final Logger LOG = Logger.getLogger(ConsoleSessions.class.getName());
