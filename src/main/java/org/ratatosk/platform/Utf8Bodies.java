@@ -15,13 +15,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.ratatosk.uem.boundary.UemConnector;
 
 /**
  * Refuses a request body that is not UTF-8 with 400 {@code INVALID_UTF8}, or that declares another
  * charset with 415. Without this the body reader would replace bad bytes by U+FFFD and a
- * resource would go on with text the client never sent. The UEM connector answers bad bodies in its
- * own protocol and decodes them itself ({@link #decode}).
+ * resource would go on with text the client never sent. A resource that answers bad bodies in its
+ * own protocol, the UEM connector's, decodes them itself ({@link ReadsItsOwnBodies}).
  */
 @Provider
 @Priority(Priorities.ENTITY_CODER)
@@ -33,7 +32,7 @@ public class Utf8Bodies implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         if (!request.hasEntity() || resource.getResourceClass() == null
-                || resource.getResourceClass().isAnnotationPresent(UemConnector.class)) {
+                || resource.getResourceClass().isAnnotationPresent(ReadsItsOwnBodies.class)) {
             return;
         }
         byte[] body = request.getEntityStream().readAllBytes();

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.ratatosk.platform.ReadsItsOwnBodies;
 import org.ratatosk.platform.Utf8Bodies;
 import org.ratatosk.uem.control.PkiConnector;
 
@@ -19,6 +20,7 @@ import org.ratatosk.uem.control.PkiConnector;
 @Path("uem/pki")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 @UemConnector
+@ReadsItsOwnBodies
 public class PkiResource {
 
     @Inject
