@@ -12,6 +12,7 @@ import java.lang.annotation.Target;
  * name the other credentials (TSB API keys) that may call it too.
  */
 @NameBinding
+@SecurityScheme("operator")
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Guarded {

@@ -6,21 +6,18 @@ import jakarta.json.JsonObject;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ratatosk.approvals.boundary.ReadableByApprovers;
-import org.ratatosk.clients.boundary.ApiClientKey;
 
 /** The API description of this WAR, built once from the resource classes under WEB-INF/classes. */
 @ApplicationScoped
 public class OpenApiDocument {
 
     private static final String CLASSES = "/WEB-INF/classes/";
-    /** The guard annotations and the security scheme each stands for. */
-    static final Map<Class<? extends Annotation>, String> GUARDS = Map.of(
-            Guarded.class, "operator", ReadableByApprovers.class, "operator", ApiClientKey.class, "apiKey");
 
     @Inject
     Config config;
@@ -29,10 +26,28 @@ public class OpenApiDocument {
 
     public synchronized JsonObject get(ServletContext context) {
         if (document == null) {
-            document = OpenApi.describe(resourceClasses(context), config.publicUrl() + "/hermod/rest",
-                    GUARDS);
+            List<Class<?>> resources = resourceClasses(context);
+            document = OpenApi.describe(resources, config.publicUrl() + "/hermod/rest", guards(resources));
         }
         return document;
+    }
+
+    /** The guard annotations on the resources, each with the {@link SecurityScheme} it stands for. */
+    static Map<Class<? extends Annotation>, String> guards(List<Class<?>> resources) {
+        Map<Class<? extends Annotation>, String> guards = new HashMap<>();
+        for (Class<?> resource : resources) {
+            List<Annotation> annotations = new ArrayList<>(List.of(resource.getAnnotations()));
+            for (Method method : resource.getMethods()) {
+                annotations.addAll(List.of(method.getAnnotations()));
+            }
+            for (Annotation annotation : annotations) {
+                SecurityScheme scheme = annotation.annotationType().getAnnotation(SecurityScheme.class);
+                if (scheme != null) {
+                    guards.put(annotation.annotationType(), scheme.value());
+                }
+            }
+        }
+        return guards;
     }
 
     /** Reads the WAR itself rather than the JAX-RS runtime, whose registry differs between servers. */
