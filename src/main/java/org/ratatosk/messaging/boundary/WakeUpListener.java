@@ -8,11 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import java.util.Optional;
-import org.ratatosk.messaging.control.Commands;
-import org.ratatosk.messaging.control.LongPolls;
-import org.ratatosk.messaging.control.Mailboxes;
 import org.ratatosk.messaging.control.WakeUpTopic;
+import org.ratatosk.messaging.control.WakeUps;
 
 /**
  * Every node hears every wake-up and answers the long polls it holds on what it names: a mailbox's
@@ -25,13 +22,7 @@ import org.ratatosk.messaging.control.WakeUpTopic;
 public class WakeUpListener implements MessageListener {
 
     @Inject
-    LongPolls longPolls;
-
-    @Inject
-    Mailboxes mailboxes;
-
-    @Inject
-    Commands commands;
+    WakeUps wakeUps;
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -44,11 +35,6 @@ public class WakeUpListener implements MessageListener {
         } catch (JMSException | IllegalArgumentException e) {
             return;
         }
-        for (String key : WakeUpTopic.keys(body)) {
-            switch (kind) {
-                case MAILBOX -> longPolls.wake(kind, key, bid -> Optional.of(mailboxes.list(bid)));
-                case COMMAND -> longPolls.wake(kind, key, commands::envelopeOf);
-            }
-        }
+        wakeUps.wakeHere(kind, WakeUpTopic.keys(body));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ratatosk.platform.AfterCommit;
@@ -18,6 +19,8 @@ import org.ratatosk.platform.AfterCommit;
  * Tells every node, through the wake-up topic and once the transaction has committed, that a
  * mailbox has a new message or a command is final, so whichever node holds a long poll on it
  * answers at once and finds what woke it. What one transaction wakes goes in one message per kind.
+ * The long polls of this node are answered first, without waiting for the topic to bring the
+ * message back; when it does, they are gone, and the message costs a look-up.
  */
 @ApplicationScoped
 public class WakeUps {
@@ -36,13 +39,25 @@ public class WakeUps {
     @Inject
     AfterCommit afterCommit;
 
+    @Inject
+    LongPolls longPolls;
+
+    @Inject
+    Mailboxes mailboxes;
+
+    @Inject
+    Commands commands;
+
     /** Wakes the long polls on {@code keys} once the current transaction has committed. */
     public void afterCommit(WakeUpTopic.Kind kind, List<String> keys) {
         if (keys.isEmpty()) {
             return;
         }
         try {
-            afterCommit.collect(new Pending(kind), keys, all -> executor.execute(() -> publish(kind, all)));
+            afterCommit.collect(new Pending(kind), keys, all -> executor.execute(() -> {
+                wakeHereSafely(kind, all);
+                publish(kind, all);
+            }));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not arrange the wake-up of " + kind + " " + keys.get(0)
                     + "; its long polls answer at their timeout", e);
@@ -59,6 +74,28 @@ public class WakeUps {
 
     void onFinishedTogether(@Observes CommandsFinished finished) {
         afterCommit(WakeUpTopic.Kind.COMMAND, finished.commandIds());
+    }
+
+    /**
+     * Answers the long polls this node holds on {@code keys}: a mailbox's with its listing, a
+     * command's with its envelope.
+     */
+    public void wakeHere(WakeUpTopic.Kind kind, List<String> keys) {
+        for (String key : keys) {
+            switch (kind) {
+                case MAILBOX -> longPolls.wake(kind, key, bid -> Optional.of(mailboxes.list(bid)));
+                case COMMAND -> longPolls.wake(kind, key, commands::envelopeOf);
+            }
+        }
+    }
+
+    private void wakeHereSafely(WakeUpTopic.Kind kind, List<String> keys) {
+        try {
+            wakeHere(kind, keys);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not answer the long polls on " + kind + " " + keys.get(0)
+                    + " here; the topic's message tries again", e);
+        }
     }
 
     void publish(WakeUpTopic.Kind kind, List<String> keys) {
