@@ -22,7 +22,7 @@ import org.ratatosk.platform.ExpiryScheduler;
  * part of a transaction: the broker takes the message back when handling it throws, and each
  * deadline is acted on in a transaction of its own that does nothing for what is already final,
  * so the many deadlines of commands that finished in time cost no distributed commit. A command's
- * timeout starts the drain of every overdue command, oldest first.
+ * timeout has every overdue command drained shortly, oldest first, with those falling meanwhile.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ExpiryDestinations.EXPIRY_QUEUE),
@@ -71,6 +71,6 @@ public class ExpiryListener implements MessageListener {
                 return;
             }
         }
-        sweep.drain();
+        sweep.drainSoon();
     }
 }

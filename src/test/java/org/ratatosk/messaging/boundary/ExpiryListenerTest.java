@@ -35,7 +35,7 @@ class ExpiryListenerTest {
         };
         listener.sweep = new ExpirySweep() {
             @Override
-            public void drain() {
+            public void drainSoon() {
                 drains.add("drain");
             }
         };

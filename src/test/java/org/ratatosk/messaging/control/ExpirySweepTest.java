@@ -3,16 +3,25 @@ package org.ratatosk.messaging.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import java.lang.reflect.Proxy;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 
-/** One drain at a time: it takes batches until one is short, and a request while it runs makes it go round again. */
+/**
+ * One drain at a time: it takes batches until one is short, and a request while it runs makes it go
+ * round again; timeouts arriving together are gathered into one drain.
+ */
 class ExpirySweepTest {
 
     @Test
@@ -60,6 +69,70 @@ class ExpirySweepTest {
         assertEquals(3, calls.get());
         sweep.drain();
         assertEquals(6, calls.get(), "a later drain runs again");
+    }
+
+    @Test
+    void timeoutsArrivingTogetherAreGatheredIntoOneDrainThatRunsAfterTheirWindow() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        ExpirySweep sweep = sweep(() -> {
+            calls.incrementAndGet();
+            return 0;
+        });
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        List<Long> delays = new CopyOnWriteArrayList<>();
+        sweep.executor = scheduling(timer, delays);
+        try {
+            for (int i = 0; i < 50; i++) {
+                sweep.drainSoon();
+            }
+            assertEquals(List.of(ExpirySweep.GATHER_MILLIS), delays, "one drain scheduled for fifty timeouts");
+            assertEquals(0, calls.get(), "nothing drained before the window closes");
+            awaitCalls(calls, 1);
+            sweep.drainSoon();
+            assertEquals(2, delays.size(), "a timeout after the window schedules the next drain");
+            awaitCalls(calls, 2);
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTimeoutDrainsAtOnceWhenNothingCanBeScheduled() {
+        AtomicInteger calls = new AtomicInteger();
+        ExpirySweep sweep = sweep(() -> {
+            calls.incrementAndGet();
+            return 0;
+        });
+        sweep.executor = (ManagedScheduledExecutorService) Proxy.newProxyInstance(
+                ManagedScheduledExecutorService.class.getClassLoader(), new Class<?>[] {ManagedScheduledExecutorService.class},
+                (proxy, method, args) -> {
+                    throw new RejectedExecutionException("shutting down");
+                });
+        sweep.drainSoon();
+        assertEquals(1, calls.get());
+        sweep.drainSoon();
+        assertEquals(2, calls.get(), "a failed schedule leaves the next timeout free to try again");
+    }
+
+    /** A managed executor whose schedule(Runnable, delay, unit) runs on {@code timer} and records the delay in ms. */
+    private static ManagedScheduledExecutorService scheduling(ScheduledExecutorService timer, List<Long> delays) {
+        return (ManagedScheduledExecutorService) Proxy.newProxyInstance(ManagedScheduledExecutorService.class.getClassLoader(),
+                new Class<?>[] {ManagedScheduledExecutorService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("schedule") && args[0] instanceof Runnable task) {
+                        long delay = (Long) args[1];
+                        delays.add(((TimeUnit) args[2]).toMillis(delay));
+                        return timer.schedule(task, delay, (TimeUnit) args[2]);
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static void awaitCalls(AtomicInteger calls, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (calls.get() < expected && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(expected, calls.get());
     }
 
     private static ExpirySweep sweep(IntSupplier batches) {
