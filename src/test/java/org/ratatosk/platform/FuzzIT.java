@@ -22,14 +22,17 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.ratatosk.fuzz.Fixture;
 import org.ratatosk.fuzz.FuzzProperties;
 import org.ratatosk.fuzz.RawHttp;
+import org.ratatosk.testsupport.OwnDeployment;
 import org.ratatosk.testsupport.Server;
 
 /**
  * Fuzzes the deployed server: {@value FuzzProperties#TRIES} mutated requests of every operation
  * (jqwik's property {@link FuzzProperties}, seeded), none answered with a 5xx, a dropped connection
- * or an error outside the contract's JSON; and the server is healthy afterwards.
+ * or an error outside the contract's JSON; and the server is healthy afterwards. It is deployed
+ * alone: its wrong keys lock the address's callers without a key out for a minute.
  */
 @ExtendWith(ArquillianExtension.class)
+@OwnDeployment
 class FuzzIT {
 
     @Deployment(testable = false)

@@ -12,6 +12,7 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -35,7 +36,9 @@ public final class Server {
 
     /**
      * The WAR exactly as built, so the tests check what ships. The archive is read once (17 MB, most
-     * of it libraries) and copied for each test class: what a test adds stays in its copy.
+     * of it libraries) and copied for each test class: what a test adds stays in its copy. A copy
+     * nothing was added to is deployed once for all the classes that call the server from outside
+     * ({@link SharedDeployment}).
      */
     public static synchronized WebArchive war() {
         if (built == null) {
@@ -44,6 +47,12 @@ public final class Server {
                     .as(WebArchive.class);
         }
         return built.shallowCopy().as(WebArchive.class);
+    }
+
+    /** Whether the archive is the WAR as built, with nothing a test added ({@link SharedDeployment} shares it). */
+    static synchronized boolean isAsBuilt(Archive<?> archive) {
+        return built != null && archive.getName().equals(built.getName())
+                && archive.getContent().keySet().equals(built.getContent().keySet());
     }
 
     /**
