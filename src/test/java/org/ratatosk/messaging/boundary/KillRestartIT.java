@@ -107,16 +107,18 @@ class KillRestartIT {
                         lost.add(commandId);
                     }
                 }
-                awaitSettled(client, commands.keySet(), Duration.ofMinutes(2));
+                List<String> unsettled = awaitSettled(client, commands.keySet(), Duration.ofMinutes(3));
                 answering.stop(answerers);
                 List<String> duplicated = new ArrayList<>();
                 List<String> undelivered = new ArrayList<>();
                 List<String> histories = new ArrayList<>();
                 for (String commandId : commands.keySet()) {
                     JsonObject envelope = client.api().get(commandId).body();
+                    if (!settled(envelope)) {
+                        continue;
+                    }
                     FlakyCallbackReceiver.Seen seen = receiver.seen(commandId);
-                    if (seen == null || !"DELIVERED".equals(envelope.getJsonObject("callback").getString("state"))
-                            || seen.acceptedDeliveryIds().isEmpty()) {
+                    if (seen == null || seen.acceptedDeliveryIds().isEmpty()) {
                         undelivered.add(commandId);
                     }
                     if (seen != null && (seen.deliveryIds().size() != 1 || seen.acceptedDeliveryIds().size() > 1
@@ -130,10 +132,13 @@ class KillRestartIT {
                 }
                 JsonObject audit = admin("/hermod/rest/admin/audit/verify");
                 System.out.printf("Kill %d after %d ms of answers: %d acknowledged, %d completed, %d lost, %d duplicated;"
-                                + " %d commands so far, %d undelivered, %d callback POSTs; restart to healthy %d ms; audit %s%n",
+                                + " %d commands so far, %d unsettled, %d undelivered, %d callback POSTs;"
+                                + " restart to healthy %d ms; audit %s; answers refused %s%n",
                         kill, answeringMillis, acknowledged.size(), completed, lost.size(), duplicated.size(),
-                        commands.size(), undelivered.size(), receiver.posts(), restartMillis, audit);
+                        commands.size(), unsettled.size(), undelivered.size(), receiver.posts(),
+                        restartMillis, audit, answering.refused);
                 assertEquals(List.of(), lost, "acknowledged answers whose command is not COMPLETED after kill " + kill);
+                assertEquals(List.of(), unsettled, "commands not final with their callback delivered 3 minutes after kill " + kill);
                 assertEquals(List.of(), duplicated, "commands with a second delivery or final state after kill " + kill);
                 assertEquals(List.of(), undelivered, "final states not delivered after kill " + kill);
                 assertEquals(List.of(), histories, "attempt histories that differ from their deliveries after kill " + kill);
@@ -175,19 +180,31 @@ class KillRestartIT {
         }
     }
 
-    /** Waits until every command is final and its callback delivered, keeping the devices answering meanwhile. */
-    private static void awaitSettled(Server.Client client, Set<String> commandIds, Duration timeout) {
+    /**
+     * Waits until every command is final and its callback delivered, keeping the devices answering
+     * meanwhile; returns those that are not by the timeout, each with its state and callback.
+     */
+    private static List<String> awaitSettled(Server.Client client, Set<String> commandIds, Duration timeout) {
         Set<String> open = ConcurrentHashMap.newKeySet();
         open.addAll(commandIds);
         Await.until(timeout, Duration.ofSeconds(1), () -> {
-            open.removeIf(commandId -> {
-                JsonObject envelope = client.api().get(commandId).body();
-                JsonObject callback = envelope.getJsonObject("callback");
-                return FINAL.contains(envelope.getString("state")) && callback != null
-                        && "DELIVERED".equals(callback.getString("state"));
-            });
+            open.removeIf(commandId -> settled(client.api().get(commandId).body()));
             return open.isEmpty();
         }, settled -> settled);
+        List<String> unsettled = new ArrayList<>();
+        for (String commandId : open) {
+            JsonObject envelope = client.api().get(commandId).body();
+            if (!settled(envelope)) {
+                unsettled.add(commandId + " " + envelope.getString("state") + " callback " + envelope.get("callback"));
+            }
+        }
+        return unsettled;
+    }
+
+    private static boolean settled(JsonObject envelope) {
+        JsonObject callback = envelope.getJsonObject("callback");
+        return FINAL.contains(envelope.getString("state")) && callback != null
+                && "DELIVERED".equals(callback.getString("state"));
     }
 
     /**
@@ -231,6 +248,8 @@ class KillRestartIT {
     private static final class Answering {
 
         final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        /** The answers the server did not take, by status and body: what the devices saw around the kill. */
+        final Map<String, Integer> refused = new ConcurrentHashMap<>();
         private final SimulatedDevice device;
         private final List<ProvisioningResult> devices;
         private final Map<String, String> commandByLocation;
@@ -270,11 +289,15 @@ class KillRestartIT {
                         }
                         SimulatedDevice.Fetched fetched = new SimulatedDevice.Fetched(entry.location(),
                                 device.fetch(entry.location(), profile.mailbox().token()));
-                        if (device.answer(profile.mailbox(), fetched, profile, "signer").status() == 200) {
+                        Reply reply = device.answer(profile.mailbox(), fetched, profile, "signer");
+                        if (reply.status() == 200) {
                             String commandId = commandByLocation.get(entry.location());
                             if (commandId != null) {
                                 acknowledged.add(commandId);
                             }
+                        } else {
+                            refused.merge(reply.status() + " " + reply.raw().replaceAll("\\s+", " ")
+                                    .replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<id>"), 1, Integer::sum);
                         }
                     }
                 } catch (InterruptedException e) {
