@@ -107,7 +107,9 @@ class KillRestartIT {
                         lost.add(commandId);
                     }
                 }
+                long settling = System.nanoTime();
                 List<String> unsettled = awaitSettled(client, commands.keySet(), Duration.ofMinutes(3));
+                long settledMillis = (System.nanoTime() - settling) / 1_000_000;
                 answering.stop(answerers);
                 List<String> duplicated = new ArrayList<>();
                 List<String> undelivered = new ArrayList<>();
@@ -133,10 +135,10 @@ class KillRestartIT {
                 JsonObject audit = admin("/hermod/rest/admin/audit/verify");
                 System.out.printf("Kill %d after %d ms of answers: %d acknowledged, %d completed, %d lost, %d duplicated;"
                                 + " %d commands so far, %d unsettled, %d undelivered, %d callback POSTs;"
-                                + " restart to healthy %d ms; audit %s; answers refused %s%n",
+                                + " restart to healthy %d ms, settled %d ms later; audit %s; answers refused %s%n",
                         kill, answeringMillis, acknowledged.size(), completed, lost.size(), duplicated.size(),
                         commands.size(), unsettled.size(), undelivered.size(), receiver.posts(),
-                        restartMillis, audit, answering.refused);
+                        restartMillis, settledMillis, audit, answering.refused);
                 assertEquals(List.of(), lost, "acknowledged answers whose command is not COMPLETED after kill " + kill);
                 assertEquals(List.of(), unsettled, "commands not final with their callback delivered 3 minutes after kill " + kill);
                 assertEquals(List.of(), duplicated, "commands with a second delivery or final state after kill " + kill);
