@@ -76,10 +76,7 @@ class ExpirySweepTest {
     @Test
     void timeoutsArrivingTogetherAreGatheredIntoOneDrainThatRunsAfterTheirWindow() {
         AtomicInteger calls = new AtomicInteger();
-        ExpirySweep sweep = sweep(() -> {
-            calls.incrementAndGet();
-            return 0;
-        });
+        ExpirySweep sweep = emptySweep(calls);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         List<Long> delays = new CopyOnWriteArrayList<>();
         sweep.executor = scheduling(timer, delays);
@@ -101,10 +98,7 @@ class ExpirySweepTest {
     @Test
     void aTimeoutDrainsAtOnceWhenNothingCanBeScheduled() {
         AtomicInteger calls = new AtomicInteger();
-        ExpirySweep sweep = sweep(() -> {
-            calls.incrementAndGet();
-            return 0;
-        });
+        ExpirySweep sweep = emptySweep(calls);
         sweep.executor = (ManagedScheduledExecutorService) Proxy.newProxyInstance(
                 ManagedScheduledExecutorService.class.getClassLoader(), new Class<?>[] {ManagedScheduledExecutorService.class},
                 (proxy, method, args) -> {
@@ -132,6 +126,14 @@ class ExpirySweepTest {
     private static void awaitCalls(AtomicInteger calls, int expected) {
         Await.until(Duration.ofSeconds(10), Duration.ofMillis(5), calls::get, n -> n >= expected);
         assertEquals(expected, calls.get());
+    }
+
+    /** A sweep that finds nothing overdue, counting its batches in {@code calls}. */
+    private static ExpirySweep emptySweep(AtomicInteger calls) {
+        return sweep(() -> {
+            calls.incrementAndGet();
+            return 0;
+        });
     }
 
     private static ExpirySweep sweep(IntSupplier batches) {
