@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * The bytes the database takes, as the gauge {@code hermod_database_size_bytes}, so that a benchmark
  * can tell how much one operation stores: the H2 file, or on PostgreSQL the tables, indexes and
  * TOAST of the application's schema. Beside it {@code hermod_database_written_bytes}, the bytes the
- * database has written since it started (H2's store writes, PostgreSQL's write-ahead log): what
+ * database has written (H2's store writes since it started, PostgreSQL's write-ahead log position): what
  * one operation costs the disk, which the size hides where pages are rewritten in place. Read when
  * scraped; NaN on another database.
  */
@@ -38,7 +38,11 @@ public class DatabaseSize {
             + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm')";
     private static final String H2_WRITTEN = "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
             + " WHERE SETTING_NAME = 'info.FILE_WRITE_BYTES'";
-    private static final String POSTGRESQL_WRITTEN = "SELECT wal_bytes FROM pg_stat_wal";
+    /*
+     * The write-ahead log's insert position, not pg_stat_wal: a backend reports its statistics only
+     * every second or when idle, so the view lags the writes a benchmark or a scrape just made.
+     */
+    private static final String POSTGRESQL_WRITTEN = "SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')";
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
@@ -49,7 +53,7 @@ public class DatabaseSize {
     @PostConstruct
     void register() {
         metrics.gauge(GAUGE, "Bytes the database takes: the H2 file, or the PostgreSQL schema's tables and indexes.", this::bytes);
-        metrics.gauge(WRITTEN, "Bytes the database wrote since it started: H2's store writes, or PostgreSQL's write-ahead log.",
+        metrics.gauge(WRITTEN, "Bytes the database wrote: H2's store writes since it started, or PostgreSQL's write-ahead log position.",
                 this::written);
     }
 
