@@ -11,11 +11,14 @@ import java.util.Locale;
  * What the server spent on a phase, read from its own {@code /metrics}: the CPU time of its process
  * ({@code process_cpu_time_ns_total}), which a load client on the same cores cannot distort, and
  * the bytes its database grew ({@code hermod_database_size_bytes}) and wrote
- * ({@code hermod_database_written_bytes}: H2's store writes, PostgreSQL's write-ahead log).
+ * ({@code hermod_database_written_bytes}: H2's store writes, PostgreSQL's write-ahead log). Of the
+ * CPU time, the part its JIT compiler threads spent ({@code hermod_jit_compiler_cpu_seconds_total})
+ * is shown apart: on a server that has not run long, compiling is a large and varying share of a
+ * phase, and what is left is what the operation costs once the code is compiled.
  */
 final class ServerCost {
 
-    record Reading(double cpuNanos, double databaseBytes, double writtenBytes) {
+    record Reading(double cpuNanos, double compilerCpuSeconds, double databaseBytes, double writtenBytes) {
     }
 
     private final HttpClient http;
@@ -34,6 +37,7 @@ final class ServerCost {
                 throw new IllegalStateException("GET " + metricsUrl + " answered " + response.statusCode());
             }
             return new Reading(sample(response.body(), "process_cpu_time_ns_total"),
+                    sample(response.body(), "hermod_jit_compiler_cpu_seconds_total"),
                     sample(response.body(), "hermod_database_size_bytes"),
                     sample(response.body(), "hermod_database_written_bytes"));
         } catch (java.io.IOException e) {
@@ -48,17 +52,21 @@ final class ServerCost {
     static String line(String phase, Reading before, Reading after, int operations) {
         int n = Math.max(1, operations);
         double cpuMillis = (after.cpuNanos() - before.cpuNanos()) / 1e6;
+        double compiling = (after.compilerCpuSeconds() - before.compilerCpuSeconds()) * 1000;
         double grown = after.databaseBytes() - before.databaseBytes();
         double written = after.writtenBytes() - before.writtenBytes();
-        return String.format(Locale.ROOT, "server cost (%s): %.2f ms CPU per operation (%.1f s over %d), database %s, %s",
+        return String.format(Locale.ROOT, "server cost (%s): %.2f ms CPU per operation (%.1f s over %d), %s, database %s, %s",
                 phase, cpuMillis / n, cpuMillis / 1000, operations,
+                Double.isNaN(compiling) ? "JIT time not reported" : String.format(Locale.ROOT,
+                        "%.2f ms of it in the JIT compiler threads, %.2f ms in the rest", compiling / n, (cpuMillis - compiling) / n),
                 Double.isNaN(grown) ? "size not reported" : String.format(Locale.ROOT, "%+.1f KB per operation", grown / 1024 / n),
                 Double.isNaN(written) ? "writes not reported" : String.format(Locale.ROOT, "%.1f KB written per operation", written / 1024 / n));
     }
 
+    /** The value of the first sample of {@code name}, with or without labels; NaN when there is none. */
     static double sample(String scrape, String name) {
-        return scrape.lines().filter(l -> l.startsWith(name + " ")).findFirst()
-                .map(l -> Double.parseDouble(l.substring(name.length() + 1).trim()))
+        return scrape.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1).trim()))
                 .orElse(Double.NaN);
     }
 }

@@ -96,8 +96,8 @@ class MetricsIT {
     }
 
     /**
-     * The binders' JVM, GC, thread and process meters come from the server's own JVM: its CPU time
-     * grows with work done, and on WildFly the connection pool of the data source is shown.
+     * The binders' JVM, GC, JIT compiler, thread and process meters come from the server's own JVM:
+     * its CPU time grows with work done, and on WildFly the connection pool of the data source is shown.
      */
     @Test
     void serverJvmAndProcessAreScraped() throws Exception {
@@ -113,6 +113,9 @@ class MetricsIT {
         assertTrue(after.keySet().stream().anyMatch(k -> k.startsWith("jvm_memory_used_bytes{area=\"heap\"")), "heap");
         assertTrue(after.keySet().stream().anyMatch(k -> k.startsWith("jvm_gc_")), "gc");
         assertTrue(after.get("system_cpu_count") >= 1);
+        assertTrue(after.entrySet().stream().anyMatch(e -> e.getKey().startsWith("jvm_compilation_time_ms_total") && e.getValue() > 0),
+                "the JIT compilers' time is shown: " + after.keySet());
+        assertTrue(after.get("hermod_jit_compiler_cpu_seconds_total") > 0, "the JIT compiler threads' CPU is shown");
         assertTrue(after.get("hermod_database_size_bytes") > 0, "database size");
         double written = delta(before, after, "hermod_database_written_bytes");
         assertTrue(written > 20 * 1024, "20 submissions wrote " + written + " bytes");

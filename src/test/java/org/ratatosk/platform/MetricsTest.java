@@ -50,10 +50,19 @@ class MetricsTest {
     @ParameterizedTest
     @ValueSource(strings = {"jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads",
             "jvm_classes_loaded_classes", "process_cpu_usage", "process_cpu_time_ns_total", "process_uptime_seconds",
-            "process_files_open_files", "system_cpu_count"})
+            "process_files_open_files", "system_cpu_count", "jvm_compilation_time_ms_total"})
     void jvmAndProcessBindersAreScraped(String family) {
         String text = metrics.render();
         assertTrue(text.lines().anyMatch(l -> l.startsWith(family)), family + " missing");
+    }
+
+    /** The compiler threads' CPU survives a garbage collection: a function counter holds its source weakly. */
+    @Test
+    void compilerThreadsCpuIsReadAfterAGarbageCollection() {
+        System.gc();
+        double seconds = metrics.render().lines().filter(l -> l.startsWith("hermod_jit_compiler_cpu_seconds_total "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst().orElse(Double.NaN);
+        assertTrue(seconds > 0, "compiler threads' CPU after a collection: " + seconds);
     }
 
     @Test
