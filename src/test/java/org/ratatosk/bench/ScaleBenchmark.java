@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ratatosk.platform.MetricsScrape;
 
 /**
  * Scale, through the public API: many pending deadlines ({@code bench.scale=expiry}) and many
@@ -173,18 +174,21 @@ public final class ScaleBenchmark {
         static Metrics read(Api api) throws Exception {
             HttpResponse<String> response = api.http.send(HttpRequest.newBuilder(URI.create(api.base
                     + "/hermod/rest/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
-            double heap = body.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            java.util.Map<String, Double> samples = MetricsScrape.parse(response.body());
+            double heap = samples.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("jvm_memory_used_bytes{") && e.getKey().contains("area=\"heap\""))
+                    .mapToDouble(java.util.Map.Entry::getValue).sum();
             java.util.Map<String, Double> buckets = new java.util.LinkedHashMap<>();
-            Matcher bucket = Pattern.compile("(?m)^hermod_expiry_lag_seconds_bucket\\{le=\"([^\"]+)\"} (\\S+)$").matcher(body);
-            while (bucket.find()) {
-                buckets.put(bucket.group(1), Double.parseDouble(bucket.group(2)));
-            }
-            return new Metrics(ServerCost.sample(body, "process_cpu_time_ns_total"), heap,
-                    ServerCost.sample(body, "jvm_threads_live_threads"),
-                    orZero(ServerCost.sample(body, "hermod_expiry_lag_seconds_count")),
-                    orZero(ServerCost.sample(body, "hermod_expiry_lag_seconds_max")), buckets);
+            Matcher bucket = Pattern.compile("hermod_expiry_lag_seconds_bucket\\{le=\"([^\"]+)\"}").matcher("");
+            samples.forEach((name, value) -> {
+                if (bucket.reset(name).matches()) {
+                    buckets.put(bucket.group(1), value);
+                }
+            });
+            return new Metrics(ServerCost.sample(samples, "process_cpu_time_ns_total"), heap,
+                    ServerCost.sample(samples, "jvm_threads_live_threads"),
+                    orZero(ServerCost.sample(samples, "hermod_expiry_lag_seconds_count")),
+                    orZero(ServerCost.sample(samples, "hermod_expiry_lag_seconds_max")), buckets);
         }
 
         private static double orZero(double value) {

@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import org.ratatosk.platform.MetricsScrape;
 
 /**
  * What the server spent on a phase, read from its own {@code /metrics}: the CPU time of its process
@@ -36,10 +38,11 @@ final class ServerCost {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + metricsUrl + " answered " + response.statusCode());
             }
-            return new Reading(sample(response.body(), "process_cpu_time_ns_total"),
-                    sample(response.body(), "hermod_jit_compiler_cpu_seconds_total"),
-                    sample(response.body(), "hermod_database_size_bytes"),
-                    sample(response.body(), "hermod_database_written_bytes"));
+            Map<String, Double> samples = MetricsScrape.parse(response.body());
+            return new Reading(sample(samples, "process_cpu_time_ns_total"),
+                    sample(samples, "hermod_jit_compiler_cpu_seconds_total"),
+                    sample(samples, "hermod_database_size_bytes"),
+                    sample(samples, "hermod_database_written_bytes"));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("GET " + metricsUrl + ": " + e, e);
         } catch (InterruptedException e) {
@@ -64,9 +67,9 @@ final class ServerCost {
     }
 
     /** The value of the first sample of {@code name}, with or without labels; NaN when there is none. */
-    static double sample(String scrape, String name) {
-        return scrape.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).findFirst()
-                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1).trim()))
-                .orElse(Double.NaN);
+    static double sample(Map<String, Double> samples, String name) {
+        Double value = samples.get(name);
+        return value != null ? value : samples.entrySet().stream().filter(e -> e.getKey().startsWith(name + "{"))
+                .map(Map.Entry::getValue).findFirst().orElse(Double.NaN);
     }
 }

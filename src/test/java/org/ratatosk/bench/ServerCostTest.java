@@ -3,6 +3,7 @@ package org.ratatosk.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.ratatosk.platform.MetricsScrape;
 
 class ServerCostTest {
 
@@ -39,10 +40,10 @@ class ServerCostTest {
 
     @Test
     void samplesAreFoundByTheirFullNameWithOrWithoutLabels() {
-        assertEquals(2.5e10, ServerCost.sample(SCRAPE, "process_cpu_time_ns_total"));
-        assertEquals(4000.0, ServerCost.sample(SCRAPE, "jvm_compilation_time_ms_total"));
-        assertEquals(3.5, ServerCost.sample(SCRAPE, "hermod_jit_compiler_cpu_seconds_total"));
-        assertEquals(2048.0, ServerCost.sample(SCRAPE, "hermod_database_written_bytes"));
-        assertEquals(Double.NaN, ServerCost.sample(SCRAPE, "hermod_database"));
+        assertEquals(2.5e10, ServerCost.sample(MetricsScrape.parse(SCRAPE), "process_cpu_time_ns_total"));
+        assertEquals(4000.0, ServerCost.sample(MetricsScrape.parse(SCRAPE), "jvm_compilation_time_ms_total"));
+        assertEquals(3.5, ServerCost.sample(MetricsScrape.parse(SCRAPE), "hermod_jit_compiler_cpu_seconds_total"));
+        assertEquals(2048.0, ServerCost.sample(MetricsScrape.parse(SCRAPE), "hermod_database_written_bytes"));
+        assertEquals(Double.NaN, ServerCost.sample(MetricsScrape.parse(SCRAPE), "hermod_database"));
     }
 }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ratatosk.testsupport.Server;
 
-/** The test server's Prometheus scrape, as sample name (with labels) to value. */
+/** The test server's Prometheus scrape, or any Prometheus text, as sample name (with labels) to value. */
 public final class MetricsScrape {
 
     private MetricsScrape() {
@@ -27,8 +27,13 @@ public final class MetricsScrape {
         List<String> type = List.of(response.headers().firstValue("Content-Type").orElse("").replace(" ", "").split(";"));
         assertEquals("text/plain", type.get(0));
         assertTrue(type.contains("version=0.0.4"), type.toString());
-        Map<String, Double> samples = new HashMap<>();
-        for (String line : response.body().lines().toList()) {
+        return parse(response.body());
+    }
+
+    /** Prometheus text as sample name (with labels) to value, in the order of the text. */
+    public static Map<String, Double> parse(String text) {
+        Map<String, Double> samples = new LinkedHashMap<>();
+        for (String line : text.lines().toList()) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 int space = line.lastIndexOf(' ');
                 samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
