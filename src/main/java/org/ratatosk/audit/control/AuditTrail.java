@@ -50,7 +50,7 @@ public class AuditTrail {
     public void record(String actor, String subjectType, String subjectId, String action, JsonObject detail) {
         em.flush();
         Instant now = clock.instant();
-        em.persist(new AuditEvent(TimeOrderedIds.next(now.toEpochMilli()), now, actor, subjectType, subjectId, action,
+        em.persist(new AuditEvent(TimeOrderedIds.next(now), now, actor, subjectType, subjectId, action,
                 text(detail)));
         linking.afterCommit();
     }
@@ -67,7 +67,7 @@ public class AuditTrail {
     public void recordAll(List<Change> changes, Instant at) {
         em.flush();
         for (Change change : changes) {
-            em.persist(new AuditEvent(TimeOrderedIds.next(at.toEpochMilli()), at, change.actor(), change.subjectType(),
+            em.persist(new AuditEvent(TimeOrderedIds.next(at), at, change.actor(), change.subjectType(),
                     change.subjectId(), change.action(), text(change.detail())));
         }
         linking.afterCommit();

@@ -5,11 +5,13 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import org.ratatosk.platform.Jsons;
-import org.ratatosk.platform.TimeOrderedIds;
 
 /**
  * One attempt at a callback delivery as it ended, kept for the operator: when and where it ran,
@@ -18,18 +20,17 @@ import org.ratatosk.platform.TimeOrderedIds;
  */
 @Entity
 @Table(name = "callback_attempt")
+@IdClass(CallbackAttempt.Key.class)
 public class CallbackAttempt {
 
     public static final int MAX_ERROR = 1024;
     private static final int MAX_NODE = 256;
 
     @Id
-    @Column(name = "id", length = 36)
-    private String id;
-
     @Column(name = "command_id", nullable = false, length = 36)
     private String commandId;
 
+    @Id
     @Column(name = "attempt_number", nullable = false)
     private int number;
 
@@ -58,7 +59,6 @@ public class CallbackAttempt {
      */
     public CallbackAttempt(String commandId, int number, Instant startedAt, Instant endedAt, Integer httpStatus,
                            String error, String node) {
-        this.id = TimeOrderedIds.next(endedAt.toEpochMilli());
         this.commandId = commandId;
         this.number = number;
         this.startedAt = startedAt;
@@ -113,5 +113,33 @@ public class CallbackAttempt {
 
     public String node() {
         return node;
+    }
+
+    /** The key of an attempt: its delivery's command and its number. */
+    public static class Key implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private String commandId;
+
+        private int number;
+
+        public Key() {
+        }
+
+        public Key(String commandId, int number) {
+            this.commandId = commandId;
+            this.number = number;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && number == key.number && Objects.equals(commandId, key.commandId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(commandId, number);
+        }
     }
 }

@@ -16,11 +16,9 @@ import java.time.Instant;
  * unchanged, and the device's answer as sent, so that the application server gets that unchanged.
  */
 @Entity
-@Table(name = "command", indexes = {
-        @Index(name = "command_client_external", columnList = "client_id, external_id"),
-        @Index(name = "command_created", columnList = "created_at")},
+@Table(name = "command", indexes = @Index(name = "command_created", columnList = "created_at"),
         uniqueConstraints = @UniqueConstraint(name = "command_external_unique",
-                columnNames = {"client_id", "command_type", "external_id"}))
+                columnNames = {"client_id", "external_id", "command_type"}))
 public class Command {
 
     // What a command was given at submission is never written again: an UPDATE that carried the
