@@ -21,9 +21,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ratatosk.audit.entity.AuditEntry;
+import org.ratatosk.audit.entity.AuditEvent;
+import org.ratatosk.platform.TimeOrderedIds;
 import org.ratatosk.testsupport.MigratedDatabase;
 
-/** The chain on the migrated schema under EclipseLink: appends link up, tampering is found, appends serialise. */
+/**
+ * The chain on the migrated schema under EclipseLink: appends link up, tampering is found, appends
+ * serialise, and pending records join it in the order they were recorded.
+ */
 class AuditChainTest {
 
     private static final Instant RECORDED = Instant.parse("2026-03-01T09:00:00Z");
@@ -149,6 +154,46 @@ class AuditChainTest {
         AuditChain.Verification result = inTransaction(AuditChain::verify);
         assertTrue(result.valid(), String.valueOf(result));
         assertEquals(100, result.entries());
+    }
+
+    @Test
+    void recordsOfOneMillisecondAreLinkedInTheMicrosecondsTheyWereRecordedAt() {
+        Instant millisecond = Instant.parse("2026-03-01T09:00:00.123Z");
+        // Written in the reverse order, each a few microseconds after the one before in time.
+        for (int micros = 999; micros >= 0; micros -= 37) {
+            Instant at = millisecond.plusNanos(micros * 1000L);
+            String action = "A" + micros;
+            inTransaction(em -> {
+                em.persist(new AuditEvent(TimeOrderedIds.next(at), at, "client-a", "command", "c1", action, null));
+                return null;
+            });
+        }
+        Instant next = millisecond.plusMillis(1);
+        inTransaction(em -> {
+            em.persist(new AuditEvent(TimeOrderedIds.next(next), next, "client-a", "command", "c1", "NEXT", null));
+            return null;
+        });
+        AuditLinker linker = new AuditLinker();
+        assertEquals(29, (int) inTransaction(em -> {
+            linker.em = em;
+            return linker.linkBatch();
+        }));
+        assertEquals(0, (int) inTransaction(em -> {
+            linker.em = em;
+            return linker.linkBatch();
+        }));
+
+        List<AuditEntry> entries = inTransaction(em -> em.createQuery("SELECT e FROM AuditEntry e ORDER BY e.seq",
+                AuditEntry.class).getResultList());
+        assertEquals(29, entries.size());
+        assertEquals("A0", entries.get(0).action());
+        assertEquals("A37", entries.get(1).action());
+        assertEquals("NEXT", entries.get(28).action());
+        for (int i = 1; i < entries.size(); i++) {
+            assertTrue(entries.get(i - 1).recordedAt().isBefore(entries.get(i).recordedAt()),
+                    entries.get(i - 1).action() + " then " + entries.get(i).action());
+        }
+        assertTrue(inTransaction(AuditChain::verify).valid());
     }
 
     private void jdbc(String sql) throws Exception {
