@@ -3,6 +3,7 @@ package org.ratatosk.messaging.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.ratatosk.platform.MetricsScrape;
 import org.ratatosk.testsupport.Await;
 import org.ratatosk.testsupport.Server;
 import org.ratatosk.testsupport.ServerRestart;
+import org.ratatosk.uem.boundary.UemClient;
 
 /**
  * Deadlines are persistent delayed messages: a command submitted before a restart still expires
@@ -61,6 +63,7 @@ class ExpiryRestartIT {
         controller.start(CONTAINER);
         deployer.deploy(DEPLOYMENT);
         try {
+            cancelLeftovers();
             Server.Client client = Server.newClient(null);
             List<Submitted> commands = new ArrayList<>();
             for (int i = 0; i < COMMANDS; i++) {
@@ -114,5 +117,27 @@ class ExpiryRestartIT {
             deployer.undeploy(DEPLOYMENT);
             controller.stop(CONTAINER);
         }
+    }
+
+    /**
+     * Cancels what earlier restart tests left pending on this server: their deadlines would
+     * otherwise expire inside the window this test counts expiries in.
+     */
+    private static void cancelLeftovers() {
+        String operator = UemClient.basic(Server.ADMIN_USER, Server.ADMIN_PASSWORD);
+        for (int round = 0; round < 20; round++) {
+            Reply pending = Server.send(Server.request("/hermod/rest/admin/commands?state=IN_PROGRESS&limit=1000")
+                    .header("Authorization", operator).GET());
+            assertEquals(200, pending.status(), pending.raw());
+            JsonArray left = Server.array(pending.raw());
+            if (left.isEmpty()) {
+                return;
+            }
+            for (JsonObject command : left.getValuesAs(JsonObject.class)) {
+                Server.send(Server.request("/hermod/rest/admin/commands/" + command.getString("commandId"))
+                        .header("Authorization", operator).DELETE());
+            }
+        }
+        throw new AssertionError("commands left pending by earlier tests could not all be cancelled");
     }
 }
