@@ -2,6 +2,8 @@ package org.ratatosk.platform;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
@@ -11,10 +13,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Puts a persistent message with a delivery delay on the expiry queue for each deadline, inside
- * the caller's transaction: the broker keeps it across restarts and wakes the expiry on time. For
- * command timeouts the database stays the record (messaging's {@code ExpirySweep}), so a message lost in a
- * crash between the database's commit and the broker's delays an expiry by one sweep period at most.
+ * Puts a persistent message with a delivery delay on the expiry queue for each deadline: the broker
+ * keeps it across restarts and wakes the expiry on time. Other deadlines are sent inside the
+ * caller's transaction. A command's timeout and a message's lifespan are sent at once, outside it,
+ * before it commits, so it commits on the database alone: the message is durable before the command
+ * is, a submission is still refused when the broker cannot take it, and a message left by a
+ * submission that was then rolled back finds nothing to expire. For command timeouts the database
+ * stays the record (messaging's {@code ExpirySweep}).
  */
 @Stateless
 public class ExpiryScheduler {
@@ -39,10 +44,12 @@ public class ExpiryScheduler {
     @Resource(lookup = QUEUE)
     Queue queue;
 
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void commandTimeout(String commandId, Instant due) {
         schedule(COMMAND_TIMEOUT, commandId, due);
     }
 
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void messageLifespan(String mid, Instant due) {
         schedule(MESSAGE_LIFESPAN, mid, due);
     }

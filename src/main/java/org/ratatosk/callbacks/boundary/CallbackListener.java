@@ -2,6 +2,8 @@ package org.ratatosk.callbacks.boundary;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -11,7 +13,12 @@ import org.ratatosk.callbacks.control.CallbackDeliveries;
 import org.ratatosk.callbacks.control.CallbackDestinations;
 import org.ratatosk.callbacks.control.CallbackScheduler;
 
-/** Takes callback attempts off their queue when they are due: one command's, or the first ones of many. */
+/**
+ * Takes callback attempts off their queue when they are due: one command's, or the first ones of
+ * many. Delivery is not part of a transaction: each attempt is made and recorded in a transaction
+ * of its own on the database, a copy of an attempt that already ran is dropped, and the broker takes
+ * the message back when the attempt throws.
+ */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = CallbackDestinations.QUEUE),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
@@ -23,6 +30,7 @@ public class CallbackListener implements MessageListener {
     CallbackDeliveries deliveries;
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void onMessage(Message message) {
         try {
             if (message.propertyExists(CallbackScheduler.FIRST_ATTEMPTS)

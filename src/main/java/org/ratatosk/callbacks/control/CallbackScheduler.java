@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,18 +19,19 @@ import org.ratatosk.callbacks.entity.CallbackDelivery;
 import org.ratatosk.clients.entity.ApiClient;
 import org.ratatosk.messaging.control.CommandFinished;
 import org.ratatosk.messaging.control.CommandsFinished;
-import org.ratatosk.platform.BrokerGate;
+import org.ratatosk.platform.SendAfterCommit;
 
 /**
- * Opens a delivery when a command finishes and queues its attempts. Both happen in the caller's
- * transaction, so a callback is durable exactly when the final state is, and never sent for a
- * state that was rolled back. Commands finished together (a backlog of expiries) have their first
+ * Opens a delivery when a command finishes and queues its attempts. The delivery is written in the
+ * caller's transaction, so a callback is durable exactly when the final state is, and never sent
+ * for a state that was rolled back; its attempts are queued once that transaction has committed,
+ * outside it, as the delivery row is their record. Commands finished together (a backlog of expiries) have their first
  * attempts queued together, a message for many commands, so each costs neither a message nor a
  * transaction of its own.
  * <p>
  * Each queued attempt names how many attempts came before it, so a duplicate of an attempt that
  * already ran is dropped. The delivery row says when the next attempt is due; an attempt the broker
- * lost (a crash between the database's commit and the broker's, a broker late with a delayed
+ * lost (a crash or an unreachable broker after the database's commit, a broker late with a delayed
  * message) is queued again from there by {@link #requeueOverdue}.
  */
 @Stateless
@@ -55,10 +55,7 @@ public class CallbackScheduler {
     EntityManager em;
 
     @Inject
-    JMSContext jms;
-
-    @Inject
-    BrokerGate gate;
+    SendAfterCommit sends;
 
     @Resource(lookup = CallbackDestinations.QUEUE)
     Queue queue;
@@ -151,14 +148,15 @@ public class CallbackScheduler {
     }
 
     private void sendFirstAttempts(List<String> commandIds) {
-        gate.send(() -> jms.createProducer()
-                .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setProperty(FIRST_ATTEMPTS, true)
-                .send(queue, String.join(" ", commandIds)));
+        sends.send("the first callback attempts of " + commandIds.size() + " command(s), the first " + commandIds.get(0),
+                jms -> jms.createProducer()
+                        .setDeliveryMode(DeliveryMode.PERSISTENT)
+                        .setProperty(FIRST_ATTEMPTS, true)
+                        .send(queue, String.join(" ", commandIds)));
     }
 
     private void send(String commandId, int attemptsBefore, long delay) {
-        gate.send(() -> jms.createProducer()
+        sends.send("callback attempt " + (attemptsBefore + 1) + " of command " + commandId, jms -> jms.createProducer()
                 .setDeliveryMode(DeliveryMode.PERSISTENT)
                 .setDeliveryDelay(delay)
                 .setProperty(ATTEMPTS_BEFORE, attemptsBefore)

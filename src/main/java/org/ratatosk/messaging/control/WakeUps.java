@@ -5,15 +5,14 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ratatosk.platform.AfterCommit;
+import org.ratatosk.platform.SendAfterCommit;
 
 /**
  * Tells every node, through the wake-up topic and once the transaction has committed, that a
@@ -30,8 +29,8 @@ public class WakeUps {
     @Resource
     ManagedExecutorService executor;
 
-    @Resource
-    ConnectionFactory connectionFactory;
+    @Inject
+    SendAfterCommit sends;
 
     @Resource(lookup = WakeUpTopic.NAME)
     Topic topic;
@@ -99,10 +98,10 @@ public class WakeUps {
     }
 
     void publish(WakeUpTopic.Kind kind, List<String> keys) {
-        try (JMSContext context = connectionFactory.createContext()) {
-            context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setTimeToLive(60_000)
+        try {
+            sends.now(context -> context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setTimeToLive(60_000)
                     .setProperty(WakeUpTopic.KIND, kind.name())
-                    .send(topic, WakeUpTopic.body(keys));
+                    .send(topic, WakeUpTopic.body(keys)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not publish the wake-up of " + keys.size() + " " + kind + "(s), the first "
                     + keys.get(0) + "; their long polls answer at their timeout", e);
