@@ -30,6 +30,14 @@ import java.util.stream.Stream;
  */
 public final class Bodies {
 
+    /** A record's components, read once per type: the reflective call copies them afresh each time. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     private Bodies() {
     }
 
@@ -38,7 +46,7 @@ public final class Bodies {
      * group and in {@code groups}; the members that no component names are ignored.
      */
     public static <T extends Record> T bind(JsonObject body, Class<T> type, Class<?>... groups) {
-        RecordComponent[] components = type.getRecordComponents();
+        RecordComponent[] components = COMPONENTS.get(type);
         JsonObjectBuilder typed = Jsons.createObjectBuilder();
         InvalidInput wrongType = null;
         int checked = 0;

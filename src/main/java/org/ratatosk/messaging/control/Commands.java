@@ -11,6 +11,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -192,10 +193,16 @@ public class Commands {
         return messages(em, commandId);
     }
 
+    /**
+     * The command's messages, as the caller's transaction has them. A command's messages are all
+     * written by its submission, so the query needs no flush of the caller's pending changes first:
+     * the instances it returns are the managed ones, which show those changes already.
+     */
     static List<MailboxMessage> messages(EntityManager em, String commandId) {
         return em.createQuery("SELECT m FROM MailboxMessage m WHERE m.commandId = :command ORDER BY m.position",
                         MailboxMessage.class)
                 .setParameter("command", commandId)
+                .setFlushMode(FlushModeType.COMMIT)
                 .getResultList();
     }
 
