@@ -56,11 +56,11 @@ public class SendAfterCommit {
      * unreachable.
      */
     public void now(Consumer<JMSContext> send) {
-        try (JMSContext context = connectionFactory.createContext()) {
-            gate.send(() -> {
+        gate.send(() -> {
+            try (JMSContext context = connectionFactory.createContext()) {
                 send.accept(context);
-                return null;
-            });
-        }
+            }
+            return null;
+        });
     }
 }
