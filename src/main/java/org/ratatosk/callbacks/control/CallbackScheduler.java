@@ -25,9 +25,9 @@ import org.ratatosk.platform.SendAfterCommit;
  * Opens a delivery when a command finishes and queues its attempts. The delivery is written in the
  * caller's transaction, so a callback is durable exactly when the final state is, and never sent
  * for a state that was rolled back; its attempts are queued once that transaction has committed,
- * outside it, as the delivery row is their record. Commands finished together (a backlog of expiries) have their first
- * attempts queued together, a message for many commands, so each costs neither a message nor a
- * transaction of its own.
+ * outside it, as the delivery row is their record. Commands finished together (a backlog of
+ * expiries) have their first attempts queued together, a message for many commands, so each costs
+ * neither a message nor a transaction of its own.
  * <p>
  * Each queued attempt names how many attempts came before it, so a duplicate of an attempt that
  * already ran is dropped. The delivery row says when the next attempt is due; an attempt the broker
