@@ -51,7 +51,7 @@ public class MailboxesResource {
                 return;
             }
             longPolls.hold(WakeUpTopic.Kind.MAILBOX, bid, response, wait,
-                    () -> mailboxes.list(bid), listing -> !listing.getJsonArray("messages").isEmpty());
+                    () -> mailboxes.list(bid), Mailboxes::hasMessages);
         } catch (RuntimeException e) {
             response.resume(e);
         }

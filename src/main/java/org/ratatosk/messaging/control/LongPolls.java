@@ -52,17 +52,24 @@ public class LongPolls {
         }
     }
 
-    /** Answers every long poll this node holds on {@code key} with what {@code answer} gives, if anything. */
+    /**
+     * Answers every long poll this node holds on {@code key} with what {@code answer} gives. When it
+     * gives nothing, as for a wake-up that arrives after what it announced was taken, the polls wait on.
+     */
     public void wake(WakeUpTopic.Kind kind, String key, Function<String, Optional<?>> answer) {
         Map<String, Set<AsyncResponse>> byKey = waiting.get(kind);
         if (!byKey.containsKey(key)) {
             return;
         }
-        Set<AsyncResponse> woken = byKey.remove(key);
-        if (woken == null) {
+        Optional<?> value = answer.apply(key);
+        if (value.isEmpty()) {
             return;
         }
-        answer.apply(key).ifPresent(value -> woken.forEach(response -> response.resume(value.toString())));
+        Set<AsyncResponse> woken = byKey.remove(key);
+        if (woken != null) {
+            String body = value.get().toString();
+            woken.forEach(response -> response.resume(body));
+        }
     }
 
     void add(WakeUpTopic.Kind kind, String key, AsyncResponse response) {

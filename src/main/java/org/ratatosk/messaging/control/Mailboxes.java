@@ -89,6 +89,11 @@ public class Mailboxes {
         return Jsons.createObjectBuilder().add("messages", messages).build();
     }
 
+    /** Whether a listing from {@link #list} names a message. */
+    public static boolean hasMessages(JsonObject listing) {
+        return !listing.getJsonArray("messages").isEmpty();
+    }
+
     public JsonObject fetch(Mailbox mailbox, String mid) {
         MailboxMessage message = message(mailbox, mid);
         if (message.isAnswered()) {

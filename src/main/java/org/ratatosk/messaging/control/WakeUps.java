@@ -76,13 +76,13 @@ public class WakeUps {
     }
 
     /**
-     * Answers the long polls this node holds on {@code keys}: a mailbox's with its listing, a
-     * command's with its envelope.
+     * Answers the long polls this node holds on {@code keys}: a mailbox's with its listing when it
+     * lists a message, a command's with its envelope.
      */
     public void wakeHere(WakeUpTopic.Kind kind, List<String> keys) {
         for (String key : keys) {
             switch (kind) {
-                case MAILBOX -> longPolls.wake(kind, key, bid -> Optional.of(mailboxes.list(bid)));
+                case MAILBOX -> longPolls.wake(kind, key, bid -> Optional.of(mailboxes.list(bid)).filter(Mailboxes::hasMessages));
                 case COMMAND -> longPolls.wake(kind, key, commands::envelopeOf);
             }
         }

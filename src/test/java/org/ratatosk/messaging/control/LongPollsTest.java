@@ -93,11 +93,15 @@ class LongPollsTest {
     }
 
     @Test
-    void aWakeUpWithNothingToAnswerLetsThePollsGoUnanswered() {
+    void aWakeUpWithNothingToAnswerLeavesThePollsWaiting() {
         Poll poll = new Poll();
         hold(WakeUpTopic.Kind.COMMAND, "c-gone", poll);
         longPolls.wake(WakeUpTopic.Kind.COMMAND, "c-gone", id -> Optional.empty());
         assertEquals(List.of(), poll.answers);
+        assertEquals(1, longPolls.holding(WakeUpTopic.Kind.COMMAND, "c-gone"));
+
+        longPolls.wake(WakeUpTopic.Kind.COMMAND, "c-gone", id -> Optional.of("back"));
+        assertEquals(List.of("back"), poll.answers);
         assertEquals(0, longPolls.holding(WakeUpTopic.Kind.COMMAND, "c-gone"));
     }
 

@@ -2,9 +2,12 @@ package org.ratatosk.messaging.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.ratatosk.platform.Jsons;
@@ -13,6 +16,7 @@ import org.ratatosk.platform.Jsons;
 class WakeUpsTest {
 
     private final List<String> reads = new ArrayList<>();
+    private final Map<String, List<String>> listed = new HashMap<>();
     private final WakeUps wakeUps = new WakeUps();
 
     WakeUpsTest() {
@@ -21,7 +25,9 @@ class WakeUpsTest {
             @Override
             public JsonObject list(String bid) {
                 reads.add("list " + bid);
-                return Jsons.createObjectBuilder().add("listing", bid).build();
+                JsonArrayBuilder messages = Jsons.createArrayBuilder();
+                listed.getOrDefault(bid, List.of("m-1")).forEach(messages::add);
+                return Jsons.createObjectBuilder().add("messages", messages).build();
             }
         };
         wakeUps.commands = new Commands() {
@@ -50,7 +56,7 @@ class WakeUpsTest {
         assertEquals(List.of(), mailbox.answers);
 
         wakeUps.wakeHere(WakeUpTopic.Kind.MAILBOX, List.of("b-1"));
-        assertEquals(List.of("{\"listing\":\"b-1\"}"), mailbox.answers);
+        assertEquals(List.of("{\"messages\":[\"m-1\"]}"), mailbox.answers);
         // Only what a poll was held on is read: c-2 had none.
         assertEquals(List.of("envelope c-1", "list b-1"), reads);
     }
@@ -65,10 +71,28 @@ class WakeUpsTest {
     }
 
     @Test
-    void aCommandThatIsGoneLeavesItsPollsUnansweredAndNotHeld() {
+    void aCommandThatIsGoneLeavesItsPollsWaitingForTheirTimeout() {
         LongPollsTest.Poll command = hold(WakeUpTopic.Kind.COMMAND, "c-gone");
         wakeUps.wakeHere(WakeUpTopic.Kind.COMMAND, List.of("c-gone"));
         assertEquals(List.of(), command.answers);
+        assertEquals(1, wakeUps.longPolls.holding(WakeUpTopic.Kind.COMMAND, "c-gone"));
+        command.timeoutHandler.handleTimeout(command.response);
+        assertEquals(List.of("pending"), command.answers);
         assertEquals(0, wakeUps.longPolls.holding(WakeUpTopic.Kind.COMMAND, "c-gone"));
+    }
+
+    @Test
+    void aLateWakeUpOfAMailboxWhoseMessageWasTakenLeavesTheNextPollWaiting() {
+        listed.put("b-1", List.of());
+        LongPollsTest.Poll poll = hold(WakeUpTopic.Kind.MAILBOX, "b-1");
+        // The topic's copy of the wake-up that brought the last message, after it was answered.
+        wakeUps.wakeHere(WakeUpTopic.Kind.MAILBOX, List.of("b-1"));
+        assertEquals(List.of(), poll.answers);
+        assertEquals(1, wakeUps.longPolls.holding(WakeUpTopic.Kind.MAILBOX, "b-1"));
+
+        listed.put("b-1", List.of("m-2"));
+        wakeUps.wakeHere(WakeUpTopic.Kind.MAILBOX, List.of("b-1"));
+        assertEquals(List.of("{\"messages\":[\"m-2\"]}"), poll.answers);
+        assertEquals(0, wakeUps.longPolls.holding(WakeUpTopic.Kind.MAILBOX, "b-1"));
     }
 }
