@@ -7,7 +7,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.ratatosk.audit.control.AuditTrail;
@@ -107,11 +110,15 @@ public class CommandSubmission {
         command.addressTo(targetUser(rules.provisions(), body, targets));
         em.persist(command);
         Instant expires = now.plusSeconds(limits.lifespan());
+        List<MailboxMessage> messages = new ArrayList<>(targets.size());
+        Map<String, Mailbox> mailboxes = new HashMap<>();
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
             MailboxMessage message = new MailboxMessage(UUID.randomUUID().toString(), target.mailbox().bid(),
                     commandId, i, target.to(), target.profileId(), type, now, expires);
             em.persist(message);
+            messages.add(message);
+            mailboxes.put(target.mailbox().bid(), target.mailbox());
             if (expires.isBefore(command.timeoutAt())) {
                 // A lifespan that ends with the command's timeout or after it is the sweep's: the
                 // command expires then and withdraws the message, so it needs no deadline of its own.
@@ -127,7 +134,7 @@ public class CommandSubmission {
                 .add("type", type.name()).add("destinations", targets.size()).build());
         LOG.info("Command " + commandId + " (" + type + ") from " + client.clientId() + " to " + targets.size()
                 + " destination(s), timeout " + limits.timeout() + " s");
-        return commands.envelope(command);
+        return commands.envelope(command, messages, mailboxes);
     }
 
     /** The user a command is for: a provisioning's userid, or the user of all its profiles when they are one. */

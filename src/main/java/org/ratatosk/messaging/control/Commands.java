@@ -126,11 +126,23 @@ public class Commands {
     }
 
     public JsonObject envelope(Command command) {
+        return render(command, sections(command));
+    }
+
+    /**
+     * The envelope of a command the caller's transaction has just created, from the messages and
+     * mailboxes it created it with rather than by reading them back.
+     */
+    public JsonObject envelope(Command command, List<MailboxMessage> messages, Map<String, Mailbox> mailboxes) {
+        return envelopes.render(command, messages, mailboxes::get, sections(command));
+    }
+
+    private Map<String, JsonValue> sections(Command command) {
         Map<String, JsonValue> extra = new LinkedHashMap<>();
         for (EnvelopeSection section : sections) {
             section.render(command).ifPresent(value -> extra.put(section.key(), value));
         }
-        return render(command, extra);
+        return extra;
     }
 
     /** The envelope without the sections of other components: what a callback delivers. */

@@ -112,6 +112,8 @@ class DeviceCommandsIT {
         assertEquals(Set.of(first.profileId(), second.profileId()), Set.of(
                 submitted.body().getJsonArray("destinations").getJsonObject(0).getString("pid"),
                 submitted.body().getJsonArray("destinations").getJsonObject(1).getString("pid")));
+        assertEquals(submitted.body(), client.api().get(submitted.string("commandId")).body(),
+                "the envelope a submission answers with is the one it stored");
 
         SimulatedDevice.Fetched onFirst = client.device().next(first.mailbox(), 5);
         SimulatedDevice.Fetched onSecond = client.device().next(second.mailbox(), 5);
