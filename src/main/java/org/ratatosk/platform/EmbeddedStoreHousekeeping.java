@@ -14,7 +14,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -48,6 +47,8 @@ public class EmbeddedStoreHousekeeping {
     ManagedScheduledExecutorService executor;
 
     private ScheduledFuture<?> passes;
+    /** Whether the last pass failed: a failure that lasts is logged once, not five times a second. */
+    private volatile boolean failing;
 
     @PostConstruct
     void start() {
@@ -78,8 +79,13 @@ public class EmbeddedStoreHousekeeping {
                             + pass.fileFillRate() + "% used");
                 }
             });
+            if (failing) {
+                failing = false;
+                LOG.info("Embedded H2 housekeeping works again");
+            }
         } catch (SQLException | RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "Embedded H2 housekeeping failed; the next pass tries again", e);
+            LOG.log(failing ? Level.FINE : Level.WARNING, "Embedded H2 housekeeping failed; the next pass tries again", e);
+            failing = true;
         }
     }
 
